@@ -1,0 +1,650 @@
+"""Compile a rule set into plain Python callables, and evaluate records with it.
+
+Pure: no I/O, no printing, no globals, deterministic. ``compile_ruleset`` checks the meaning of
+a rule set (known fields, parameters and derived values; comparable types; placeholders) and
+locates every problem in the rule file. ``CompiledRuleSet.evaluate(record, as_of)`` walks the
+rules in order: the first rule whose condition holds decides; its preconditions (``requires``)
+turn a binding outcome into ``if_missing`` when a step is not recorded. The per-record path
+builds no pydantic model: records are plain dicts of parsed values, conditions are closures.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any, Callable, Iterable
+
+from bsa_check.engine.verdict import PreconditionCheck, RuleCheck, Shortfall, TestResult, Verdict
+from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
+from bsa_check.records import fields as F
+from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
+from bsa_check.ruleset import model as m
+from bsa_check.ruleset.load import LoadedRuleSet
+
+ABSENT = object()
+
+NUMBER, DATE_K, BOOL_K, TEXT_K, SET_K, LIST_K = "number", "date", "boolean", "text", "set", "list"
+
+_FIELD_KIND = {
+    F.DECIMAL: NUMBER, F.INTEGER: NUMBER, F.COUNT: NUMBER, F.ACADEMIC_YEAR: NUMBER,
+    F.DATE: DATE_K, F.BOOLEAN: BOOL_K, F.TEXT: TEXT_K, F.ADVICE: TEXT_K, F.DECISION: TEXT_K,
+    F.CIRCUMSTANCES: SET_K, F.UNITS: SET_K,
+}
+_PARAM_KIND = {"decimal": NUMBER, "integer": NUMBER, "boolean": BOOL_K, "text": TEXT_K, "date": DATE_K,
+               "month_day": DATE_K, "text_list": LIST_K}
+
+SPECIAL_PLACEHOLDERS = ("shortfall", "target", "missing", "as_of", "academic_year")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+
+
+class MissingValue(Exception):
+    """A rule needs a value that the record does not have (an empty, non-optional cell)."""
+
+    def __init__(self, field_name: str) -> None:
+        super().__init__(field_name)
+        self.field = field_name
+
+
+def academic_year_of(day: date) -> int:
+    """The academic year (starting calendar year) containing ``day``: it runs 1 Sep - 31 Aug."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def add_months(day: date, months: int) -> date:
+    y, mo = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, mo + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class Ctx:
+    """Evaluation state of one record. ``log`` collects TestResults when not None."""
+
+    __slots__ = ("record", "as_of", "year", "params", "derived", "log", "_derived_cache")
+
+    def __init__(self, record: Any, as_of: date, year: int, params: dict[str, Any],
+                 derived: dict[str, Callable[["Ctx"], Any]]) -> None:
+        self.record = record
+        self.as_of = as_of
+        self.year = year
+        self.params = params
+        self.derived = derived
+        self.log: list[TestResult] | None = None
+        self._derived_cache: dict[str, Any] = {}
+
+    def derived_value(self, name: str) -> Any:
+        cache = self._derived_cache
+        if name not in cache:
+            saved, self.log = self.log, None  # a derived value's own tests are not the rule's
+            try:
+                cache[name] = self.derived[name](self)
+            finally:
+                self.log = saved
+        return cache[name]
+
+
+Getter = Callable[[Ctx], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledParam:
+    name: str
+    type: str
+    model: m.Parameter
+    values: tuple[tuple[date, Any], ...]
+    by_programme: dict[str, tuple[tuple[date, Any], ...]]
+
+    def resolve(self, programme: str | None, year: int) -> Any:
+        ref = date(year, 9, 1)
+        table = self.by_programme.get(programme or "", self.values) if self.by_programme else self.values
+        value = _in_force(table, ref)
+        if value is ABSENT and table is not self.values:
+            value = _in_force(self.values, ref)
+        if value is ABSENT:
+            raise EvaluationError(
+                f"parameter {self.name!r} has no value in force on {ref.isoformat()}",
+                hint=f"add a value dated on or before {ref.isoformat()} to the rule set, or use --as-of/--param",
+                code="BSA320", params={"param": self.name})
+        if self.type == "month_day":
+            month, day_ = value
+            return date(year if month >= 9 else year + 1, month, day_)
+        return value
+
+
+def _in_force(table: tuple[tuple[date, Any], ...], ref: date) -> Any:
+    found = ABSENT
+    for start, value in table:
+        if start <= ref:
+            found = value
+        else:
+            break
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledPrecondition:
+    id: str
+    cond: Callable[[Ctx], bool]
+    model: m.Precondition
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRule:
+    id: str
+    index: int
+    outcome: str
+    cond: Callable[[Ctx], bool] | None
+    requires: tuple[CompiledPrecondition, ...]
+    model: m.Rule
+    placeholders: frozenset[str]
+
+
+@dataclass(slots=True)
+class CompiledRuleSet:
+    model: m.RuleSet
+    sha256: str
+    path: str
+    rules: tuple[CompiledRule, ...]
+    params: dict[str, CompiledParam]
+    derived: dict[str, Callable[[Ctx], Any]]
+    fields_used: frozenset[str]
+    overrides: dict[str, str]
+    _param_cache: dict[tuple[str | None, int], dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.model.name
+
+    @property
+    def version(self) -> str:
+        return self.model.version
+
+    @property
+    def fields_read(self) -> frozenset[str]:
+        """Every field evaluation reads: those the rules name, plus the ones the engine itself uses
+        (programme selects per-programme parameters; academic_year selects dated values)."""
+        return self.fields_used | {"student_id", "programme", "academic_year"}
+
+    @property
+    def required_columns(self) -> frozenset[str]:
+        """Columns an export must have: student_id, programme and every non-optional field read."""
+        return frozenset({"student_id", "programme"} | {
+            f for f in self.fields_used if not F.FIELDS_BY_NAME[f].optional})
+
+    def params_for(self, programme: str | None, year: int) -> dict[str, Any]:
+        key = (programme, year)
+        cached = self._param_cache.get(key)
+        if cached is None:
+            cached = {name: p.resolve(programme, year) for name, p in self.params.items()}
+            if len(self._param_cache) < 10_000:
+                self._param_cache[key] = cached
+        return cached
+
+    def evaluate(self, record: Any, as_of: date) -> Verdict:
+        """The verdict for one record (a mapping of canonical field -> parsed value).
+
+        Raises EvaluationError when a rule needs a value the record lacks.
+        """
+        year = record.get("academic_year")
+        if year is None:
+            year = academic_year_of(as_of)
+        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
+        checks: list[RuleCheck] = []
+        decided: CompiledRule | None = None
+        try:
+            for rule in self.rules:
+                ctx.log = []
+                matched = True if rule.cond is None else rule.cond(ctx)
+                checks.append(RuleCheck(rule, matched, tuple(ctx.log)))
+                if matched:
+                    decided = rule
+                    break
+            if decided is None:
+                raise EvaluationError(
+                    "no rule of the rule set applies to this record",
+                    hint=f"add a final rule without 'when' to rule set {self.name!r}", code="BSA321")
+            pre_checks: list[PreconditionCheck] = []
+            for pre in decided.requires:
+                ctx.log = []
+                met = pre.cond(ctx)
+                pre_checks.append(PreconditionCheck(pre, met, tuple(ctx.log)))
+        except MissingValue as exc:
+            spec = F.FIELDS_BY_NAME[exc.field]
+            raise EvaluationError(
+                f"{exc.field} is empty, but rule {rule.id!r} needs it",
+                hint=f"fill in {exc.field} ({spec.en})", code="BSA312",
+                params={"field": exc.field, "rule": rule.id}) from None
+        missing = tuple(pc.precondition for pc in pre_checks if not pc.met)
+        outcome = decided.model.if_missing if missing else decided.outcome
+        shortfalls = _shortfalls(checks)
+        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
+        return Verdict(outcome=outcome, rule=decided, ruleset=self, values=values, checks=tuple(checks),
+                       preconditions=tuple(pre_checks), missing=missing, shortfalls=shortfalls)
+
+
+def _shortfalls(checks: list[RuleCheck]) -> tuple[Shortfall, ...]:
+    """Numeric credit gaps: an earlier rule's failed ``field >= X``, or the deciding ``field < X``."""
+    out: dict[tuple[str, Any], Shortfall] = {}
+    last = len(checks) - 1
+    for i, check in enumerate(checks):
+        for t in check.tests:
+            if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)):
+                continue
+            if (i < last and t.op == "ge" and not t.result) or (i == last and t.op == "lt" and t.result):
+                key = (t.subject, t.right)
+                if key not in out:
+                    target = Decimal(t.right)
+                    out[key] = Shortfall(t.subject, t.left, target, t.right_label, target - t.left)
+    return tuple(out.values())
+
+
+def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
+                       missing: tuple[CompiledPrecondition, ...]) -> Any:
+    if name == "shortfall":
+        return shortfalls[0].amount if shortfalls else None
+    if name == "target":
+        return shortfalls[0].target if shortfalls else None
+    if name == "missing":
+        return tuple(p.model.missing for p in missing)
+    if name == "as_of":
+        return ctx.as_of
+    if name == "academic_year":
+        return f"{ctx.year}-{ctx.year + 1}"
+    if name in ctx.params:
+        return ctx.params[name]
+    if name in ctx.derived:
+        try:
+            return ctx.derived_value(name)
+        except MissingValue:
+            return None
+    value = ctx.record.get(name)
+    return value
+
+
+# --- compilation ----------------------------------------------------------------------------------
+
+
+class _Compiler:
+    def __init__(self, loaded: LoadedRuleSet, overrides: dict[str, str]) -> None:
+        self.loaded = loaded
+        self.rs = loaded.model
+        self.overrides = overrides
+        self.errors: list[RuleFileError] = []
+        self.fields_used: set[str] = set()
+        self.derived_kinds: dict[str, str] = {}
+        self.derived: dict[str, Callable[[Ctx], Any]] = {}
+
+    # errors -------------------------------------------------------------------------------------
+    def err(self, path: tuple[Any, ...], message: str, hint: str, code: str = "BSA201") -> None:
+        self.errors.append(RuleFileError(message, location=self.loaded.positions.locate(path), hint=hint, code=code))
+
+    def _suggest(self, name: str, options: Iterable[str]) -> str:
+        close = difflib.get_close_matches(name, list(options), n=1)
+        return f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(sorted(options))
+
+    # parameters ---------------------------------------------------------------------------------
+    def param_value(self, p: m.Parameter, raw: Any, path: tuple[Any, ...]) -> Any:
+        t = p.type
+        ok = True
+        value = raw
+        if t == "decimal":
+            ok = isinstance(raw, (int, Decimal)) and not isinstance(raw, bool)
+            value = Decimal(raw) if ok else raw
+        elif t == "integer":
+            ok = isinstance(raw, int) and not isinstance(raw, bool)
+        elif t == "boolean":
+            ok = isinstance(raw, bool)
+        elif t == "text":
+            ok = isinstance(raw, str)
+        elif t == "date":
+            ok = isinstance(raw, date)
+        elif t == "month_day":
+            mt = re.fullmatch(r"(\d{2})-(\d{2})", raw) if isinstance(raw, str) else None
+            ok = bool(mt)
+            if mt:
+                month, day_ = int(mt[1]), int(mt[2])
+                ok = 1 <= month <= 12 and 1 <= day_ <= calendar.monthrange(2024, month)[1]
+                value = (month, day_)
+        elif t == "text_list":
+            ok = isinstance(raw, list) and all(isinstance(x, str) for x in raw)
+            value = tuple(raw) if ok else raw
+        if not ok:
+            self.err(path, f"value {raw!r} is not of type {t}",
+                     "month_day values are written 'MM-DD' in quotes, e.g. '02-01'" if t == "month_day"
+                     else f"write a {t} value", "BSA202")
+            return ABSENT
+        if p.range is not None and t in ("decimal", "integer"):
+            if (p.range.min is not None and value < p.range.min) or (p.range.max is not None and value > p.range.max):
+                self.err(path, f"value {raw} is outside the declared range {p.range.min}..{p.range.max}",
+                         "use a value within the range, or change the range", "BSA203")
+        return value
+
+    def dated(self, p: m.Parameter, raw: Any, path: tuple[Any, ...]) -> tuple[tuple[date, Any], ...]:
+        if isinstance(raw, dict) and raw and all(isinstance(k, date) for k in raw):
+            items = []
+            for k in sorted(raw):
+                items.append((k, self.param_value(p, raw[k], (*path, k))))
+            return tuple(items)
+        return ((date.min, self.param_value(p, raw, path)),)
+
+    def parse_override(self, p: m.Parameter, name: str, text: str) -> Any:
+        try:
+            if p.type == "decimal":
+                return parse_decimal(text)
+            if p.type == "integer":
+                if not text.strip().isdigit():
+                    raise CellError("is not a whole number")
+                return int(text)
+            if p.type == "boolean":
+                return parse_boolean(text)
+            if p.type == "date":
+                return parse_date(text)
+            if p.type == "month_day":
+                d = parse_date(f"{text.strip()}-2024") if re.fullmatch(r"\d{1,2}-\d{1,2}", text.strip()) else None
+                if d is None:
+                    raise CellError("is not a day of the year; write DD-MM, e.g. 01-02")
+                return (d.month, d.day)
+            if p.type == "text_list":
+                return tuple(x.strip() for x in text.split("|") if x.strip())
+            return text
+        except CellError as exc:
+            raise UsageError(f"--param {name}={text!r} {exc.args[0]}", hint=f"{name} is a {p.type}",
+                             code="BSA401") from None
+
+    def compile_params(self) -> dict[str, CompiledParam]:
+        out = {}
+        for name in self.overrides:
+            if name not in self.rs.parameters:
+                raise UsageError(f"unknown parameter {name!r} for rule set {self.rs.name!r}",
+                                 hint=self._suggest(name, self.rs.parameters), code="BSA402")
+        for name, p in self.rs.parameters.items():
+            path = ("parameters", name)
+            if name in self.overrides:
+                value = self.parse_override(p, name, self.overrides[name])
+                if p.range is not None and p.type in ("decimal", "integer") and (
+                        (p.range.min is not None and value < p.range.min)
+                        or (p.range.max is not None and value > p.range.max)):
+                    raise UsageError(f"--param {name}={self.overrides[name]} is outside the range "
+                                     f"{p.range.min}..{p.range.max} declared by the rule set",
+                                     hint="choose a value within the range", code="BSA403")
+                out[name] = CompiledParam(name, p.type, p, ((date.min, value),), {})
+                continue
+            values = self.dated(p, p.values, (*path, "values"))
+            by_prog = {code: self.dated(p, raw, (*path, "by_programme", code)) for code, raw in p.by_programme.items()}
+            out[name] = CompiledParam(name, p.type, p, values, by_prog)
+        return out
+
+    # operands -----------------------------------------------------------------------------------
+    def field_spec(self, name: str, path: tuple[Any, ...]) -> F.FieldSpec | None:
+        spec = F.FIELDS_BY_NAME.get(name)
+        if spec is None:
+            self.err(path, f"unknown record field {name!r}", self._suggest(name, F.FIELDS_BY_NAME), "BSA204")
+            return None
+        self.fields_used.add(name)
+        return spec
+
+    def operand(self, op: Any, path: tuple[Any, ...]) -> tuple[Getter, str | None, str | None]:
+        """(getter, kind, label). kind None = unknown (an error was recorded)."""
+        if isinstance(op, m.FieldRef):
+            spec = self.field_spec(op.field, (*path, "field"))
+            if spec is None:
+                return (lambda ctx: ABSENT), None, op.field
+            kind = _FIELD_KIND[spec.kind]
+            name, optional = op.field, spec.optional
+            default = self.operand(op.default, (*path, "default")) if op.default is not None else None
+            if default is not None and default[1] is not None and default[1] != kind:
+                self.err((*path, "default"), f"default is a {default[1]}, but {name} is a {kind}",
+                         "use a default of the same type", "BSA205")
+            dget = default[0] if default else None
+
+            def get_field(ctx: Ctx, name: str = name, optional: bool = optional, dget: Getter | None = dget) -> Any:
+                v = ctx.record.get(name, ABSENT)
+                if v is ABSENT or v is None:
+                    if dget is not None:
+                        return dget(ctx)
+                    if not optional:
+                        raise MissingValue(name)
+                    return ABSENT
+                return v
+
+            getter, label = get_field, name
+        elif isinstance(op, m.ParamRef):
+            if op.param not in self.rs.parameters:
+                self.err((*path, "param"), f"unknown parameter {op.param!r}",
+                         self._suggest(op.param, self.rs.parameters), "BSA206")
+                return (lambda ctx: ABSENT), None, op.param
+            kind = _PARAM_KIND[self.rs.parameters[op.param].type]
+            pname = op.param
+            getter, label = (lambda ctx, pname=pname: ctx.params[pname]), pname
+        elif isinstance(op, m.DerivedRef):
+            if op.derived not in self.rs.derived:
+                self.err((*path, "derived"), f"unknown derived value {op.derived!r}",
+                         self._suggest(op.derived, self.rs.derived), "BSA207")
+                return (lambda ctx: ABSENT), None, op.derived
+            kind = self.derived_kind(op.derived)
+            dname = op.derived
+            getter, label = (lambda ctx, dname=dname: ctx.derived_value(dname)), dname
+        elif isinstance(op, m.AsOfRef):
+            kind, getter, label = DATE_K, (lambda ctx: ctx.as_of), "as_of"
+        elif isinstance(op, list):
+            return (lambda ctx, v=tuple(op): v), LIST_K, None
+        else:
+            kind = _literal_kind(op)
+            value = Decimal(op) if kind == NUMBER else op
+            return (lambda ctx, v=value: v), kind, None
+        plus = getattr(op, "plus", None)
+        if plus is not None:
+            if kind != DATE_K:
+                self.err((*path, "plus"), f"'plus' shifts a date, but this operand is a {kind}",
+                         "remove 'plus'", "BSA205")
+            else:
+                base, days, months = getter, plus.days, plus.months
+
+                def shifted(ctx: Ctx, base: Getter = base, days: int = days, months: int = months) -> Any:
+                    v = base(ctx)
+                    if v is ABSENT:
+                        return v
+                    return add_months(v, months) + timedelta(days=days)
+
+                getter = shifted
+        return getter, kind, label
+
+    def derived_kind(self, name: str) -> str | None:
+        if name not in self.derived_kinds:
+            self.derived_kinds[name] = None  # type: ignore[assignment]  # guards against cycles
+            d = self.rs.derived[name]
+            path = ("derived", name, "cases")
+            kinds: set[str] = set()
+            cases: list[tuple[Callable[[Ctx], bool] | None, Getter]] = []
+            for i, case in enumerate(d.cases):
+                cond = self.condition(case.when, (*path, i, "when")) if case.when is not None else None
+                getter, kind, _ = self.operand(case.value, (*path, i, "value"))
+                if kind:
+                    kinds.add(kind)
+                cases.append((cond, getter))
+            if d.cases[-1].when is not None:
+                self.err((*path, len(d.cases) - 1), f"the last case of derived value {name!r} has a 'when'",
+                         "end with a case without 'when' so every record gets a value", "BSA208")
+            if len(kinds) > 1:
+                self.err(path, f"the cases of derived value {name!r} mix types: {', '.join(sorted(kinds))}",
+                         "give every case a value of the same type", "BSA205")
+            frozen = tuple(cases)
+
+            def compute(ctx: Ctx, cases: tuple = frozen) -> Any:
+                for cond, getter in cases:
+                    if cond is None or cond(ctx):
+                        return getter(ctx)
+                return ABSENT
+
+            self.derived[name] = compute
+            self.derived_kinds[name] = kinds.pop() if len(kinds) == 1 else None  # type: ignore[assignment]
+        return self.derived_kinds[name]
+
+    # conditions ---------------------------------------------------------------------------------
+    def condition(self, c: Any, path: tuple[Any, ...]) -> Callable[[Ctx], bool]:
+        if isinstance(c, m.All):
+            parts = tuple(self.condition(x, (*path, "all", i)) for i, x in enumerate(c.all))
+            return lambda ctx, parts=parts: all(p(ctx) for p in parts)
+        if isinstance(c, m.Any_):
+            parts = tuple(self.condition(x, (*path, "any", i)) for i, x in enumerate(c.any))
+            return lambda ctx, parts=parts: any(p(ctx) for p in parts)
+        if isinstance(c, m.Not):
+            inner = self.condition(c.not_, (*path, "not"))
+            return lambda ctx, inner=inner: not inner(ctx)
+        return self.test(c, path)
+
+    def test(self, t: m.Test, path: tuple[Any, ...]) -> Callable[[Ctx], bool]:
+        skind, sname = t.subject
+        op, rhs = t.op
+        subject_ref: Any = {"field": m.FieldRef, "param": m.ParamRef, "derived": m.DerivedRef}[skind](**{skind: sname})
+        if op == "is_set":
+            if skind == "field":
+                spec = self.field_spec(sname, (*path, "field"))
+                if spec is None:
+                    return lambda ctx: False
+            else:
+                self.operand(subject_ref, path)
+            expected = bool(rhs)
+            if skind == "field":
+                def is_set(ctx: Ctx, name: str = sname, expected: bool = expected) -> bool:
+                    v = ctx.record.get(name)
+                    present = v is not None and not (isinstance(v, frozenset) and not v)
+                    if ctx.log is not None:
+                        ctx.log.append(TestResult(name, "is_set", v, expected, None, present == expected, not present))
+                    return present == expected
+                return is_set
+            sget, _, _ = self.operand(subject_ref, path)
+
+            def is_set_other(ctx: Ctx, sget: Getter = sget, expected: bool = expected, name: str = sname) -> bool:
+                v = sget(ctx)
+                present = v is not ABSENT and v is not None
+                if ctx.log is not None:
+                    ctx.log.append(TestResult(name, "is_set", v, expected, None, present == expected, not present))
+                return present == expected
+            return is_set_other
+
+        sget, skind_v, slabel = self.operand(subject_ref, path)
+        rget, rkind, rlabel = self.operand(rhs, (*path, op))
+        if skind_v is None or rkind is None:
+            return lambda ctx: False
+        compare = self._comparator(op, skind_v, rkind, path)
+        if compare is None:
+            return lambda ctx: False
+        name = slabel or sname
+
+        def run(ctx: Ctx, sget: Getter = sget, rget: Getter = rget, compare: Callable = compare,
+                op: str = op, name: str = name, rlabel: str | None = rlabel) -> bool:
+            left = sget(ctx)
+            right = rget(ctx)
+            absent = left is ABSENT or right is ABSENT
+            result = False if absent else compare(left, right)
+            if ctx.log is not None:
+                ctx.log.append(TestResult(name, op, None if left is ABSENT else left,
+                                          None if right is ABSENT else right, rlabel, result, absent))
+            return result
+        return run
+
+    def _comparator(self, op: str, skind: str, rkind: str, path: tuple[Any, ...]) -> Callable[[Any, Any], bool] | None:
+        def bad(expect: str) -> None:
+            self.err((*path, op), f"operator {op!r} cannot compare a {skind} with a {rkind}", expect, "BSA205")
+
+        if op in ("eq", "ne"):
+            if skind != rkind or skind in (SET_K, LIST_K):
+                bad("compare values of the same type (numbers, dates, texts or yes/no)")
+                return None
+            return (lambda a, b: a == b) if op == "eq" else (lambda a, b: a != b)
+        if op in ("lt", "le", "gt", "ge"):
+            if skind != rkind or skind not in (NUMBER, DATE_K):
+                bad("lt/le/gt/ge compare two numbers (or two dates; prefer before/after for dates)")
+                return None
+            return {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b,
+                    "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}[op]
+        if op in m.DATE_OPS:
+            if skind != DATE_K or rkind != DATE_K:
+                bad("before/after compare two dates")
+                return None
+            return {"before": lambda a, b: a < b, "on_or_before": lambda a, b: a <= b,
+                    "after": lambda a, b: a > b, "on_or_after": lambda a, b: a >= b}[op]
+        if op in ("in", "not_in"):
+            if rkind != LIST_K or skind in (SET_K, LIST_K):
+                bad("'in' tests a single value against a list: in: [a, b]")
+                return None
+            if op == "in":
+                return lambda a, b: a in b
+            return lambda a, b: a not in b
+        if op == "contains":
+            if skind != SET_K or rkind not in (TEXT_K, LIST_K):
+                bad("'contains' tests a list field (units, circumstances) for a code or list of codes")
+                return None
+            if rkind == LIST_K:
+                return lambda a, b: all(x in a for x in b)
+            return lambda a, b: b in a
+        if op == "contains_any":
+            if skind != SET_K or rkind != LIST_K:
+                bad("'contains_any' tests a list field for any of a list of codes")
+                return None
+            return lambda a, b: any(x in a for x in b)
+        raise AssertionError(op)  # pragma: no cover
+
+    # texts --------------------------------------------------------------------------------------
+    def placeholders(self, text: m.Text | None, path: tuple[Any, ...]) -> set[str]:
+        if text is None:
+            return set()
+        names: set[str] = set()
+        known = set(SPECIAL_PLACEHOLDERS) | set(self.rs.parameters) | set(self.rs.derived) | set(F.FIELDS_BY_NAME)
+        for lang in ("nl", "en"):
+            s = getattr(text, lang).replace("{{", "").replace("}}", "")
+            for name in _PLACEHOLDER_RE.findall(s):
+                if name not in known:
+                    self.err((*path, lang), f"unknown placeholder {{{name}}}", self._suggest(name, known), "BSA209")
+                else:
+                    names.add(name)
+                    if name in F.FIELDS_BY_NAME:
+                        self.fields_used.add(name)
+        return names
+
+    # rule set -----------------------------------------------------------------------------------
+    def compile(self) -> CompiledRuleSet:
+        params = self.compile_params()
+        for name in self.rs.derived:
+            self.derived_kind(name)
+        rules = []
+        seen_ids: dict[str, int] = {}
+        for i, r in enumerate(self.rs.rules):
+            path = ("rules", i)
+            if r.id in seen_ids:
+                self.err((*path, "id"), f"rule id {r.id!r} is used twice (also rule {seen_ids[r.id] + 1})",
+                         "give every rule its own id", "BSA210")
+            seen_ids[r.id] = i
+            cond = self.condition(r.when, (*path, "when")) if r.when is not None else None
+            requires = tuple(CompiledPrecondition(p.id, self.condition(p.when, (*path, "requires", j, "when")), p)
+                             for j, p in enumerate(r.requires))
+            names = (self.placeholders(r.reason, (*path, "reason"))
+                     | self.placeholders(r.reason_if_missing, (*path, "reason_if_missing"))
+                     | self.placeholders(r.note, (*path, "note")))
+            for j, p in enumerate(r.requires):
+                names |= self.placeholders(p.missing, (*path, "requires", j, "missing"))
+            rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names)))
+        if self.errors:
+            raise ErrorList(self.errors)
+        return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
+                               params=params, derived=self.derived, fields_used=frozenset(self.fields_used),
+                               overrides=dict(self.overrides))
+
+
+def _literal_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return BOOL_K
+    if isinstance(value, (int, Decimal)):
+        return NUMBER
+    if isinstance(value, date):
+        return DATE_K
+    return TEXT_K
+
+
+def compile_ruleset(loaded: LoadedRuleSet, overrides: dict[str, str] | None = None) -> CompiledRuleSet:
+    """Check a loaded rule set's meaning and compile it. Raises ErrorList (located) or UsageError."""
+    return _Compiler(loaded, dict(overrides or {})).compile()

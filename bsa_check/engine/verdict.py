@@ -1,0 +1,64 @@
+"""Result objects of an evaluation: plain dataclasses, no rendering, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class TestResult:
+    """One comparison made: ``left op right`` and its result. ``absent``: a value was missing."""
+
+    subject: str
+    op: str
+    left: Any
+    right: Any
+    right_label: str | None
+    result: bool
+    absent: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCheck:
+    rule: "CompiledRule"
+    matched: bool
+    tests: tuple[TestResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PreconditionCheck:
+    precondition: "CompiledPrecondition"
+    met: bool
+    tests: tuple[TestResult, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """What would change the outcome: ``field`` needs ``amount`` more to reach ``target``."""
+
+    field: str
+    actual: Decimal
+    target: Decimal
+    target_label: str | None
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    outcome: str
+    rule: "CompiledRule"
+    ruleset: "CompiledRuleSet"
+    values: dict[str, Any]
+    checks: tuple[RuleCheck, ...]
+    preconditions: tuple[PreconditionCheck, ...]
+    missing: tuple["CompiledPrecondition", ...]
+    shortfalls: tuple[Shortfall, ...]
+
+    @property
+    def deciding_tests(self) -> tuple[TestResult, ...]:
+        return self.checks[-1].tests if self.checks else ()

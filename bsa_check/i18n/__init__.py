@@ -1,0 +1,130 @@
+"""Interface language (nl/en): message catalogue, value formatting, language detection.
+
+The rule texts themselves live in the rule files (``nl``/``en``); this module holds the tool's
+own words. A dict catalogue rather than gettext: two languages, a few dozen strings, and no
+compiled catalogue files to keep in sync. Pure: reads the environment only when asked.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+LANGS = ("nl", "en")
+
+OUTCOME_LABELS: dict[str, dict[str, str]] = {
+    "positive": {"en": "positive", "nl": "positief"},
+    "negative": {"en": "negative (binding)", "nl": "negatief (bindend)"},
+    "negative_advisory": {"en": "negative (advisory)", "nl": "negatief (niet bindend)"},
+    "procedure_incomplete": {"en": "procedure incomplete", "nl": "procedure onvolledig"},
+    "needs_review": {"en": "needs review", "nl": "beoordeling nodig"},
+    "postponed": {"en": "postponed", "nl": "uitgesteld"},
+    "no_advice": {"en": "no advice", "nl": "geen advies"},
+}
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "col.line": {"en": "line", "nl": "regel"},
+    "col.student": {"en": "student", "nl": "student"},
+    "col.programme": {"en": "programme", "nl": "opleiding"},
+    "col.ec": {"en": "EC yr 1", "nl": "EC jr 1"},
+    "col.outcome": {"en": "outcome", "nl": "uitkomst"},
+    "col.rule": {"en": "rule", "nl": "regel"},
+    "col.reason": {"en": "reason", "nl": "reden"},
+    "col.count": {"en": "count", "nl": "aantal"},
+    "summary.title": {"en": "Summary", "nl": "Samenvatting"},
+    "summary.errors": {"en": "errors", "nl": "fouten"},
+    "summary.total": {"en": "rows", "nl": "regels"},
+    "table.title": {"en": "{ruleset} {version} ({status}), as of {as_of}",
+                    "nl": "{ruleset} {version} ({status}), peildatum {as_of}"},
+    "status.law": {"en": "law", "nl": "wet"},
+    "status.proposal": {"en": "PROPOSAL, NOT LAW", "nl": "VOORSTEL, GEEN WET"},
+    "shortfall": {"en": "{amount} EC short of the {target} EC norm", "nl": "nog {amount} EC nodig voor de norm van {target} EC"},
+    "missing.list": {"en": "missing {items}", "nl": "ontbreekt {items}"},
+    "record.steps": {"en": "to make a binding negative lawful, record: {items}",
+                     "nl": "voor een rechtmatige afwijzing vastleggen: {items}"},
+    "basis": {"en": "basis", "nl": "grondslag"},
+    "unverified": {"en": "unverified", "nl": "niet geverifieerd"},
+    "placeholder.params": {
+        "en": "note: {names} are placeholder values; set your programme's norm with --param or a rule file",
+        "nl": "let op: {names} zijn voorbeeldwaarden; stel de norm van uw opleiding in met --param of een regelbestand"},
+    "proposal.banner": {"en": "This rule set is a proposal, not law: its verdicts have no legal force.",
+                        "nl": "Deze regelset is een voorstel, geen wet: de uitkomsten hebben geen rechtskracht."},
+    "errors.title": {"en": "{n} row(s) could not be evaluated:", "nl": "{n} regel(s) konden niet worden beoordeeld:"},
+    "and": {"en": "and", "nl": "en"},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
+    "none": {"en": "none", "nl": "geen"},
+    "explain.decided": {"en": "Decided by rule {rule} ({title}): {outcome}", "nl": "Besloten door regel {rule} ({title}): {outcome}"},
+    "explain.checked": {"en": "Checks in order:", "nl": "Controles op volgorde:"},
+    "explain.rule_yes": {"en": "applies", "nl": "van toepassing"},
+    "explain.rule_no": {"en": "does not apply", "nl": "niet van toepassing"},
+    "explain.pre_met": {"en": "recorded", "nl": "vastgelegd"},
+    "explain.pre_missing": {"en": "MISSING", "nl": "ONTBREEKT"},
+    "explain.change": {"en": "What would change it:", "nl": "Wat de uitkomst verandert:"},
+    "explain.absent": {"en": "(empty)", "nl": "(leeg)"},
+    "explain.ruleset": {"en": "Rule set: {name} {version}, sha256 {sha}", "nl": "Regelset: {name} {version}, sha256 {sha}"},
+}
+
+OPS: dict[str, dict[str, str]] = {
+    "eq": {"en": "=", "nl": "="}, "ne": {"en": "≠", "nl": "≠"},
+    "lt": {"en": "<", "nl": "<"}, "le": {"en": "≤", "nl": "≤"}, "gt": {"en": ">", "nl": ">"}, "ge": {"en": "≥", "nl": "≥"},
+    "before": {"en": "before", "nl": "vóór"}, "on_or_before": {"en": "on or before", "nl": "op of vóór"},
+    "after": {"en": "after", "nl": "na"}, "on_or_after": {"en": "on or after", "nl": "op of na"},
+    "in": {"en": "in", "nl": "in"}, "not_in": {"en": "not in", "nl": "niet in"},
+    "contains": {"en": "contains", "nl": "bevat"}, "contains_any": {"en": "contains any of", "nl": "bevat een van"},
+    "is_set": {"en": "is filled in", "nl": "is ingevuld"},
+}
+
+
+def detect_lang(environ: Mapping[str, str] | None = None) -> str:
+    """``nl`` when LC_ALL (or else LANG) starts with ``nl``; otherwise ``en``."""
+    env = os.environ if environ is None else environ
+    value = env.get("LC_ALL") or env.get("LANG") or ""
+    return "nl" if value.lower().startswith("nl") else "en"
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    text = MESSAGES[key][lang]
+    return text.format(**values) if values else text
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    return OUTCOME_LABELS[outcome][lang]
+
+
+def fmt_decimal(value: Decimal | int, lang: str) -> str:
+    """45 -> ``45``; 44.50 -> ``44,5`` (nl) or ``44.5`` (en). Exact: never rounded."""
+    d = Decimal(value)
+    text = format(d.normalize(), "f") if d == d.to_integral_value() else format(d.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def fmt_date(value: date, lang: str) -> str:
+    return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
+
+
+def fmt_value(value: Any, lang: str) -> str:
+    """A value as shown in a reason or explanation."""
+    if value is None:
+        return MESSAGES["explain.absent"][lang]
+    if isinstance(value, bool):
+        return MESSAGES["yes" if value else "no"][lang]
+    if isinstance(value, (Decimal, int)):
+        return fmt_decimal(value, lang)
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if isinstance(value, (frozenset, set, tuple, list)):
+        items = sorted(str(v) for v in value)
+        return ", ".join(items) if items else MESSAGES["none"][lang]
+    return str(value)
+
+
+def join_list(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + f" {MESSAGES['and'][lang]} " + items[-1]

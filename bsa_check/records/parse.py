@@ -1,0 +1,168 @@
+"""Cell parsers: one function per value kind, text in, typed value out.
+
+A parser raises :class:`CellError` with a short English description of what is wrong and what
+is accepted; the reader turns that into a located :class:`~bsa_check.errors.RecordError`. The
+parsers never see more than one cell and never log it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from bsa_check.records import fields as F
+
+
+class CellError(ValueError):
+    """A cell's text is not a valid value of its kind. ``args[0]`` says what is accepted."""
+
+
+_DECIMAL_RE = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """``45``, ``44,5`` and ``44.5`` are accepted; never a float, never rounded."""
+    t = text.strip().replace(" ", "")
+    if not _DECIMAL_RE.match(t):
+        raise CellError("is not a number; write credits like 45, 44,5 or 44.5")
+    try:
+        value = Decimal(t.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the regex already excludes this
+        raise CellError("is not a number; write credits like 45, 44,5 or 44.5") from None
+    if value < 0:
+        raise CellError("is negative; credits cannot be below 0")
+    return value
+
+
+def parse_integer(text: str) -> int:
+    t = text.strip()
+    if not t.isdigit() or int(t) < 1:
+        raise CellError("is not a whole number of 1 or more")
+    return int(t)
+
+
+def parse_count(text: str) -> int:
+    t = text.strip()
+    if not t.isdigit():
+        raise CellError("is not a whole number of 0 or more")
+    return int(t)
+
+
+_DMY_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def parse_date(text: str) -> date:
+    """``dd-mm-jjjj``, ``d-m-jjjj`` (also with ``/`` or ``.``) or ISO ``jjjj-mm-dd``."""
+    t = text.strip()
+    m = _ISO_RE.match(t)
+    if m:
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    else:
+        m = _DMY_RE.match(t)
+        if not m:
+            raise CellError("is not a date; write dd-mm-jjjj (e.g. 01-02-2026) or 2026-02-01")
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise CellError("is not a date that exists; check day and month (dd-mm-jjjj)") from None
+
+
+_TRUE = frozenset({"yes", "y", "ja", "j", "true", "waar", "1"})
+_FALSE = frozenset({"no", "n", "nee", "false", "onwaar", "0"})
+
+
+def parse_boolean(text: str) -> bool:
+    t = text.strip().lower()
+    if t in _TRUE:
+        return True
+    if t in _FALSE:
+        return False
+    raise CellError("is not yes or no; write ja/nee, yes/no, true/false, 1/0 or j/n")
+
+
+_YEAR_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}))?$")
+
+
+def parse_academic_year(text: str) -> int:
+    """``2025-2026``, ``2025/2026`` or ``2025``; returns the starting calendar year."""
+    m = _YEAR_RE.match(text.strip())
+    if not m or (m[2] is not None and int(m[2]) != int(m[1]) + 1):
+        raise CellError("is not an academic year; write 2025-2026 or 2025")
+    return int(m[1])
+
+
+def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {spelling: code for code, spellings in table.items() for spelling in spellings}
+
+
+_CIRCUMSTANCE_INDEX = _lookup(F.CIRCUMSTANCE_CATEGORIES)
+_DECISION_INDEX = _lookup(F.DECISIONS)
+_ADVICE_INDEX = _lookup(F.ADVICES)
+
+
+def parse_circumstances(text: str) -> frozenset[str]:
+    """``none``/``geen`` or categories of Uitvoeringsbesluit WHW art. 2.1 separated by ``|``."""
+    parts = [p.strip().lower() for p in text.split("|") if p.strip()]
+    if all(p in F.NONE_WORDS for p in parts):
+        return frozenset()
+    out = set()
+    for p in parts:
+        if p in F.NONE_WORDS:
+            continue
+        code = _CIRCUMSTANCE_INDEX.get(p)
+        if code is None:
+            raise CellError(
+                "is not a personal circumstance listed in Uitvoeringsbesluit WHW art. 2.1; use none or one of "
+                + ", ".join(F.CIRCUMSTANCE_CATEGORIES)
+            )
+        out.add(code)
+    return frozenset(out)
+
+
+def parse_decision(text: str) -> str | None:
+    t = text.strip().lower()
+    if t in F.NONE_WORDS:
+        return None
+    code = _DECISION_INDEX.get(t)
+    if code is None:
+        raise CellError("is not a decision; use postpone, accepted, rejected (uitstel, erkend, afgewezen) or leave empty")
+    return code
+
+
+def parse_advice(text: str) -> str:
+    code = _ADVICE_INDEX.get(text.strip().lower())
+    if code is None:
+        raise CellError("is not an advice; use positive or negative (positief/negatief)")
+    return code
+
+
+def parse_units(text: str) -> frozenset[str]:
+    return frozenset(p.strip() for p in text.split("|") if p.strip())
+
+
+def parse_text(text: str) -> str:
+    return text.strip()
+
+
+PARSERS: dict[str, Callable[[str], Any]] = {
+    F.TEXT: parse_text,
+    F.DECIMAL: parse_decimal,
+    F.INTEGER: parse_integer,
+    F.COUNT: parse_count,
+    F.DATE: parse_date,
+    F.BOOLEAN: parse_boolean,
+    F.ACADEMIC_YEAR: parse_academic_year,
+    F.CIRCUMSTANCES: parse_circumstances,
+    F.DECISION: parse_decision,
+    F.UNITS: parse_units,
+    F.ADVICE: parse_advice,
+}
+
+
+def parse_cell(kind: str, text: str) -> Any:
+    """Parse one non-empty cell; ``None`` means "absent" (e.g. ``geen`` for a decision)."""
+    return PARSERS[kind](text)

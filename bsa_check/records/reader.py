@@ -1,0 +1,580 @@
+"""Streaming reader for student record CSV files.
+
+Owns: choosing the encoding of a records file (UTF-8 with or without BOM, else Windows-1252) by a
+streaming pre-scan, sniffing the delimiter from the header line, mapping header cells onto the
+canonical fields of :mod:`bsa_check.records.fields`, and turning every data record into exactly one
+:class:`Row`: either its parsed values (cells parsed by :mod:`bsa_check.records.parse`) or one
+located :class:`~bsa_check.errors.RecordError` (file, line, column, hint). Problems with the file
+as a whole (missing, wrong encoding, no header, wrong delimiter, duplicate or missing columns)
+raise ``RecordError`` when the reader is opened, before any row is yielded.
+
+Must not: load a file whole (the pre-scan reads bounded binary chunks; rows are read one physical
+line at a time with a length cap and no list of rows is kept), log anything, or put record content
+into a message beyond the one offending cell a user needs to see to fix it. It does not decide what
+an empty value means for a rule; that is the evaluator's business.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import os
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from typing import Any, TextIO
+
+from bsa_check.errors import Location, RecordError
+from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, TEXT, normalise_header
+from bsa_check.records.parse import PARSERS, CellError
+
+__all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
+
+# Bytes read per step of the encoding pre-scan; bounds its memory.
+CHUNK_SIZE = 1 << 20
+# Longest physical line (in characters) the reader accepts; bounds the memory of one record.
+MAX_LINE_CHARS = 1 << 20
+
+ENCODING_HINT = "save the file as 'CSV UTF-8' from Excel"
+
+# The five byte values Windows-1252 leaves undefined; every other byte decodes.
+_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
+_UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
+# The cell text shown in a message is cut to this many characters.
+_MAX_SHOWN = 60
+# Per-column memo of parsed values: at most this many entries, keys at most this long.
+_MEMO_ENTRIES = 4096
+_MEMO_KEY_CHARS = 64
+_MISSING = object()
+_ALWAYS_PARSED = ("student_id", "programme")
+_EMPTY_MESSAGES = {
+    "student_id": ("student number is empty", "every row needs a student number"),
+    "programme": ("programme is empty", "every row needs a programme code"),
+}
+
+
+@dataclass(slots=True)
+class Row:
+    """One data record.
+
+    ``line`` is the 1-based physical line the record starts on. ``values`` maps canonical field
+    names to parsed values; an empty cell (or one that parses to ``None``) is absent. Exactly one
+    of "``error`` is ``None``" (values usable) and "``error`` is set" (``values`` is empty) holds.
+    ``student_id`` is the stripped student number text when that cell is non-empty, also on error
+    rows, so a caller can say whose row failed.
+    """
+
+    line: int
+    values: dict[str, Any]
+    error: RecordError | None
+    student_id: str | None
+
+
+class RecordReader:
+    """Open a records CSV, check its header, then iterate its data records as :class:`Row`.
+
+    Opening (the constructor) raises :class:`RecordError` for problems with the file as a whole;
+    iterating never raises for bad row content (each bad record becomes an error row). Use as a
+    context manager, or iterate to the end; either closes the file.
+
+    Args:
+        fields: canonical names to parse; ``None`` parses every known field present in the header.
+            ``student_id`` and ``programme`` are always parsed when their columns exist.
+        required: canonical names whose column must exist in the header.
+    """
+
+    encoding: str
+    delimiter: str
+    columns: dict[str, int]
+    headers: list[str]
+    unknown_columns: list[str]
+    header_line: int
+    parsed_fields: tuple[str, ...]
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        fields: Iterable[str] | None = None,
+        required: Iterable[str] = ("student_id", "programme"),
+    ) -> None:
+        self.path = os.fspath(path)
+        self._file_name = str(self.path)
+        wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
+        required = tuple(required)
+        unknown = sorted(n for n in (*(wanted or ()), *required) if n not in FIELDS_BY_NAME)
+        if unknown:
+            raise ValueError(f"unknown record field name(s): {', '.join(unknown)}")
+        self._file: TextIO | None = None
+        self._gen: Iterator[Row] | None = None
+        self._overlong = 0  # physical lines replaced by a sentinel (csv.reader does not count them)
+        self._overlong_pending = False
+        self.encoding = self._detect_encoding()
+        try:
+            self._file = open(self.path, encoding=self.encoding, newline="")  # noqa: SIM115
+        except OSError as exc:
+            raise self._unreadable(exc) from None
+        try:
+            self._open_header(wanted, required)
+        except BaseException:
+            self.close()
+            raise
+        self._gen = self._rows()
+
+    # -- context manager and iterator ---------------------------------------------------------
+
+    def __enter__(self) -> RecordReader:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __iter__(self) -> RecordReader:
+        return self
+
+    def __next__(self) -> Row:
+        if self._gen is None:
+            raise StopIteration
+        return next(self._gen)
+
+    def close(self) -> None:
+        """Close the file; iteration ends. Safe to call more than once."""
+        gen, self._gen = self._gen, None
+        if gen is not None:
+            gen.close()
+        f, self._file = self._file, None
+        if f is not None:
+            f.close()
+
+    # -- opening ------------------------------------------------------------------------------
+
+    def _error(self, code: str, message: str, hint: str, line: int | None = None,
+               column: int | None = None, column_name: str | None = None,
+               params: dict[str, Any] | None = None) -> RecordError:
+        return RecordError(
+            message,
+            location=Location(self._file_name, line, column, column_name),
+            hint=hint,
+            code=code,
+            params=params,
+        )
+
+    def _unreadable(self, exc: OSError) -> RecordError:
+        if isinstance(exc, FileNotFoundError):
+            return self._error("BSA301", "file not found", "check the path of the records file")
+        if isinstance(exc, IsADirectoryError):
+            return self._error("BSA301", "is a directory, not a file", "give the path of a CSV file")
+        if isinstance(exc, PermissionError):
+            return self._error("BSA301", "file cannot be read: permission denied",
+                               "check the file's permissions")
+        reason = exc.strerror or exc.__class__.__name__
+        return self._error("BSA301", f"file cannot be read: {reason}", "check that the file exists and can be read")
+
+    def _detect_encoding(self) -> str:
+        """Pick the encoding by one streaming pass over the bytes; raise BSA301/BSA302."""
+        try:
+            st = os.stat(self.path)
+            if stat.S_ISDIR(st.st_mode):
+                raise IsADirectoryError(self.path)
+            if not stat.S_ISREG(st.st_mode):
+                raise self._error("BSA301", "is not a regular file", "give the path of a CSV file")
+            with open(self.path, "rb") as f:
+                return self._scan(f)
+        except OSError as exc:
+            raise self._unreadable(exc) from None
+
+    def _scan(self, f: Any) -> str:
+        head = f.read(CHUNK_SIZE)
+        for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+                          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+            if head.startswith(bom):
+                raise self._error("BSA302", f"file is {name} encoded", ENCODING_HINT, 1, 1,
+                                  params={"encoding": name})
+        has_bom = head.startswith(codecs.BOM_UTF8)
+        decoder = codecs.getincrementaldecoder("utf-8")("strict")
+        utf8_bad: int | None = None  # absolute offset of the first byte that breaks UTF-8
+        cp_bad: int | None = None  # absolute offset of the first byte undefined in Windows-1252
+        nul: int | None = None
+        offset = 0
+        chunk = head
+        while chunk:
+            ascii_only = chunk.isascii()
+            if utf8_bad is None:
+                pending = decoder.getstate()[0]
+                if not (ascii_only and not pending):
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as exc:
+                        utf8_bad = offset - len(pending) + exc.start
+            if cp_bad is None and not ascii_only:
+                hits = [p for b in _CP1252_UNDEFINED if (p := chunk.find(b)) >= 0]
+                if hits:
+                    cp_bad = offset + min(hits)
+            p = chunk.find(b"\x00")
+            if p >= 0:
+                nul = offset + p
+                break
+            if utf8_bad is not None and (has_bom or cp_bad is not None):
+                break  # the file is already known to be unreadable
+            offset += len(chunk)
+            chunk = f.read(CHUNK_SIZE)
+        else:
+            if utf8_bad is None:
+                pending = decoder.getstate()[0]
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError:
+                    utf8_bad = offset - len(pending)
+
+        # The first fatal byte: with a BOM, the first non-UTF-8 byte; without, the point where
+        # both UTF-8 and Windows-1252 have failed.
+        fatal: int | None
+        if utf8_bad is None:
+            fatal = None
+        elif has_bom:
+            fatal = utf8_bad
+        else:
+            fatal = None if cp_bad is None else max(utf8_bad, cp_bad)
+
+        if nul is not None and (fatal is None or nul < fatal):
+            line, column = self._locate(f, nul, utf8_bad is None or nul < utf8_bad, has_bom)
+            looks_utf16 = nul < 2 and len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
+            message = ("file contains NUL bytes; it looks UTF-16 encoded" if looks_utf16
+                       else "file contains a NUL byte; it is not a text CSV")
+            raise self._error("BSA302", message, ENCODING_HINT, line, column, params={"byte": "0x00"})
+        if fatal is not None:
+            # Point at the byte that made the last candidate fail: without a BOM, the byte
+            # Windows-1252 cannot decode (the UTF-8 failure is named in the message if elsewhere).
+            assert utf8_bad is not None
+            at = utf8_bad if has_bom or cp_bad is None else cp_bad
+            f.seek(at)
+            byte = f.read(1)[0]
+            line, column = self._locate(f, at, has_bom, has_bom)
+            if has_bom:
+                message = f"file starts with a UTF-8 byte order mark but byte 0x{byte:02X} here is not UTF-8"
+            elif utf8_bad == at:
+                message = f"byte 0x{byte:02X} is neither UTF-8 nor Windows-1252 text"
+            else:
+                l8, c8 = self._locate(f, utf8_bad, True, False)
+                message = (f"byte 0x{byte:02X} is not Windows-1252 text, and the file is not UTF-8 either "
+                           f"(first non-UTF-8 byte at line {l8}, column {c8})")
+            raise self._error("BSA302", message, ENCODING_HINT, line, column,
+                              params={"byte": f"0x{byte:02X}"})
+        if utf8_bad is None:
+            return "utf-8-sig" if has_bom else "utf-8"
+        return "cp1252"
+
+    @staticmethod
+    def _locate(f: Any, offset: int, utf8: bool, has_bom: bool) -> tuple[int, int]:
+        """1-based line and character column of byte ``offset`` (only on the error path).
+
+        Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, as the csv module counts them. Characters are
+        UTF-8 characters when ``utf8`` (the text before ``offset`` is valid UTF-8), else bytes
+        (Windows-1252). Streams the file again in chunks.
+        """
+        f.seek(0)
+        line = 1
+        chars = 0  # characters since the start of the current line
+        pos = 0
+        prev_cr = False
+        while pos < offset:
+            seg = f.read(min(CHUNK_SIZE, offset - pos))
+            if not seg:
+                break
+            breaks = seg.count(b"\n") + seg.count(b"\r") - seg.count(b"\r\n")
+            if prev_cr and seg.startswith(b"\n"):
+                breaks -= 1
+            line += breaks
+            last = max(seg.rfind(b"\n"), seg.rfind(b"\r"))
+            tail = seg[last + 1:]
+            if last >= 0:
+                chars = 0
+            # A UTF-8 character is one lead byte plus continuation bytes; count only the leads.
+            chars += len(tail.translate(None, _UTF8_CONTINUATION)) if utf8 else len(tail)
+            prev_cr = seg.endswith(b"\r")
+            pos += len(seg)
+        if has_bom and line == 1:
+            chars -= 1 if utf8 else 3
+        return line, chars + 1
+
+    def _open_header(self, wanted: set[str] | None, required: tuple[str, ...]) -> None:
+        assert self._file is not None
+        readline = self._file.readline
+        skipped = 0
+        try:
+            while True:
+                line = readline(MAX_LINE_CHARS)
+                if not line:
+                    raise self._error("BSA303", "file is empty",
+                                      "export the records with a header line and at least the columns "
+                                      + ", ".join(required or _ALWAYS_PARSED))
+                if line.strip():
+                    break
+                if line[-1] in "\r\n":
+                    skipped += 1
+        except UnicodeDecodeError as exc:  # pragma: no cover - the pre-scan guarantees decoding
+            raise self._error("BSA302", f"file cannot be decoded as {self.encoding}", ENCODING_HINT) from exc
+        self.header_line = header_line = skipped + 1
+        if len(line) >= MAX_LINE_CHARS and line[-1] not in "\r\n":
+            raise self._error("BSA308", f"the header line is longer than {MAX_LINE_CHARS} characters",
+                              "check that the file is a CSV export with one record per line", header_line)
+        self.delimiter = self._sniff(line, header_line)
+
+        self._line_offset = skipped
+        self._reader = csv.reader(chain((line,), self._physical_lines()), delimiter=self.delimiter,
+                                  quotechar='"', doublequote=True, skipinitialspace=False, strict=False)
+        try:
+            header = next(self._reader)
+        except csv.Error as exc:
+            raise self._error("BSA308", f"the header cannot be read as CSV: {exc}",
+                              "check the quotes in the header line", header_line) from None
+        self.headers = header
+        # Trailing empty header cells (Excel pads some exports) do not widen the table.
+        width = len(header)
+        while width and not header[width - 1].strip():
+            width -= 1
+        self._width = width
+
+        columns: dict[str, int] = {}
+        display: dict[str, str] = {}
+        unknown: list[str] = []
+        for i, raw in enumerate(header[:width]):
+            key = normalise_header(raw)
+            if not key:
+                continue
+            name = HEADER_INDEX.get(key)
+            if name is None:
+                unknown.append(raw.strip())
+                continue
+            if name in columns:
+                first = columns[name]
+                raise self._error(
+                    "BSA305",
+                    f"columns {first} ({display[name]}) and {i + 1} ({raw.strip()}) are both {name}",
+                    "remove or rename one of them", header_line, i + 1, raw.strip(),
+                    params={"field": name, "first_column": first, "first_header": display[name],
+                            "column": i + 1, "header": raw.strip()},
+                )
+            columns[name] = i + 1
+            display[name] = raw.strip()
+        self.columns = columns
+        self.unknown_columns = unknown
+
+        missing = [n for n in dict.fromkeys(required) if n not in columns]
+        if missing:
+            parts = []
+            for n in missing:
+                aliases = FIELDS_BY_NAME[n].aliases
+                parts.append(f"{n} (also accepted: {', '.join(aliases)})" if aliases else n)
+            noun = "column" if len(missing) == 1 else "columns"
+            raise self._error("BSA306", f"missing {noun} " + "; ".join(parts),
+                              "add the column, or rename the export's header to one of these names",
+                              header_line, params={"missing": missing})
+
+        # The per-row plan, in column order: (0-based index, parser, memo, field, header, must be
+        # filled). Parsed values are immutable and exports repeat them (dates, codes, credits), so
+        # each non-text column memoises text -> value; the memo is capped, so memory stays bounded.
+        plan = []
+        for name, col in sorted(columns.items(), key=lambda item: item[1]):
+            if wanted is not None and name not in wanted:
+                continue
+            kind = FIELDS_BY_NAME[name].kind
+            memo: dict[str, Any] | None = None if kind == TEXT else {}
+            plan.append((col - 1, PARSERS[kind], memo, name, display[name], name in _ALWAYS_PARSED))
+        self._plan = plan
+        self.parsed_fields = tuple(p[3] for p in plan)
+        self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1
+
+    def _sniff(self, line: str, line_no: int) -> str:
+        """``;`` or ``,``: whichever occurs more often outside double quotes (tie: ``;``)."""
+        semi = comma = 0
+        odd: tuple[int, str] | None = None
+        in_quotes = False
+        at_field_start = True
+        i, n = 0, len(line)
+        while i < n:
+            ch = line[i]
+            if in_quotes:
+                if ch == '"':
+                    if i + 1 < n and line[i + 1] == '"':
+                        i += 1
+                    else:
+                        in_quotes = False
+            elif ch == '"' and at_field_start:
+                in_quotes = True
+            elif ch == ";":
+                semi += 1
+                at_field_start = True
+            elif ch == ",":
+                comma += 1
+                at_field_start = True
+            elif ch in "\t|":
+                if odd is None:
+                    odd = (i + 1, ch)
+                at_field_start = True
+            else:
+                at_field_start = False
+            i += 1
+        if semi == 0 and comma == 0:
+            if odd is not None:
+                column, ch = odd
+                what = "a tab" if ch == "\t" else "'|'"
+                raise self._error("BSA304", f"the delimiter is {what}; use ';' or ','",
+                                  "save the file as CSV with ';' or ',' between the cells",
+                                  line_no, column, params={"delimiter": ch})
+            return ";"
+        return "," if comma > semi else ";"
+
+    # -- rows ---------------------------------------------------------------------------------
+
+    def _physical_lines(self) -> Iterator[str | None]:
+        """The file's physical lines, each at most MAX_LINE_CHARS characters.
+
+        A longer line is skipped in bounded pieces and replaced by ``None``, which makes the csv
+        reader raise ``csv.Error`` for that record; :meth:`_rows` turns it into an error row.
+        """
+        assert self._file is not None
+        readline = self._file.readline
+        limit = MAX_LINE_CHARS
+        while True:
+            line = readline(limit)
+            if not line:
+                return
+            if len(line) >= limit and line[-1] not in "\r\n":
+                while True:
+                    more = readline(limit)
+                    if len(more) < limit or more[-1] in "\r\n":
+                        break
+                self._overlong += 1
+                self._overlong_pending = True
+                yield None
+                continue
+            yield line
+
+    def _rows(self) -> Iterator[Row]:
+        file = self._file_name
+        reader = self._reader
+        width = self._width
+        plan = self._plan
+        sid_index = self._sid_index
+        consumed = self._line_offset + reader.line_num  # physical lines before the next record
+        try:
+            while True:
+                try:
+                    cells = next(reader)
+                except StopIteration:
+                    return
+                except csv.Error as exc:
+                    start = consumed + 1
+                    consumed = self._line_offset + reader.line_num + self._overlong
+                    if self._overlong_pending:
+                        self._overlong_pending = False
+                        message = f"line is longer than {MAX_LINE_CHARS} characters"
+                        hint = "check that the file is a CSV export with one record per line"
+                    else:
+                        message = f"the row cannot be read as CSV: {exc}"
+                        hint = 'check the quotes in this row: a cell that starts with " must end with "'
+                    yield Row(start, {}, RecordError(message, location=Location(file, start), hint=hint,
+                                                     code="BSA308", params={"reason": str(exc)}), None)
+                    continue
+                except UnicodeDecodeError:  # pragma: no cover - the file changed after the pre-scan
+                    raise RecordError(f"file cannot be decoded as {self.encoding}",
+                                      location=Location(file, consumed + 1), hint=ENCODING_HINT,
+                                      code="BSA302") from None
+                except OSError as exc:  # pragma: no cover - e.g. the disk went away
+                    raise self._unreadable(exc) from None
+                start = consumed + 1
+                consumed = self._line_offset + reader.line_num + self._overlong
+                n = len(cells)
+                if not n:
+                    continue  # a blank line
+                sid: str | None = cells[sid_index].strip() if 0 <= sid_index < n else ""
+                if not sid:
+                    if not _has_content(cells, 0):
+                        continue  # every cell empty or blank: not a record
+                    sid = None
+                if n != width:
+                    if n < width:
+                        yield Row(start, {}, self._ragged(start, n, width, n + 1,
+                                                          "check for a missing delimiter"), sid)
+                        continue
+                    if _has_content(cells, width):
+                        yield Row(start, {}, self._ragged(start, n, width, width + 1,
+                                                          "check for an unquoted ';' or ',' inside a cell"), sid)
+                        continue
+                values: dict[str, Any] = {}
+                error = None
+                for index, parse, memo, name, header, must in plan:
+                    text = cells[index].strip()
+                    if not text:
+                        if must:
+                            message, hint = _EMPTY_MESSAGES[name]
+                            error = RecordError(message, location=Location(file, start, index + 1, header),
+                                                hint=hint, code="BSA311", params={"column": header, "field": name})
+                            break
+                        continue
+                    if memo is not None:
+                        value = memo.get(text, _MISSING)
+                        if value is not _MISSING:
+                            if value is not None:
+                                values[name] = value
+                            continue
+                    try:
+                        value = parse(text)
+                    except (CellError, ValueError, ArithmeticError) as exc:
+                        error = _cell_error(file, start, index + 1, header, name, text, exc)
+                        break
+                    if memo is not None and len(memo) < _MEMO_ENTRIES and len(text) <= _MEMO_KEY_CHARS:
+                        memo[text] = value
+                    if value is not None:
+                        values[name] = value
+                if error is None:
+                    yield Row(start, values, None, sid)
+                else:
+                    yield Row(start, {}, error, sid)
+        finally:
+            f, self._file = self._file, None
+            if f is not None:
+                f.close()
+
+    def _ragged(self, line: int, n: int, width: int, column: int, hint: str) -> RecordError:
+        return RecordError(
+            f"row has {n} cells but the header has {width}",
+            location=Location(self._file_name, line, column),
+            hint=hint,
+            code="BSA307",
+            params={"cells": n, "header_cells": width},
+        )
+
+
+def _has_content(cells: list[str], start: int) -> bool:
+    """Whether any of ``cells[start:]`` holds more than whitespace."""
+    for i in range(start, len(cells)):
+        c = cells[i]
+        if c and not c.isspace():
+            return True
+    return False
+
+
+def _cell_error(file: str, line: int, column: int, header: str, name: str, text: str,
+                exc: Exception) -> RecordError:
+    if isinstance(exc, CellError) and exc.args:
+        reason = str(exc.args[0])
+    else:  # a parser let a non-CellError through (e.g. int() on a digit it cannot convert)
+        reason = f"cannot be read as a {FIELDS_BY_NAME[name].kind.replace('_', ' ')} value"
+    _, sep, advice = reason.partition("; ")
+    hint = advice if sep else f"correct the {FIELDS_BY_NAME[name].en} in this cell"
+    shown = text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+    return RecordError(
+        f"{header} '{shown}' {reason}",
+        location=Location(file, line, column, header),
+        hint=hint,
+        code="BSA310",
+        params={"column": header, "value": shown, "field": name, "reason": reason},
+    )
+
+
+def open_records(path: str | os.PathLike[str], **kw: Any) -> RecordReader:
+    """Open a records CSV (raising :class:`RecordError` for fatal file problems); see RecordReader."""
+    return RecordReader(path, **kw)

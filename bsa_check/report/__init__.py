@@ -1,0 +1,149 @@
+"""Renderers for ``check`` results: one class per format, all sharing :class:`Reporter`.
+
+A reporter formats result objects; it never evaluates. ``verdict_dict``/``error_dict`` give the
+machine shape shared by json, jsonl and csv, so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any, TextIO
+
+from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.errors import BsaCheckError
+from bsa_check.explain import changes, reason, verdict_basis
+from bsa_check.i18n import fmt_value
+from bsa_check.ruleset.model import OUTCOMES
+from bsa_check.service import Result
+
+FORMAT_VERSION = 1
+FORMATS = ("text", "json", "jsonl", "csv")
+
+
+def plain(value: Any) -> Any:
+    """A record value as JSON: Decimals as strings (exact), dates ISO, sets sorted lists."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (frozenset, set, tuple, list)):
+        return sorted(str(v) for v in value)
+    return str(value)
+
+
+def ruleset_meta(rs: CompiledRuleSet) -> dict[str, Any]:
+    return {
+        "name": rs.name,
+        "version": rs.version,
+        "sha256": rs.sha256,
+        "legal_status": rs.model.legal_status,
+        "params": dict(rs.overrides),
+        "placeholders": placeholder_params(rs),
+    }
+
+
+def placeholder_params(rs: CompiledRuleSet) -> list[str]:
+    """Parameters marked as placeholders and not overridden on the command line."""
+    return [name for name, p in rs.model.parameters.items() if p.placeholder and name not in rs.overrides]
+
+
+def verdict_dict(result: Result, lang: str) -> dict[str, Any]:
+    v = result.verdict
+    assert v is not None
+    out: dict[str, Any] = {
+        "line": result.line,
+        "student_id": result.student_id,
+        "programme": result.programme,
+        "outcome": v.outcome,
+        "rule": v.rule.id,
+        "basis": verdict_basis(v, lang),
+        "reason": reason(v, lang),
+        "values": {k: plain(x) if k != "missing" else [getattr(t, lang) for t in x] for k, x in sorted(v.values.items())},
+        "missing": [p.id for p in v.missing],
+        "shortfall": [{"field": s.field, "amount": str(s.amount), "target": str(s.target)} for s in v.shortfalls]
+        if v.outcome not in ("positive", "no_advice") else [],
+        "changes": changes(v, lang),
+        "legal_status": v.ruleset.model.legal_status,
+    }
+    return out
+
+
+def error_dict(result: Result, lang: str) -> dict[str, Any]:
+    e = result.error
+    assert e is not None
+    loc = e.location
+    return {
+        "line": result.line,
+        "student_id": result.student_id,
+        "error": {
+            "code": e.code,
+            "message": e.message,
+            "file": loc.file if loc else None,
+            "column": loc.column if loc else None,
+            "column_name": loc.column_name if loc else None,
+            "hint": e.hint,
+        },
+    }
+
+
+def error_line(e: BsaCheckError) -> str:
+    """``file:line:col (header): message (hint)`` — one line, as on stderr."""
+    return str(e)
+
+
+class Reporter:
+    """Receives results in input order; ``finish`` returns nothing; output goes to ``out``."""
+
+    def __init__(self, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str) -> None:
+        self.out = out
+        self.rs = rs
+        self.as_of = as_of
+        self.lang = lang
+        self.source = source
+        self.counts: Counter[str] = Counter()
+        self.errors: list[Result] = []
+        self.rows = 0
+
+    def add(self, result: Result) -> None:
+        self.rows += 1
+        if result.error is not None:
+            self.errors.append(result)
+            self.on_error(result)
+        else:
+            assert result.verdict is not None
+            self.counts[result.verdict.outcome] += 1
+            self.on_verdict(result)
+
+    def summary(self) -> dict[str, int]:
+        return {o: self.counts.get(o, 0) for o in OUTCOMES}
+
+    def start(self) -> None:  # pragma: no cover - hooks
+        pass
+
+    def on_verdict(self, result: Result) -> None:  # pragma: no cover
+        pass
+
+    def on_error(self, result: Result) -> None:  # pragma: no cover
+        pass
+
+    def finish(self) -> None:  # pragma: no cover
+        pass
+
+
+def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
+                  *, delimiter: str = ",") -> Reporter:
+    from bsa_check.report import machine, text
+
+    if fmt == "text":
+        return text.TextReporter(out, rs, as_of, lang, source)
+    if fmt == "json":
+        return machine.JsonReporter(out, rs, as_of, lang, source)
+    if fmt == "jsonl":
+        return machine.JsonlReporter(out, rs, as_of, lang, source)
+    if fmt == "csv":
+        return machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter)
+    raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
+
+
+__all__ = ["FORMATS", "FORMAT_VERSION", "Reporter", "make_reporter", "fmt_value"]

@@ -1,0 +1,78 @@
+"""Machine formats: json (one document), jsonl (one object per data row), csv (one row per row)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, TextIO
+
+from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+class JsonlReporter(Reporter):
+    def on_verdict(self, result: Any) -> None:
+        self.out.write(_dump(verdict_dict(result, self.lang)) + "\n")
+
+    def on_error(self, result: Any) -> None:
+        self.out.write(_dump(error_dict(result, self.lang)) + "\n")
+
+    def finish(self) -> None:
+        pass
+
+
+class JsonReporter(Reporter):
+    """Streams the verdicts array; errors and the summary follow it."""
+
+    def start(self) -> None:
+        head = {"format_version": FORMAT_VERSION, "ruleset": ruleset_meta(self.rs), "as_of": self.as_of.isoformat(),
+                "lang": self.lang, "source": self.source}
+        self.out.write(_dump(head)[:-1] + ',"verdicts":[')
+        self._first = True
+
+    def on_verdict(self, result: Any) -> None:
+        self.out.write(("" if self._first else ",") + "\n" + _dump(verdict_dict(result, self.lang)))
+        self._first = False
+
+    def on_error(self, result: Any) -> None:
+        pass
+
+    def finish(self) -> None:
+        errors = [error_dict(r, self.lang) for r in self.errors]
+        self.out.write('\n],"errors":' + _dump(errors) + ',"summary":' + _dump(
+            {**self.summary(), "errors": len(errors), "rows": self.rows}) + "}\n")
+
+
+def safe_cell(value: Any) -> str:
+    """Neutralise cells a spreadsheet would run as a formula (leading = + - @ tab CR)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+class CsvReporter(Reporter):
+    COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error")
+
+    def __init__(self, *args: Any, delimiter: str = ",", **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.writer = csv.writer(self.out, delimiter=delimiter, lineterminator="\n")
+
+    def start(self) -> None:
+        self.writer.writerow(self.COLUMNS)
+
+    def on_verdict(self, result: Any) -> None:
+        d = verdict_dict(result, self.lang)
+        self.writer.writerow([safe_cell(d[c]) if c != "error" else "" for c in self.COLUMNS])
+
+    def on_error(self, result: Any) -> None:
+        d = error_dict(result, self.lang)
+        e = d["error"]
+        message = f"{e['code']} column {e['column']} ({e['column_name']}): {e['message']}; {e['hint']}"
+        self.writer.writerow([safe_cell(x) for x in (d["line"], d["student_id"], result.programme, "", "", "", "", message)])
+
+    def finish(self) -> None:
+        pass

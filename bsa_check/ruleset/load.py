@@ -1,0 +1,188 @@
+"""Find and load rule sets: bundled names (``ho-current``) or paths; schema errors located.
+
+Loading = safe YAML (``yamlsafe``) -> pydantic model (``model``). Every problem becomes a
+:class:`RuleFileError` with file, line and column; all schema problems of a file are collected
+before failing (``ErrorList``). The loader reads the file once, and hashes the exact bytes so each
+verdict can cite the rule set's content hash.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from bsa_check.errors import ErrorList, Location, RuleFileError
+from bsa_check.ruleset.model import RuleSet
+from bsa_check.ruleset.yamlsafe import PositionMap, load_yaml
+
+MAX_RULE_FILE_BYTES = 1024 * 1024  # rule files are small; a larger one is refused unread
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedRuleSet:
+    model: RuleSet
+    positions: PositionMap
+    path: str
+    sha256: str
+    bundled: bool
+
+
+def _bundled_dir() -> Path | None:
+    """The bundled ``rules/`` folder: installed as package ``bsa_check._rules``, or the source tree."""
+    try:
+        root = resources.files("bsa_check._rules")
+        path = Path(str(root))
+        if path.is_dir():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    source = Path(__file__).resolve().parent.parent.parent / "rules"
+    return source if source.is_dir() else None
+
+
+def bundled_rule_files() -> dict[str, Path]:
+    """Bundled rule-set name (file stem) -> path."""
+    folder = _bundled_dir()
+    if folder is None:
+        return {}
+    return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
+
+
+def resolve(name_or_path: str) -> tuple[Path, bool]:
+    """A bundled name or a path to a rule file. Raises RuleFileError naming what exists."""
+    bundled = bundled_rule_files()
+    if name_or_path in bundled:
+        return bundled[name_or_path], True
+    path = Path(name_or_path)
+    if path.is_file():
+        return path, False
+    names = ", ".join(bundled) or "(none)"
+    close = difflib.get_close_matches(name_or_path, list(bundled), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise RuleFileError(
+        f"no bundled rule set or file named {name_or_path!r}",
+        location=Location(name_or_path),
+        hint=f"{hint}bundled rule sets: {names}; or give a path to a .yaml rule file",
+        code="BSA110",
+    )
+
+
+def _error_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], bool]:
+    """Map a pydantic error ``loc`` onto the data path, skipping union tags; (path, is_key)."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict):
+            key = part
+            if key not in node and key == "in_":
+                key = "in"
+            if key == "not_" and "not" in node:
+                key = "not"
+            if key in node:
+                path.append(key)
+                node = node[key]
+                continue
+            if isinstance(part, str) and part.startswith("[key]"):
+                return tuple(path), True
+            # a date-keyed mapping: pydantic reports the key text
+            matched = [k for k in node if str(k) == str(part)]
+            if matched:
+                path.append(matched[0])
+                node = node[matched[0]]
+                continue
+            continue  # a union tag or model name, not a data key
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            continue
+    return tuple(path), False
+
+
+def _friendly(err: dict[str, Any], path: tuple[Any, ...], data: Any) -> tuple[str, str]:
+    kind = err.get("type", "")
+    where = ".".join(str(p) for p in path) or "top level"
+    if kind == "extra_forbidden":
+        key = path[-1] if path else err["loc"][-1]
+        parent: Any = data
+        for p in path[:-1]:
+            parent = parent[p]
+        allowed = _allowed_keys(err)
+        close = difflib.get_close_matches(str(key), allowed, n=1) if allowed else []
+        hint = f"did you mean {close[0]!r}?" if close else "remove it, or check the spelling against the schema"
+        return f"unknown key {key!r} in {'.'.join(str(p) for p in path[:-1]) or 'top level'}", hint
+    if kind == "missing":
+        return f"missing required key {err['loc'][-1]!r} in {where}", "add it (see `bsa-check schema rules`)"
+    msg = err.get("msg", "invalid value")
+    return f"{where}: {msg}", "fix the value (see `bsa-check schema rules`)"
+
+
+def _allowed_keys(err: dict[str, Any]) -> list[str]:
+    # pydantic does not list the allowed keys; the schema knows them per model.
+    from bsa_check.ruleset import model as m
+
+    keys: set[str] = set()
+    for cls in (m.RuleSet, m.Rule, m.Parameter, m.Precondition, m.LegalBasis, m.Test, m.Derived,
+                m.DerivedCase, m.Text, m.Range, m.FieldRef, m.ParamRef, m.DerivedRef, m.Offset):
+        for name, info in cls.model_fields.items():
+            keys.add(info.alias or name)
+    keys.update({"all", "any", "not"})
+    return sorted(keys)
+
+
+def validate_data(data: Any, positions: PositionMap) -> RuleSet:
+    """Validate parsed YAML against the model; raise ErrorList of located RuleFileErrors."""
+    if not isinstance(data, dict):
+        raise ErrorList([RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
+                                       location=positions.locate(()), hint="see `bsa-check schema rules`",
+                                       code="BSA102")])
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        errors = []
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors(include_url=False):
+            path, is_key = _error_path(tuple(err["loc"]), data)
+            message, hint = _friendly(err, path, data)
+            signature = (path, message)
+            if signature in seen:
+                continue
+            seen.add(signature)
+            location = positions.locate(path, key=is_key or err.get("type") == "extra_forbidden")
+            errors.append(RuleFileError(message, location=location, hint=hint, code="BSA102"))
+        errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))
+        raise ErrorList(errors) from None
+
+
+def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
+    """Read, parse and validate one rule file. Raises RuleFileError or ErrorList."""
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_RULE_FILE_BYTES:
+            raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_RULE_FILE_BYTES}",
+                                location=Location(file), hint="split it, or check it is the right file", code="BSA105")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", location=Location(file),
+                            hint="check the path and permissions", code="BSA110") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleFileError("rule file is not UTF-8", location=Location(file, line), hint="save it as UTF-8",
+                            code="BSA100") from None
+    data, positions = load_yaml(text, file)
+    model = validate_data(data, positions)
+    return LoadedRuleSet(model=model, positions=positions, path=file,
+                         sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled)
+
+
+def load(name_or_path: str) -> LoadedRuleSet:
+    path, bundled = resolve(name_or_path)
+    return load_file(path, bundled=bundled)

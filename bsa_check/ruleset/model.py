@@ -1,0 +1,319 @@
+"""The rule-set format, version 1, as pydantic models.
+
+These models define what a rule file may contain (and so the published JSON Schema). They check
+shape only; meaning (known fields and parameters, types of comparisons, placeholders) is checked
+when a rule set is compiled (``engine.compile``), where every problem is located in the file.
+
+A rule set is: metadata, dated **parameters** (a value in force from a date, optionally per
+programme), **derived** values (the first matching case gives the value, e.g. the norm that
+applies to a part-time student), and an ordered list of **rules**. The first rule whose
+condition holds decides. A rule may list **requires**: preconditions that must all hold for
+its outcome (a binding negative needs a warning and a hearing); if one is missing the outcome
+is ``if_missing`` (default ``procedure_incomplete``) and the explanation names every missing step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+FORMAT_VERSION = 1
+
+OUTCOMES = (
+    "positive",
+    "negative",
+    "negative_advisory",
+    "procedure_incomplete",
+    "needs_review",
+    "postponed",
+    "no_advice",
+)
+Outcome = Literal[
+    "positive", "negative", "negative_advisory", "procedure_incomplete", "needs_review", "postponed", "no_advice"
+]
+
+COMPARISON_OPS = ("eq", "ne", "lt", "le", "gt", "ge")
+DATE_OPS = ("before", "on_or_before", "after", "on_or_after")
+SET_OPS = ("in", "not_in", "contains", "contains_any")
+TEST_OPS = (*COMPARISON_OPS, *DATE_OPS, *SET_OPS, "is_set")
+
+PARAM_TYPES = ("decimal", "integer", "boolean", "text", "date", "month_day", "text_list")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text in both languages. ``{name}`` placeholders are filled with values."""
+
+    nl: str
+    en: str
+
+
+def _to_str(value: Any) -> Any:
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class LegalBasis(Strict):
+    """Where a rule comes from: law (or OER), article, paragraph (lid), optional address."""
+
+    law: str = Field(description="WHW, WEB, Uitvoeringsbesluit WHW, OER, Kamerbrief, ...")
+    article: str | None = Field(default=None, description="e.g. 7.8b")
+    paragraph: str | None = Field(default=None, description="lid, e.g. 4")
+    sub: str | None = Field(default=None, description="onderdeel, e.g. c")
+    bwb_id: str | None = Field(default=None, description="wetten.overheid.nl identifier, e.g. BWBR0005682")
+    url: str | None = None
+    note: Text | None = None
+    unverified: bool = Field(default=False, description="true where the basis could not be checked against a primary text")
+
+    _coerce = field_validator("article", "paragraph", "sub", mode="before")(_to_str)
+
+
+# --- operands -------------------------------------------------------------------------------------
+
+Scalar = Union[bool, int, Decimal, date, str]
+
+
+class Offset(Strict):
+    """Shift a date operand, e.g. ``{field: programme_start, plus: {months: 9}}``."""
+
+    days: int = 0
+    months: int = 0
+
+
+class FieldRef(Strict):
+    field: str
+    default: "Operand | None" = Field(default=None, description="used when the record has no value")
+    plus: Offset | None = None
+
+
+class ParamRef(Strict):
+    param: str
+    plus: Offset | None = None
+
+
+class DerivedRef(Strict):
+    derived: str
+    plus: Offset | None = None
+
+
+class AsOfRef(Strict):
+    as_of: Literal[True] = Field(description="the reference date of the run (--as-of)")
+    plus: Offset | None = None
+
+
+def _operand_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in ("field", "param", "derived", "as_of"):
+            if key in value:
+                return key
+        return "field"  # let FieldRef report the missing/unknown keys
+    if isinstance(value, list):
+        return "list"
+    return "literal"
+
+
+Operand = Annotated[
+    Union[
+        Annotated[FieldRef, Tag("field")],
+        Annotated[ParamRef, Tag("param")],
+        Annotated[DerivedRef, Tag("derived")],
+        Annotated[AsOfRef, Tag("as_of")],
+        Annotated[list[Scalar], Tag("list")],
+        Annotated[Scalar, Tag("literal")],
+    ],
+    Discriminator(_operand_kind),
+]
+FieldRef.model_rebuild()
+
+
+# --- conditions -----------------------------------------------------------------------------------
+
+
+class Test(Strict):
+    """One comparison: a subject (``field``, ``param`` or ``derived``) and exactly one operator."""
+
+    field: str | None = None
+    param: str | None = None
+    derived: str | None = None
+    eq: Operand | None = None
+    ne: Operand | None = None
+    lt: Operand | None = None
+    le: Operand | None = None
+    gt: Operand | None = None
+    ge: Operand | None = None
+    before: Operand | None = None
+    on_or_before: Operand | None = None
+    after: Operand | None = None
+    on_or_after: Operand | None = None
+    in_: Operand | None = Field(default=None, alias="in")
+    not_in: Operand | None = None
+    contains: Operand | None = None
+    contains_any: Operand | None = None
+    is_set: bool | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_subject_one_op(self) -> "Test":
+        subjects = [k for k in ("field", "param", "derived") if getattr(self, k) is not None]
+        if len(subjects) != 1:
+            raise ValueError("a test needs exactly one of field, param or derived")
+        ops = [op for op in TEST_OPS if getattr(self, "in_" if op == "in" else op) is not None]
+        if len(ops) != 1:
+            raise ValueError(f"a test needs exactly one operator of: {', '.join(TEST_OPS)} (found {len(ops)})")
+        return self
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        for k in ("field", "param", "derived"):
+            v = getattr(self, k)
+            if v is not None:
+                return k, v
+        raise AssertionError  # pragma: no cover
+
+    @property
+    def op(self) -> tuple[str, Any]:
+        for op in TEST_OPS:
+            v = getattr(self, "in_" if op == "in" else op)
+            if v is not None:
+                return op, v
+        raise AssertionError  # pragma: no cover
+
+
+class All(Strict):
+    all: list["Condition"] = Field(min_length=1)
+
+
+class Any_(Strict):
+    any: list["Condition"] = Field(min_length=1)
+
+
+class Not(Strict):
+    not_: "Condition" = Field(alias="not")
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _condition_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        for key in ("all", "any", "not"):
+            if key in value:
+                return key
+    return "test"
+
+
+Condition = Annotated[
+    Union[
+        Annotated[All, Tag("all")],
+        Annotated[Any_, Tag("any")],
+        Annotated[Not, Tag("not")],
+        Annotated[Test, Tag("test")],
+    ],
+    Discriminator(_condition_kind),
+]
+All.model_rebuild()
+Any_.model_rebuild()
+Not.model_rebuild()
+
+
+# --- parameters -----------------------------------------------------------------------------------
+
+DatedValues = dict[date, Any]
+
+
+class Range(Strict):
+    min: Decimal | None = None
+    max: Decimal | None = None
+
+
+class Parameter(Strict):
+    """A value the rule set uses, in force from a date; optionally per programme.
+
+    ``values: {2024-09-01: 45, 2026-09-01: 42}`` — the value in force on the reference date (the
+    start of the academic year the advice is about) is the one with the latest date on or before it.
+    """
+
+    type: Literal["decimal", "integer", "boolean", "text", "date", "month_day", "text_list"]
+    title: Text
+    description: Text | None = None
+    unit: str | None = None
+    legal_basis: LegalBasis | None = None
+    placeholder: bool = Field(default=False, description="a default the institution is expected to override")
+    unverified: bool = False
+    range: Range | None = None
+    values: dict[date, Any] = Field(min_length=1)
+    by_programme: dict[str, Any] = Field(default_factory=dict, description="programme code -> value, or dated values")
+
+    @field_validator("by_programme", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {str(k): v for k, v in value.items()}
+        return value
+
+
+class DerivedCase(Strict):
+    when: Condition | None = None
+    value: Operand
+
+
+class Derived(Strict):
+    """A named value computed per record: the first case whose ``when`` holds gives it."""
+
+    title: Text
+    cases: list[DerivedCase] = Field(min_length=1)
+
+
+# --- rules ----------------------------------------------------------------------------------------
+
+
+class Precondition(Strict):
+    """A step that must be recorded before the rule's outcome is lawful (e.g. a warning)."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    when: Condition
+    missing: Text = Field(description="what is missing, as a phrase: 'a written warning before the advice date'")
+    legal_basis: LegalBasis
+
+
+class Rule(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    title: Text | None = None
+    when: Condition | None = Field(default=None, description="omit for a rule that always applies (a final fallback)")
+    outcome: Outcome
+    legal_basis: LegalBasis
+    reason: Text
+    requires: list[Precondition] = Field(default_factory=list)
+    if_missing: Outcome = "procedure_incomplete"
+    reason_if_missing: Text | None = None
+    note: Text | None = Field(default=None, description="an extra sentence shown with the verdict")
+
+
+class RuleSet(Strict):
+    """A rule set: one regime (national frame, an institution's OER, a proposal)."""
+
+    schema_version: Literal[1] = Field(description="rule format version")
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    version: str
+    title: Text
+    description: Text | None = None
+    legal_status: Literal["law", "proposal"]
+    valid_from: date
+    sector: Literal["ho", "mbo"]
+    unverified: bool = False
+    legal_basis: LegalBasis
+    sources: list[str] = Field(default_factory=list)
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    derived: dict[str, Derived] = Field(default_factory=dict)
+    rules: list[Rule] = Field(min_length=1)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, value: Any) -> Any:
+        return _to_str(value)

@@ -1,0 +1,49 @@
+"""The check service: stream records through a compiled rule set, one result per data row.
+
+This is the only place that joins reading and evaluation. Every data row yields exactly one
+:class:`Result`, holding either a verdict or an error (never both, never neither).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterator
+
+from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.engine.verdict import Verdict
+from bsa_check.errors import EvaluationError, Location, RecordError
+from bsa_check.records.reader import RecordReader
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    line: int
+    student_id: str | None
+    programme: str | None
+    record: dict
+    verdict: Verdict | None
+    error: RecordError | EvaluationError | None
+
+
+def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iterator[Result]:
+    """Evaluate every row of an open reader, in input order."""
+    file = str(reader.path)
+    columns = reader.columns
+    headers = reader.headers
+    for row in reader:
+        values = row.values
+        if row.error is not None:
+            yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)
+            continue
+        try:
+            verdict = ruleset.evaluate(values, as_of)
+        except EvaluationError as exc:
+            field = exc.params.get("field")
+            col = columns.get(field) if field else None
+            exc.location = Location(file, row.line, col, headers[col - 1] if col else None)
+            if field and col is None:
+                exc.hint = f"the export has no {field} column; add it"
+            yield Result(row.line, row.student_id, values.get("programme"), values, None, exc)
+            continue
+        yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None)

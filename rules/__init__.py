@@ -1,0 +1,1 @@
+"""Bundled rule sets (data only). Installed as the package ``bsa_check._rules``."""

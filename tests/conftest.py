@@ -1,0 +1,18 @@
+"""Shared fixtures: paths into the repository and a compiled ho-current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def ho_current():
+    from bsa_check.engine.compile import compile_ruleset
+    from bsa_check.ruleset.load import load
+
+    return compile_ruleset(load("ho-current"))
