@@ -16,3 +16,13 @@ def ho_current():
     from bsa_check.ruleset.load import load
 
     return compile_ruleset(load("ho-current"))
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite golden files from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return bool(request.config.getoption("--update-goldens"))

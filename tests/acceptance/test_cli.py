@@ -1,0 +1,167 @@
+"""The check command as a user meets it: exit codes, located messages, no tracebacks, outputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from bsa_check.cli import app, main
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+HEADER = "studentnummer;opleiding;collegejaar;inschrijvingsjaar;ec_jaar1;deeltijd;waarschuwingsdatum;hoordatum;adviesdatum"
+GOOD = "900001;59001;2025-2026;1;45;nee;;;15-08-2026"
+
+
+def write(tmp_path, text, name="s.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def check(*args):
+    return runner.invoke(app, ["check", *map(str, args), "--as-of", "2026-08-20"])
+
+
+def assert_no_traceback(result):
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_cell_is_one_located_error_and_other_rows_still_evaluated(tmp_path):
+    path = write(tmp_path, "\n".join([HEADER, GOOD, "900002;59001;2025-2026;1;4x,5;nee;;;15-08-2026",
+                                      "900003;59001;2025-2026;1;50;nee;;;15-08-2026"]) + "\n")
+    result = check(path, "--format", "jsonl")
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r.get("outcome") for r in rows] == ["positive", None, "positive"]
+    error = rows[1]["error"]
+    assert (error["column"], error["column_name"], rows[1]["line"]) == (5, "ec_jaar1", 3)
+    # the stderr line names file:line:column and the column header, once
+    lines = [ln for ln in result.stderr.splitlines() if "BSA310" in ln]
+    assert len(lines) == 1 and f"{path}:3:5" in lines[0] and "ec_jaar1" in lines[0]
+    assert_no_traceback(result)
+
+
+def test_missing_column_names_it_and_its_aliases(tmp_path):
+    path = write(tmp_path, "studentnummer;opleiding;inschrijvingsjaar;deeltijd\n1;2;1;nee\n")
+    result = check(path)
+    assert result.exit_code == 2
+    assert "ec_year1" in result.stderr and "ec_jaar1" in result.stderr and f"{path}:1" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_wrong_delimiter_is_one_clear_message(tmp_path):
+    path = write(tmp_path, HEADER.replace(";", "\t") + "\n" + GOOD.replace(";", "\t") + "\n")
+    result = check(path)
+    assert result.exit_code == 2
+    assert "delimiter" in result.stderr and f"{path}:1:" in result.stderr
+    assert result.stderr.count("error[") == 1
+    assert_no_traceback(result)
+
+
+def test_file_neither_utf8_nor_windows_1252(tmp_path):
+    path = write(tmp_path, (HEADER + "\n").encode() + b"900001;59001;2025-2026;1;45;nee;;;\x81\n")
+    result = check(path)
+    assert result.exit_code == 2
+    assert f"{path}:2:" in result.stderr and "UTF-8" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_windows_1252_export_is_read(tmp_path):
+    text = HEADER + "\n" + GOOD.replace("59001", "Pédagogie") + "\n"
+    path = write(tmp_path, text, encoding="cp1252")
+    result = check(path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["programme"] == "Pédagogie"
+
+
+def test_missing_file_and_unknown_rules_exit_2(tmp_path):
+    result = check(tmp_path / "nope.csv")
+    assert result.exit_code == 2 and "nope.csv" in result.stderr
+    result = check(EXAMPLES / "students.csv", "--rules", "ho-curent")
+    assert result.exit_code == 2 and "did you mean 'ho-current'" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_bad_param_and_as_of_exit_2():
+    result = check(EXAMPLES / "students.csv", "--param", "norm_ec=abc")
+    assert result.exit_code == 2 and "norm_ec" in result.stderr
+    result = runner.invoke(app, ["check", str(EXAMPLES / "students.csv"), "--as-of", "31-02-2026"])
+    assert result.exit_code == 2 and "--as-of" in result.stderr
+
+
+def test_param_changes_the_verdict():
+    base = check(EXAMPLES / "students.csv", "--format", "json")
+    lower = check(EXAMPLES / "students.csv", "--format", "json", "--param", "norm_ec=44,5")
+    assert base.exit_code == lower.exit_code == 0
+    by_id = {v["student_id"]: v["outcome"] for v in json.loads(lower.stdout)["verdicts"]}
+    assert by_id["900002"] == "positive"
+    assert json.loads(lower.stdout)["ruleset"]["params"] == {"norm_ec": "44,5"}
+
+
+def test_json_document_shape():
+    result = check(EXAMPLES / "students.csv", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert doc["format_version"] == 1
+    assert doc["ruleset"]["name"] == "ho-current" and len(doc["ruleset"]["sha256"]) == 64
+    assert doc["errors"] == []
+    assert sum(doc["summary"][k] for k in doc["summary"] if k not in ("errors", "rows")) == doc["summary"]["rows"]
+    assert len(doc["verdicts"]) == doc["summary"]["rows"]
+
+
+def test_text_output_has_table_summary_and_placeholder_note():
+    result = check(EXAMPLES / "students.csv", "--lang", "nl")
+    assert result.exit_code == 0
+    assert "900002" in result.stdout and "negatief (bindend)" in result.stdout and "Samenvatting" in result.stdout
+    assert "voorbeeldwaarden" in result.stderr
+
+
+def test_lang_from_environment():
+    result = runner.invoke(app, ["check", str(EXAMPLES / "students.csv"), "--format", "jsonl"],
+                           env={"LC_ALL": "nl_NL.UTF-8", "LANG": ""})
+    assert "behaald" in result.stdout
+    result = runner.invoke(app, ["check", str(EXAMPLES / "students.csv"), "--format", "jsonl"],
+                           env={"LC_ALL": "", "LANG": "en_GB.UTF-8"})
+    assert "earned" in result.stdout
+
+
+def test_csv_output_neutralises_formulas(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + GOOD.replace("900001", "=HYPERLINK(1)") + "\n")
+    result = check(path, "--format", "csv")
+    assert result.exit_code == 0
+    assert "'=HYPERLINK(1)" in result.stdout
+
+
+def test_output_file_is_atomic_private_and_never_the_input(tmp_path):
+    src = write(tmp_path, HEADER + "\n" + GOOD + "\n")
+    out = tmp_path / "out.jsonl"
+    result = check(src, "--format", "jsonl", "--output", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text())["outcome"] == "positive"
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    before = src.read_bytes()
+    result = check(src, "--output", src)
+    assert result.exit_code == 2 and "input" in result.stderr
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "s.csv"]  # no temp files left
+
+
+def test_bare_form_is_check(capsys):
+    with pytest.raises(SystemExit) as info:
+        main([str(EXAMPLES / "students.csv"), "--format", "jsonl", "--as-of", "2026-08-20"])
+    assert info.value.code == 0
+    assert len(capsys.readouterr().out.splitlines()) == 28
+
+
+def test_python_dash_m_works():
+    proc = subprocess.run([sys.executable, "-m", "bsa_check", str(EXAMPLES / "students.csv"), "--format", "jsonl",
+                           "--as-of", "2026-08-20"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 0, proc.stderr
+    assert len(proc.stdout.splitlines()) == 28
