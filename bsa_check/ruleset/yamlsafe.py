@@ -134,8 +134,25 @@ class _Builder:
         raise self.error(node, "unsupported YAML node", "rule files hold mappings, lists and values", "BSA103")  # pragma: no cover
 
 
+def _refuse_aliases(text: str, file: str) -> None:
+    """Refuse any alias (``*name``) at the place it is used, before anything is composed.
+
+    Aliases are never needed in a rule file, and refusing them up front means an alias bomb
+    ("billion laughs") is rejected before it can be expanded.
+    """
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise RuleFileError("anchors and aliases (&name, *name) are not supported in rule files",
+                                    location=_mark_location(file, event.start_mark),
+                                    hint="write the value out in full", code="BSA104")
+    except yaml.YAMLError:
+        return  # syntax errors are reported, located, by the composing pass
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, PositionMap]:
     """Parse one YAML document safely. Returns (data, positions); raises RuleFileError."""
+    _refuse_aliases(text, file)
     loader = yaml.SafeLoader(text)
     try:
         try:
