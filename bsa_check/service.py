@@ -41,7 +41,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iter
         except EvaluationError as exc:
             field = exc.params.get("field")
             col = columns.get(field) if field else None
-            exc.location = Location(file, row.line, col, headers[col - 1] if col else None)
+            exc.location = Location(file, row.line, col, headers[col - 1].strip() if col else None)
             if field and col is None:
                 exc.hint = f"the export has no {field} column; add it"
             yield Result(row.line, row.student_id, values.get("programme"), values, None, exc)

@@ -25,7 +25,7 @@ _DECIMAL_RE = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 def parse_decimal(text: str) -> Decimal:
     """``45``, ``44,5`` and ``44.5`` are accepted; never a float, never rounded."""
     t = text.strip().replace(" ", "")
-    if not _DECIMAL_RE.match(t):
+    if not t.isascii() or not _DECIMAL_RE.match(t):
         raise CellError("is not a number; write credits like 45, 44,5 or 44.5")
     try:
         value = Decimal(t.replace(",", "."))
@@ -38,14 +38,14 @@ def parse_decimal(text: str) -> Decimal:
 
 def parse_integer(text: str) -> int:
     t = text.strip()
-    if not t.isdigit() or int(t) < 1:
+    if not (t.isascii() and t.isdigit()) or int(t) < 1:
         raise CellError("is not a whole number of 1 or more")
     return int(t)
 
 
 def parse_count(text: str) -> int:
     t = text.strip()
-    if not t.isdigit():
+    if not (t.isascii() and t.isdigit()):
         raise CellError("is not a whole number of 0 or more")
     return int(t)
 
@@ -57,6 +57,8 @@ _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def parse_date(text: str) -> date:
     """``dd-mm-jjjj``, ``d-m-jjjj`` (also with ``/`` or ``.``) or ISO ``jjjj-mm-dd``."""
     t = text.strip()
+    if not t.isascii():
+        raise CellError("is not a date; write dd-mm-jjjj (e.g. 01-02-2026) or 2026-02-01")
     m = _ISO_RE.match(t)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -89,7 +91,7 @@ _YEAR_RE = re.compile(r"^(\d{4})(?:\s*[-/]\s*(\d{4}))?$")
 
 def parse_academic_year(text: str) -> int:
     """``2025-2026``, ``2025/2026`` or ``2025``; returns the starting calendar year."""
-    m = _YEAR_RE.match(text.strip())
+    m = _YEAR_RE.match(text.strip()) if text.isascii() else None
     if not m or (m[2] is not None and int(m[2]) != int(m[1]) + 1):
         raise CellError("is not an academic year; write 2025-2026 or 2025")
     return int(m[1])

@@ -26,7 +26,7 @@ from itertools import chain
 from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
-from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, TEXT, normalise_header
+from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
 from bsa_check.records.parse import PARSERS, CellError
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
@@ -47,6 +47,9 @@ _MAX_SHOWN = 60
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
 _MISSING = object()
+# What a cell parser may raise for bad text. CellError is the contract; ValueError and
+# ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).
+_PARSE_ERRORS = (CellError, ValueError, ArithmeticError)
 _ALWAYS_PARSED = ("student_id", "programme")
 _EMPTY_MESSAGES = {
     "student_id": ("student number is empty", "every row needs a student number"),
@@ -112,7 +115,7 @@ class RecordReader:
         self._overlong_pending = False
         self.encoding = self._detect_encoding()
         try:
-            self._file = open(self.path, encoding=self.encoding, newline="")  # noqa: SIM115
+            self._file = open(self.path, encoding=self.encoding, newline="")
         except OSError as exc:
             raise self._unreadable(exc) from None
         try:
@@ -130,8 +133,9 @@ class RecordReader:
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def __iter__(self) -> RecordReader:
-        return self
+    def __iter__(self) -> Iterator[Row]:
+        # The generator itself, so a for loop does not pay for __next__ on every row.
+        return self._gen if self._gen is not None else iter(())
 
     def __next__(self) -> Row:
         if self._gen is None:
@@ -322,8 +326,10 @@ class RecordReader:
         self.delimiter = self._sniff(line, header_line)
 
         self._line_offset = skipped
+        # strict: an unclosed quote at the end of the file, or text after a closing quote, is a
+        # csv.Error (an error row) instead of silently swallowing the following records.
         self._reader = csv.reader(chain((line,), self._physical_lines()), delimiter=self.delimiter,
-                                  quotechar='"', doublequote=True, skipinitialspace=False, strict=False)
+                                  quotechar='"', doublequote=True, skipinitialspace=False, strict=True)
         try:
             header = next(self._reader)
         except csv.Error as exc:
@@ -372,19 +378,21 @@ class RecordReader:
                               "add the column, or rename the export's header to one of these names",
                               header_line, params={"missing": missing})
 
-        # The per-row plan, in column order: (0-based index, parser, memo, field, header, must be
-        # filled). Parsed values are immutable and exports repeat them (dates, codes, credits), so
-        # each non-text column memoises text -> value; the memo is capped, so memory stays bounded.
+        # The columns to parse, in column order: (0-based index, parser, field, header, must be
+        # filled). The error path walks this list so the first bad cell is the one reported.
         plan = []
         for name, col in sorted(columns.items(), key=lambda item: item[1]):
-            if wanted is not None and name not in wanted:
-                continue
-            kind = FIELDS_BY_NAME[name].kind
-            memo: dict[str, Any] | None = None if kind == TEXT else {}
-            plan.append((col - 1, PARSERS[kind], memo, name, display[name], name in _ALWAYS_PARSED))
+            if wanted is None or name in wanted:
+                kind = FIELDS_BY_NAME[name].kind
+                plan.append((col - 1, PARSERS[kind], name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
-        self.parsed_fields = tuple(p[3] for p in plan)
+        self.parsed_fields = tuple(p[2] for p in plan)
         self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1
+        # The fast path. Student number and programme are text: stored stripped, which is all
+        # parse_text does. Every other column memoises raw cell -> parsed value: parsed values are
+        # immutable and exports repeat them (dates, codes, credits); the memo is capped.
+        self._must = [(index, name) for index, _, name, _, must in plan if must]
+        self._memo_plan = [(index, parse, {}, name) for index, parse, name, _, must in plan if not must]
 
     def _sniff(self, line: str, line_no: int) -> str:
         """``;`` or ``,``: whichever occurs more often outside double quotes (tie: ``;``)."""
@@ -456,7 +464,8 @@ class RecordReader:
         file = self._file_name
         reader = self._reader
         width = self._width
-        plan = self._plan
+        must = self._must
+        memo_plan = self._memo_plan
         sid_index = self._sid_index
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
         try:
@@ -503,40 +512,56 @@ class RecordReader:
                         yield Row(start, {}, self._ragged(start, n, width, width + 1,
                                                           "check for an unquoted ';' or ',' inside a cell"), sid)
                         continue
+                # Fast path; any problem breaks out to the error path below, which re-walks the
+                # cells in column order to report the first bad one.
                 values: dict[str, Any] = {}
-                error = None
-                for index, parse, memo, name, header, must in plan:
+                for index, name in must:
                     text = cells[index].strip()
                     if not text:
-                        if must:
-                            message, hint = _EMPTY_MESSAGES[name]
-                            error = RecordError(message, location=Location(file, start, index + 1, header),
-                                                hint=hint, code="BSA311", params={"column": header, "field": name})
-                            break
-                        continue
-                    if memo is not None:
-                        value = memo.get(text, _MISSING)
-                        if value is not _MISSING:
-                            if value is not None:
-                                values[name] = value
-                            continue
-                    try:
-                        value = parse(text)
-                    except (CellError, ValueError, ArithmeticError) as exc:
-                        error = _cell_error(file, start, index + 1, header, name, text, exc)
                         break
-                    if memo is not None and len(memo) < _MEMO_ENTRIES and len(text) <= _MEMO_KEY_CHARS:
-                        memo[text] = value
-                    if value is not None:
-                        values[name] = value
-                if error is None:
-                    yield Row(start, values, None, sid)
+                    values[name] = text
                 else:
-                    yield Row(start, {}, error, sid)
+                    for index, parse, memo, name in memo_plan:
+                        cell = cells[index]
+                        value = memo.get(cell, _MISSING)
+                        if value is _MISSING:
+                            text = cell.strip()
+                            if text:
+                                try:
+                                    value = parse(text)
+                                except _PARSE_ERRORS:
+                                    break
+                            else:
+                                value = None
+                            if len(memo) < _MEMO_ENTRIES and len(cell) <= _MEMO_KEY_CHARS:
+                                memo[cell] = value
+                        if value is not None:
+                            values[name] = value
+                    else:
+                        yield Row(start, values, None, sid)
+                        continue
+                yield Row(start, {}, self._row_error(cells, start), sid)
         finally:
             f, self._file = self._file, None
             if f is not None:
                 f.close()
+
+    def _row_error(self, cells: list[str], line: int) -> RecordError:
+        """The error of the first bad cell, in column order (the fast path found one)."""
+        file = self._file_name
+        for index, parse, name, header, must in self._plan:
+            text = cells[index].strip()
+            if not text:
+                if must:
+                    message, hint = _EMPTY_MESSAGES[name]
+                    return RecordError(message, location=Location(file, line, index + 1, header),
+                                       hint=hint, code="BSA311", params={"column": header, "field": name})
+                continue
+            try:
+                parse(text)
+            except _PARSE_ERRORS as exc:
+                return _cell_error(file, line, index + 1, header, name, text, exc)
+        raise AssertionError("the fast path failed on a row without a bad cell")  # pragma: no cover
 
     def _ragged(self, line: int, n: int, width: int, column: int, hint: str) -> RecordError:
         return RecordError(
@@ -563,11 +588,11 @@ def _cell_error(file: str, line: int, column: int, header: str, name: str, text:
         reason = str(exc.args[0])
     else:  # a parser let a non-CellError through (e.g. int() on a digit it cannot convert)
         reason = f"cannot be read as a {FIELDS_BY_NAME[name].kind.replace('_', ' ')} value"
-    _, sep, advice = reason.partition("; ")
+    what, sep, advice = reason.partition("; ")
     hint = advice if sep else f"correct the {FIELDS_BY_NAME[name].en} in this cell"
     shown = text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
     return RecordError(
-        f"{header} '{shown}' {reason}",
+        f"{header} '{shown}' {what}",
         location=Location(file, line, column, header),
         hint=hint,
         code="BSA310",

@@ -1,0 +1,132 @@
+"""Property test: the record reader never crashes and yields one Row per non-empty CSV record."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bsa_check.errors import RecordError
+from bsa_check.records.fields import FIELDS, FIELDS_BY_NAME
+from bsa_check.records.reader import open_records
+
+OTHER_FIELDS = [f.name for f in FIELDS if f.name not in ("student_id", "programme")]
+UNKNOWN_HEADERS = ["notitie", "Naam", "extra kolom", "Cohort"]
+ROW_CODES = {"BSA307", "BSA308", "BSA310", "BSA311"}
+
+# Every character is encodable in Windows-1252; none is a line break str.splitlines would add.
+GARBAGE = st.text(alphabet='ab1 ;,"\n\r\t|é€-.', max_size=12)
+PLAUSIBLE = st.sampled_from([
+    "44,5", "45", "0", "12.5", "-3", "01-09-2025", "2025-09-01", "31-02-2025", "ja", "nee", "geen",
+    "ziekte|topsport", "uitstel", "2025-2026", "2025", "positief", "s1234567", "34604", "WIS1|PRG2",
+])
+CELL = st.one_of(st.just(""), st.just("  "), PLAUSIBLE, GARBAGE)
+
+
+@st.composite
+def spelling(draw: st.DrawFn, name: str) -> str:
+    spec = FIELDS_BY_NAME[name]
+    text = draw(st.sampled_from((spec.name, *spec.aliases)))
+    text = draw(st.sampled_from([text, text.upper(), text.title(), text.replace("_", " "), f" {text} "]))
+    return text
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> tuple[bytes, str, str]:
+    names = ["student_id", "programme", *draw(st.lists(st.sampled_from(OTHER_FIELDS), unique=True, max_size=6))]
+    headers = [draw(spelling(n)) for n in names]
+    headers += draw(st.lists(st.sampled_from(UNKNOWN_HEADERS), unique=True, max_size=2))
+    headers = draw(st.permutations(headers))
+    delimiter = draw(st.sampled_from([";", ","]))
+    terminator = draw(st.sampled_from(["\r\n", "\n"]))
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator=terminator)
+    writer.writerow(headers)
+    width = len(headers)
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["row", "row", "row", "blank", "empty", "ragged"]))
+        if kind == "blank":
+            writer.writerow([])
+        elif kind == "empty":
+            writer.writerow(["" if draw(st.booleans()) else " "] * draw(st.integers(1, width + 1)))
+        else:
+            n = width if kind == "row" else draw(st.integers(1, width + 2))
+            writer.writerow(draw(st.lists(CELL, min_size=n, max_size=n)))
+    return out.getvalue().encode(encoding), delimiter, encoding
+
+
+def reference_records(data: bytes, delimiter: str, encoding: str) -> list[tuple[int, list[str]]]:
+    """(start line, cells) of every data record the stdlib csv module reads that is not empty."""
+    reader = csv.reader(io.StringIO(data.decode(encoding), newline=""), delimiter=delimiter)
+    next(reader)
+    records = []
+    consumed = reader.line_num
+    for cells in reader:
+        start, consumed = consumed + 1, reader.line_num
+        if any(c.strip() for c in cells):
+            records.append((start, cells))
+    return records
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(csv_files())
+def test_reader_yields_one_row_per_non_empty_record(tmp_path: Path, generated: tuple[bytes, str, str]) -> None:
+    data, delimiter, encoding = generated
+    path = tmp_path / "records.csv"
+    path.write_bytes(data)
+    physical_lines = sum(1 for _ in io.StringIO(data.decode(encoding), newline=""))
+
+    with open_records(path) as r:
+        rows = list(r)  # must not raise
+        assert r.delimiter == delimiter
+        sid_column = r.columns["student_id"] - 1
+
+    expected = reference_records(data, delimiter, encoding)
+    assert len(rows) == len(expected)
+    for row, (start, cells) in zip(rows, expected):
+        assert row.line == start
+        sid = cells[sid_column].strip() if sid_column < len(cells) else ""
+        assert row.student_id == (sid or None)
+        if row.error is None:
+            assert row.values["student_id"] == sid
+            assert row.values.get("programme")
+        else:
+            assert isinstance(row.error, RecordError)
+            assert row.error.code in ROW_CODES
+            assert row.values == {}
+            loc = row.error.location
+            assert loc is not None and loc.file == str(path)
+            assert loc.line is not None and 1 <= loc.line <= physical_lines
+            assert loc.line == row.line
+
+
+RAW_TEXT = st.lists(
+    st.sampled_from(["studentnummer", "opleiding", "ec_jaar1", "s1", "P", "44,5", ";", ",", '"', "\n",
+                     "\r\n", "\r", " ", "\t", "|", "é", "x"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(RAW_TEXT.map(lambda t: t.encode("utf-8")), RAW_TEXT.map(lambda t: t.encode("cp1252")),
+                 st.binary(max_size=80)))
+def test_arbitrary_input_gives_our_errors_only(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "records.csv"
+    path.write_bytes(data)
+    try:
+        r = open_records(path)
+    except RecordError as exc:
+        assert exc.code in {"BSA302", "BSA303", "BSA304", "BSA305", "BSA306", "BSA308"}
+        return
+    with r:
+        rows = list(r)
+    physical_lines = sum(1 for _ in io.StringIO(data.decode(r.encoding), newline=""))
+    for row in rows:
+        assert 1 <= row.line <= physical_lines
+        assert (row.error is None) == bool(row.values)
+        if row.error is not None:
+            assert row.error.code in ROW_CODES and row.error.location.line == row.line

@@ -1,0 +1,414 @@
+"""Tests for bsa_check.records.reader: encoding, delimiter, header mapping, row parsing."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bsa_check.errors import RecordError
+from bsa_check.records import reader as reader_module
+from bsa_check.records.reader import RecordReader, Row, open_records
+
+
+def write(tmp_path: Path, data: bytes | str, name: str = "records.csv", encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return path
+
+
+def read_all(path: Path, **kw) -> tuple[RecordReader, list[Row]]:
+    with open_records(path, **kw) as r:
+        rows = list(r)
+    return r, rows
+
+
+def fatal(path: Path, **kw) -> RecordError:
+    with pytest.raises(RecordError) as info:
+        with open_records(path, **kw) as r:
+            for _ in r:  # pragma: no cover - opening must already fail
+                pass
+    return info.value
+
+
+# -- happy paths ---------------------------------------------------------------------------------
+
+DUTCH_EXCEL = (
+    "Studentnummer;Opleiding;Collegejaar;Inschrijfdatum;EC_jaar1;EC_totaal;Deeltijd;"
+    "Propedeuse_behaald;Persoonlijke_omstandigheden;Besluit_omstandigheden;Waarschuwingsdatum;"
+    "Behaalde_onderdelen;Inschrijvingsjaar\r\n"
+    "s1234567;34604;2025-2026;01-09-2025;44,5;44,5;nee;ja;ziekte;uitstel;15-1-2026;WIS1|PRG2;1\r\n"
+    "s7654321;34604;2025;1-9-2025;60;120,0;ja;nee;geen;;2026-01-15;;2\r\n"
+)
+
+
+def test_dutch_excel_csv_is_parsed_into_typed_values(tmp_path: Path) -> None:
+    r, rows = read_all(write(tmp_path, DUTCH_EXCEL))
+    assert (r.encoding, r.delimiter) == ("utf-8", ";")
+    assert r.columns["ec_year1"] == 5 and r.columns["student_id"] == 1
+    assert r.unknown_columns == []
+    assert [row.line for row in rows] == [2, 3]
+    first, second = rows
+    assert first.error is None and second.error is None
+    assert first.student_id == "s1234567"
+    assert first.values == {
+        "student_id": "s1234567",
+        "programme": "34604",
+        "academic_year": 2025,
+        "enrolment_date": date(2025, 9, 1),
+        "ec_year1": Decimal("44.5"),
+        "ec_total": Decimal("44.5"),
+        "part_time": False,
+        "propaedeutic_passed": True,
+        "personal_circumstances": frozenset({"illness"}),
+        "circumstances_decision": "postpone",
+        "warning_date": date(2026, 1, 15),
+        "passed_units": frozenset({"WIS1", "PRG2"}),
+        "year_of_enrolment": 1,
+    }
+    assert isinstance(first.values["ec_year1"], Decimal)
+    # Empty cells are absent, not None.
+    assert "circumstances_decision" not in second.values
+    assert "passed_units" not in second.values
+    assert second.values["ec_total"] == Decimal("120.0")
+    assert second.values["part_time"] is True
+    assert second.values["personal_circumstances"] == frozenset()
+
+
+def test_comma_delimiter_with_quoted_decimal_comma(tmp_path: Path) -> None:
+    path = write(tmp_path, 'student_id,programme,ec_year1\ns1,34604,"44,5"\ns2,34604,45\n')
+    r, rows = read_all(path)
+    assert r.delimiter == ","
+    assert [row.values["ec_year1"] for row in rows] == [Decimal("44.5"), Decimal("45")]
+
+
+def test_utf8_bom_is_detected_and_not_part_of_the_first_header(tmp_path: Path) -> None:
+    path = write(tmp_path, b"\xef\xbb\xbfstudentnummer;opleiding\r\ns1;Pr\xc3\xa9\r\n")
+    r, rows = read_all(path)
+    assert r.encoding == "utf-8-sig"
+    assert r.columns == {"student_id": 1, "programme": 2}
+    assert rows[0].values == {"student_id": "s1", "programme": "Pré"}
+
+
+def test_windows_1252_file_is_decoded(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\r\ns1;Pédagogie;12,5\r\n", encoding="cp1252")
+    r, rows = read_all(path)
+    assert r.encoding == "cp1252"
+    assert rows[0].values["programme"] == "Pédagogie"
+    assert rows[0].values["ec_year1"] == Decimal("12.5")
+
+
+def test_header_matching_is_case_and_space_insensitive(tmp_path: Path) -> None:
+    path = write(tmp_path, " StudentNummer ; OPLEIDING ; EC Jaar1 ;Notitie\ns1;P;30;x\n")
+    r, rows = read_all(path)
+    assert r.columns == {"student_id": 1, "programme": 2, "ec_year1": 3}
+    assert r.unknown_columns == ["Notitie"]
+    assert r.headers == [" StudentNummer ", " OPLEIDING ", " EC Jaar1 ", "Notitie"]
+    assert rows[0].values["ec_year1"] == Decimal(30)
+
+
+def test_english_headers_and_empty_header_cells(tmp_path: Path) -> None:
+    path = write(tmp_path, "student_id;;programme;ec_year1\ns1;ignored;P;7\n")
+    r, rows = read_all(path)
+    assert r.columns == {"student_id": 1, "programme": 3, "ec_year1": 4}
+    assert r.unknown_columns == []
+    assert rows[0].error is None and rows[0].values["ec_year1"] == Decimal(7)
+
+
+# -- fatal file problems -------------------------------------------------------------------------
+
+
+def test_missing_file_is_bsa301(tmp_path: Path) -> None:
+    err = fatal(tmp_path / "nope.csv")
+    assert err.code == "BSA301"
+    assert err.location is not None and err.location.file == str(tmp_path / "nope.csv")
+    assert err.location.line is None and err.hint
+
+
+def test_directory_is_bsa301(tmp_path: Path) -> None:
+    err = fatal(tmp_path)
+    assert err.code == "BSA301" and "directory" in err.message
+
+
+def test_bytes_invalid_in_utf8_and_cp1252_are_bsa302_with_line(tmp_path: Path) -> None:
+    path = write(tmp_path, b"studentnummer;opleiding\r\ns1;P\r\ns2;A\x81B\r\n")
+    err = fatal(path)
+    assert err.code == "BSA302"
+    assert err.location is not None
+    assert (err.location.line, err.location.column) == (3, 5)
+    assert "0x81" in err.message
+    assert err.hint == "save the file as 'CSV UTF-8' from Excel"
+
+
+def test_invalid_byte_after_a_chunk_boundary_gets_the_right_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader_module, "CHUNK_SIZE", 7)
+    path = write(tmp_path, b"studentnummer;opleiding\ns1;P\r\ns2;\xe9\xe9\n\ns3;\x90\n")
+    err = fatal(path)
+    assert err.code == "BSA302"
+    assert (err.location.line, err.location.column) == (5, 4)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 64])
+def test_pre_scan_is_independent_of_chunk_boundaries(tmp_path: Path, monkeypatch, chunk: int) -> None:
+    monkeypatch.setattr(reader_module, "CHUNK_SIZE", chunk)
+    text = "studentnummer;opleiding\r\ns1;Pédagogie €\r\n"
+    r, rows = read_all(write(tmp_path, text, "u.csv"))
+    assert r.encoding == "utf-8" and rows[0].values["programme"] == "Pédagogie €"
+    r, rows = read_all(write(tmp_path, text, "w.csv", encoding="cp1252"))
+    assert r.encoding == "cp1252" and rows[0].values["programme"] == "Pédagogie €"
+    # A CRLF split over two chunks counts as one line break.
+    err = fatal(write(tmp_path, b"studentnummer;opleiding\ns1;\r\ns2;\x90\n", "bad.csv"))
+    assert (err.location.line, err.location.column) == (3, 4)
+    # A UTF-8 sequence cut off by the end of the file is not UTF-8; cp1252 decodes it.
+    r, _ = read_all(write(tmp_path, b"studentnummer;opleiding\ns1;\xc3", "cut.csv"))
+    assert r.encoding == "cp1252"
+
+
+def test_cp1252_file_that_is_invalid_utf8_elsewhere_names_both(tmp_path: Path) -> None:
+    # 0xC3 0x81 is valid UTF-8 ("Á") but 0x81 is undefined in cp1252; 0xE9 alone is not UTF-8.
+    path = write(tmp_path, b"studentnummer;opleiding\ns1;\xc3\x81\ns2;\xe9\n")
+    err = fatal(path)
+    assert err.code == "BSA302"
+    assert err.location.line == 2
+    assert "line 3" in err.message
+
+
+def test_utf16_bom_is_bsa302(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding\r\ns1;P\r\n".encode("utf-16"))
+    err = fatal(path)
+    assert err.code == "BSA302" and "UTF-16" in err.message
+    assert err.hint == "save the file as 'CSV UTF-8' from Excel"
+
+
+def test_nul_byte_is_bsa302_with_location(tmp_path: Path) -> None:
+    path = write(tmp_path, b"studentnummer;opleiding\ns1;P\ns2;\xc3\xa9\x00\n")
+    err = fatal(path)
+    assert err.code == "BSA302" and "NUL" in err.message
+    assert (err.location.line, err.location.column) == (3, 5)
+
+
+def test_empty_file_is_bsa303(tmp_path: Path) -> None:
+    assert fatal(write(tmp_path, b"")).code == "BSA303"
+    assert fatal(write(tmp_path, b" \r\n\n  \t\n", "ws.csv")).code == "BSA303"
+
+
+def test_tab_delimiter_is_bsa304(tmp_path: Path) -> None:
+    err = fatal(write(tmp_path, "studentnummer\topleiding\ns1\tP\n"))
+    assert err.code == "BSA304"
+    assert "tab" in err.message
+    assert (err.location.line, err.location.column) == (1, 14)
+
+
+def test_pipe_delimiter_is_bsa304(tmp_path: Path) -> None:
+    err = fatal(write(tmp_path, "studentnummer|opleiding\n"))
+    assert err.code == "BSA304" and "'|'" in err.message
+
+
+def test_semicolon_wins_over_comma_outside_quotes(tmp_path: Path) -> None:
+    path = write(tmp_path, '"a,b,c";studentnummer;opleiding\nx;s1;P\n')
+    r, rows = read_all(path)
+    assert r.delimiter == ";"
+    assert r.unknown_columns == ["a,b,c"]
+    assert rows[0].values == {"student_id": "s1", "programme": "P"}
+
+
+def test_duplicate_header_is_bsa305(tmp_path: Path) -> None:
+    err = fatal(write(tmp_path, "studentnummer;opleiding;EC_jaar1;ec_year1\n"))
+    assert err.code == "BSA305"
+    assert err.location.line == 1 and err.location.column == 4
+    assert "EC_jaar1" in err.message and "ec_year1" in err.message
+    assert err.hint == "remove or rename one of them"
+
+
+def test_missing_required_columns_is_one_bsa306_naming_all(tmp_path: Path) -> None:
+    err = fatal(write(tmp_path, "studentnummer;notitie\ns1;x\n"), required=("student_id", "programme", "ec_year1"))
+    assert err.code == "BSA306"
+    assert "programme (also accepted: opleiding, croho, crebo)" in err.message
+    assert "ec_year1 (also accepted: ec_jaar1)" in err.message
+    assert "student_id" not in err.message
+    assert err.location.line == 1
+    assert err.params["missing"] == ["programme", "ec_year1"]
+
+
+def test_unknown_field_name_in_api_is_a_value_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        RecordReader(write(tmp_path, "studentnummer;opleiding\n"), fields=["ec_jaar_1"])
+
+
+# -- rows ----------------------------------------------------------------------------------------
+
+
+def test_bad_decimal_cell_is_a_located_row_error_and_other_rows_parse(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\ns1;P;40\ns2;P;4x,5\ns3;P;41,5\n")
+    _, rows = read_all(path)
+    assert len(rows) == 3
+    assert rows[0].values["ec_year1"] == Decimal(40) and rows[2].values["ec_year1"] == Decimal("41.5")
+    bad = rows[1]
+    assert bad.values == {} and bad.student_id == "s2"
+    err = bad.error
+    assert err is not None and err.code == "BSA310"
+    assert (err.location.line, err.location.column, err.location.column_name) == (3, 3, "ec_jaar1")
+    assert err.message == "ec_jaar1 '4x,5' is not a number"
+    assert err.hint == "write credits like 45, 44,5 or 44.5"
+    assert err.hint == "write credits like 45, 44,5 or 44.5"
+    assert err.params["column"] == "ec_jaar1" and err.params["value"] == "4x,5"
+
+
+def test_first_bad_cell_in_column_order_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path, "opleiding;inschrijfdatum;ec_jaar1;studentnummer\nP;31-02-2025;x;s9\n")
+    _, rows = read_all(path)
+    err = rows[0].error
+    assert err.code == "BSA310" and err.location.column == 2
+    assert rows[0].student_id == "s9"
+
+
+def test_parser_value_error_becomes_a_row_error(tmp_path: Path) -> None:
+    # "²".isdigit() is True but int("²") raises ValueError, not CellError.
+    path = write(tmp_path, "studentnummer;opleiding;inschrijvingsjaar\ns1;P;²\n")
+    _, rows = read_all(path)
+    assert rows[0].error is not None and rows[0].error.code == "BSA310"
+
+
+def test_quoted_newline_keeps_line_numbers_right(tmp_path: Path) -> None:
+    path = write(tmp_path, 'studentnummer;opleiding;notitie\r\ns1;P;"two\r\nlines"\r\ns2;P;x\r\ns3;P;"a\nb\nc"\r\ns4;Q;y\r\n')
+    _, rows = read_all(path)
+    assert [(row.line, row.student_id) for row in rows] == [(2, "s1"), (4, "s2"), (5, "s3"), (8, "s4")]
+
+
+def test_ragged_row_with_too_many_cells(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\ns1;P;44;5\ns2;P;45;;\ns3;P;46\n")
+    _, rows = read_all(path)
+    assert len(rows) == 3
+    err = rows[0].error
+    assert err.code == "BSA307" and err.message == "row has 4 cells but the header has 3"
+    assert (err.location.line, err.location.column) == (2, 4)
+    assert "unquoted" in err.hint
+    assert rows[0].student_id == "s1"
+    # Extra cells that are empty are ignored.
+    assert rows[1].error is None and rows[1].values["ec_year1"] == Decimal(45)
+    assert rows[2].error is None
+
+
+def test_ragged_row_with_too_few_cells(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\ns1;P\n")
+    _, rows = read_all(path)
+    err = rows[0].error
+    assert err.code == "BSA307" and err.message == "row has 2 cells but the header has 3"
+    assert (err.location.line, err.location.column) == (2, 3)
+    assert "missing delimiter" in err.hint
+
+
+def test_trailing_empty_header_cells_do_not_widen_the_table(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;;\ns1;P\ns2;P;;\n")
+    _, rows = read_all(path)
+    assert [row.error for row in rows] == [None, None]
+
+
+def test_blank_and_all_empty_rows_are_skipped(tmp_path: Path) -> None:
+    path = write(tmp_path, "\r\n  \r\nstudentnummer;opleiding;ec_jaar1\r\ns1;P;1\r\n\r\n;;\r\n ; ;  \r\ns2;P;2\r\n\r\n")
+    r, rows = read_all(path)
+    assert r.header_line == 3
+    assert [(row.line, row.student_id) for row in rows] == [(4, "s1"), (8, "s2")]
+
+
+def test_empty_student_id_is_bsa311(tmp_path: Path) -> None:
+    path = write(tmp_path, "opleiding;studentnummer;ec_jaar1\nP; ;30\n;s2;30\n")
+    _, rows = read_all(path)
+    first, second = rows
+    assert first.error.code == "BSA311" and first.error.message == "student number is empty"
+    assert first.error.location.column == 2 and first.student_id is None
+    assert first.error.hint == "every row needs a student number"
+    assert second.error.code == "BSA311" and second.error.message == "programme is empty"
+    assert second.student_id == "s2"
+
+
+def test_only_requested_fields_are_parsed(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1;inschrijfdatum\ns1;P;30;not a date\n")
+    r, rows = read_all(path, fields=["ec_year1"])
+    assert r.parsed_fields == ("student_id", "programme", "ec_year1")
+    assert rows[0].error is None
+    assert rows[0].values == {"student_id": "s1", "programme": "P", "ec_year1": Decimal(30)}
+    # Parsing every field finds the bad date.
+    _, rows = read_all(path)
+    assert rows[0].error.code == "BSA310" and rows[0].error.location.column == 4
+
+
+def test_decision_none_word_is_absent(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;besluit_omstandigheden\ns1;P;geen\n")
+    _, rows = read_all(path)
+    assert rows[0].error is None and "circumstances_decision" not in rows[0].values
+
+
+def test_row_count_equals_non_empty_records(tmp_path: Path) -> None:
+    lines = ["studentnummer;opleiding;ec_jaar1"]
+    expected = 0
+    for i in range(50):
+        if i % 7 == 0:
+            lines.append("")
+            continue
+        if i % 5 == 0:
+            lines.append(f"s{i};P;bad")
+        elif i % 11 == 0:
+            lines.append(f"s{i};P")
+        else:
+            lines.append(f"s{i};P;{i}")
+        expected += 1
+    _, rows = read_all(write(tmp_path, "\n".join(lines) + "\n"))
+    assert len(rows) == expected
+    for row in rows:
+        if row.error is None:
+            assert row.values["student_id"] == row.student_id
+        else:
+            assert row.values == {} and row.error.location.line == row.line
+    assert sum(row.error is not None for row in rows) == sum(1 for i in range(50) if i % 7 and (i % 5 == 0 or i % 11 == 0))
+
+
+def test_overlong_field_is_a_csv_error_row_and_reading_continues(tmp_path: Path) -> None:
+    big = "x" * 200_000  # beyond the csv module's default field size limit
+    path = write(tmp_path, f"studentnummer;opleiding;notitie\ns1;P;a\ns2;P;{big}\ns3;P;b\n")
+    _, rows = read_all(path)
+    assert [row.line for row in rows] == [2, 3, 4]
+    assert rows[1].error is not None and rows[1].error.code == "BSA308"
+    assert rows[2].error is None and rows[2].student_id == "s3"
+
+
+def test_unclosed_quote_at_end_of_file_is_an_error_row(tmp_path: Path) -> None:
+    path = write(tmp_path, 'studentnummer;opleiding;notitie\ns1;P;x\ns2;P;"open\ns3;P;y\ns4;P;z\n')
+    _, rows = read_all(path)
+    assert [row.line for row in rows] == [2, 3]
+    assert rows[1].error.code == "BSA308" and rows[1].error.location.line == 3
+    assert "quotes" in rows[1].error.hint
+
+
+def test_text_after_a_closing_quote_is_an_error_row(tmp_path: Path) -> None:
+    path = write(tmp_path, 'studentnummer;opleiding;ec_jaar1\ns1;P;"44,5"x\ns2;P;"45"\n')
+    _, rows = read_all(path)
+    assert rows[0].error.code == "BSA308" and rows[0].error.location.line == 2
+    assert rows[1].error is None and rows[1].values["ec_year1"] == Decimal(45)
+
+
+def test_overlong_line_is_skipped_in_bounded_pieces(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader_module, "MAX_LINE_CHARS", 64)
+    path = write(tmp_path, "studentnummer;opleiding\ns1;P\ns2;" + "y" * 500 + "\ns3;P\n")
+    _, rows = read_all(path)
+    assert [row.line for row in rows] == [2, 3, 4]
+    assert rows[1].error.code == "BSA308" and "longer than" in rows[1].error.message
+    assert rows[2].values == {"student_id": "s3", "programme": "P"}
+
+
+def test_reader_closes_the_file_after_iteration(tmp_path: Path) -> None:
+    r = open_records(write(tmp_path, "studentnummer;opleiding\ns1;P\n"))
+    assert [row.student_id for row in r] == ["s1"]
+    assert r._file is None
+    r.close()  # idempotent
+
+
+def test_iteration_is_streaming(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding\n" + "".join(f"s{i};P\n" for i in range(1000)))
+    with open_records(path) as r:
+        it = iter(r)
+        assert next(it).line == 2
+        assert next(it).line == 3
+    assert list(r) == []  # closed: nothing more
