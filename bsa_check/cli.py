@@ -7,17 +7,18 @@ cannot be loaded.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from datetime import date
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from bsa_check import __version__
-from bsa_check.errors import BsaCheckError, ErrorList, RecordError, UsageError
+from bsa_check.errors import BsaCheckError, ErrorList, UsageError
 from bsa_check.i18n import detect_lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -53,6 +54,17 @@ def _fail(errors: list[BsaCheckError], code: int) -> typer.Exit:
     for e in errors:
         err.print(Text(f"error[{e.code}]: {e}"), style="red")
     return typer.Exit(code)
+
+
+@contextlib.contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn the tool's own errors into one message each on stderr and exit code 2."""
+    try:
+        yield
+    except ErrorList as exc:
+        raise _fail(exc.errors, EXIT_USAGE) from None
+    except BsaCheckError as exc:
+        raise _fail([exc], EXIT_USAGE) from None
 
 
 def _parse_as_of(text: str | None) -> date:
@@ -109,7 +121,7 @@ def check(
     from bsa_check.service import results
 
     language = lang.value if lang else detect_lang()
-    try:
+    with _user_errors():
         reference = _parse_as_of(as_of)
         overrides = _parse_params(param or [])
         ruleset = compile_ruleset(load(rules), overrides)
@@ -121,10 +133,6 @@ def check(
                 for result in results(reader, ruleset, reference):
                     reporter.add(result)
                 reporter.finish()
-    except ErrorList as exc:
-        raise _fail(exc.errors, EXIT_USAGE) from None
-    except (UsageError, RecordError, BsaCheckError) as exc:
-        raise _fail([exc], EXIT_USAGE) from None
     if fmt is not CheckFormat.text and reporter.errors:
         err = _stderr()
         for r in reporter.errors:
@@ -132,7 +140,109 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
 
 
-_COMMANDS = {"check"}
+@app.command()
+def explain(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    student_id: Annotated[str, typer.Argument(help="The student number to explain.", metavar="STUDENT_ID")],
+    rules: Annotated[Optional[list[str]], typer.Option(
+        "--rules", help="Rule set name or file; give it twice (or more) to compare regimes.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+) -> None:
+    """One student's full decision: every check in order, values, legal basis, what would change it."""
+    from bsa_check.engine.compile import compile_many
+    from bsa_check.errors import EvaluationError
+    from bsa_check.explain import comparison, full_explanation
+    from bsa_check.i18n import t
+    from bsa_check.records.reader import open_records
+    from bsa_check.ruleset.load import load
+
+    language = lang.value if lang else detect_lang()
+    out = Console(highlight=False, soft_wrap=True)
+    failed = False
+    with _user_errors():
+        reference = _parse_as_of(as_of)
+        rulesets = compile_many([load(r) for r in (rules or ["ho-current"])], _parse_params(param or []))
+        fields = frozenset().union(*(rs.fields_read for rs in rulesets))
+        required = frozenset().union(*(rs.required_columns for rs in rulesets))
+        found = 0
+        with open_records(students, fields=fields, required=tuple(sorted(required))) as reader:
+            rows = 0
+            for row in reader:
+                rows += 1
+                if row.student_id != student_id.strip():
+                    continue
+                found += 1
+                if found > 1:
+                    out.print()
+                out.print(t("explain.student", language, student=student_id, line=row.line,
+                            programme=row.values.get("programme", "")))
+                if row.error is not None:
+                    _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
+                    failed = True
+                    continue
+                verdicts = []
+                for rs in rulesets:
+                    try:
+                        verdicts.append(rs.evaluate(row.values, reference))
+                    except EvaluationError as exc:
+                        col = reader.columns.get(exc.params.get("field", ""))
+                        _stderr().print(Text(f"error[{exc.code}]: {students}:{row.line}:{col or ''} "
+                                             f"[{rs.name}] {exc}"), style="red")
+                        failed = True
+                for verdict in verdicts:
+                    out.print()
+                    for line in full_explanation(verdict, language):
+                        out.print(Text(line))
+                if len(verdicts) > 1:
+                    out.print()
+                    for line in comparison(verdicts, language):
+                        out.print(Text(line))
+        if not found:
+            raise UsageError(t("explain.not_found", language, student=student_id, file=students, rows=rows),
+                             hint="check the student number, or the file", code="BSA407")
+    raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("rules")
+def list_rules(
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
+) -> None:
+    """The bundled rule sets: name, title, legal status (law or proposal), valid from."""
+    import json
+
+    from rich.table import Table
+
+    from bsa_check.i18n import t
+    from bsa_check.ruleset.load import bundled_rule_files, load_file
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        models = [load_file(path, bundled=True).model for path in bundled_rule_files().values()]
+    if fmt is RulesFormat.json:
+        typer.echo(json.dumps([{"name": m.name, "version": m.version, "title": getattr(m.title, language),
+                                "legal_status": m.legal_status, "valid_from": m.valid_from.isoformat(),
+                                "sector": m.sector} for m in models], ensure_ascii=False, indent=2))
+        return
+    table = Table()
+    for key in ("rules.name", "rules.title", "rules.status", "rules.valid_from", "rules.version", "rules.sector"):
+        table.add_column(t(key, language))
+    for m in models:
+        status = t(f"status.{m.legal_status}", language)
+        table.add_row(m.name, getattr(m.title, language), Text(status, style="bold yellow" if
+                                                                 m.legal_status == "proposal" else ""),
+                      m.valid_from.isoformat(), m.version, m.sector.upper())
+    Console(highlight=False).print(table)
+
+
+_COMMANDS = {"check", "explain", "rules"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -316,10 +316,9 @@ class _Compiler:
                      "month_day values are written 'MM-DD' in quotes, e.g. '02-01'" if t == "month_day"
                      else f"write a {t} value", "BSA202")
             return ABSENT
-        if p.range is not None and t in ("decimal", "integer"):
-            if (p.range.min is not None and value < p.range.min) or (p.range.max is not None and value > p.range.max):
-                self.err(path, f"value {raw} is outside the declared range {p.range.min}..{p.range.max}",
-                         "use a value within the range, or change the range", "BSA203")
+        if p.range is not None and t in ("decimal", "integer") and not _in_range(p.range, value):
+            self.err(path, f"value {raw} is outside the declared range {_range_text(p.range)}",
+                     "use a value within the range" + ("" if p.range.basis else ", or change the range"), "BSA203")
         return value
 
     def dated(self, p: m.Parameter, raw: Any, path: tuple[Any, ...]) -> tuple[tuple[date, Any], ...]:
@@ -364,11 +363,9 @@ class _Compiler:
             path = ("parameters", name)
             if name in self.overrides:
                 value = self.parse_override(p, name, self.overrides[name])
-                if p.range is not None and p.type in ("decimal", "integer") and (
-                        (p.range.min is not None and value < p.range.min)
-                        or (p.range.max is not None and value > p.range.max)):
+                if p.range is not None and p.type in ("decimal", "integer") and not _in_range(p.range, value):
                     raise UsageError(f"--param {name}={self.overrides[name]} is outside the range "
-                                     f"{p.range.min}..{p.range.max} declared by the rule set",
+                                     f"{_range_text(p.range)} declared by the rule set",
                                      hint="choose a value within the range", code="BSA403")
                 out[name] = CompiledParam(name, p.type, p, ((date.min, value),), {})
                 continue
@@ -393,7 +390,7 @@ class _Compiler:
             if spec is None:
                 return (lambda ctx: ABSENT), None, op.field
             kind = _FIELD_KIND[spec.kind]
-            name, optional = op.field, spec.optional
+            name, optional = op.field, spec.optional and not op.required
             default = self.operand(op.default, (*path, "default")) if op.default is not None else None
             if default is not None and default[1] is not None and default[1] != kind:
                 self.err((*path, "default"), f"default is a {default[1]}, but {name} is a {kind}",
@@ -635,6 +632,20 @@ class _Compiler:
                                overrides=dict(self.overrides))
 
 
+def _in_range(r: m.Range, value: Any) -> bool:
+    return not ((r.min is not None and value < r.min) or (r.max is not None and value > r.max))
+
+
+def _range_text(r: m.Range) -> str:
+    """``0..30 (Kamerbrief ... nr. 1039)``: the limit, and where it comes from."""
+    text = f"{'' if r.min is None else r.min}..{'' if r.max is None else r.max}"
+    if r.basis is not None:
+        parts = [r.basis.law] + ([f"art. {r.basis.article}"] if r.basis.article else []) + (
+            [f"lid {r.basis.paragraph}"] if r.basis.paragraph else [])
+        text += f" ({' '.join(parts)}{': ' + r.basis.note.en if r.basis.note else ''})"
+    return text
+
+
 def _literal_kind(value: Any) -> str:
     if isinstance(value, bool):
         return BOOL_K
@@ -648,3 +659,17 @@ def _literal_kind(value: Any) -> str:
 def compile_ruleset(loaded: LoadedRuleSet, overrides: dict[str, str] | None = None) -> CompiledRuleSet:
     """Check a loaded rule set's meaning and compile it. Raises ErrorList (located) or UsageError."""
     return _Compiler(loaded, dict(overrides or {})).compile()
+
+
+def compile_many(loaded: list[LoadedRuleSet], overrides: dict[str, str]) -> list[CompiledRuleSet]:
+    """Compile several rule sets; each --param goes to every rule set that declares it.
+
+    A parameter no rule set declares is a usage error (a typo must not pass silently).
+    """
+    for name in overrides:
+        if not any(name in ld.model.parameters for ld in loaded):
+            known = sorted({p for ld in loaded for p in ld.model.parameters})
+            close = difflib.get_close_matches(name, known, n=1)
+            raise UsageError(f"unknown parameter {name!r}", code="BSA402",
+                             hint=f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(known))
+    return [compile_ruleset(ld, {k: v for k, v in overrides.items() if k in ld.model.parameters}) for ld in loaded]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
 from bsa_check.ruleset.model import LegalBasis, Text
@@ -65,7 +66,17 @@ def verdict_basis(verdict: Verdict, lang: str) -> str:
 
 
 def reason(verdict: Verdict, lang: str) -> str:
-    """The one-line reason: the rule's text with its values (and the missing steps)."""
+    """The one-line reason: the rule's text with its values (and the missing steps).
+
+    Under a rule set that is a proposal, every reason starts with a label saying it is not law.
+    """
+    text = _reason(verdict, lang)
+    if verdict.ruleset.model.legal_status == "proposal":
+        text = f"[{t('status.proposal', lang)}] {text}"
+    return text
+
+
+def _reason(verdict: Verdict, lang: str) -> str:
     rule = verdict.rule.model
     if verdict.missing:
         if rule.reason_if_missing is not None:
@@ -138,4 +149,40 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     if change:
         lines.append(t("explain.change", lang))
         lines.extend(f"  - {c}" for c in change)
+    return lines
+
+
+def not_automated(ruleset: CompiledRuleSet, lang: str) -> list[str]:
+    """Requirements the rule set declares it cannot check from a record."""
+    items = ruleset.model.not_automated
+    if not items:
+        return []
+    lines = [t("explain.not_automated", lang)]
+    lines.extend(f"  - {getattr(i.text, lang)} [{basis_text(i.legal_basis, lang)}]" for i in items)
+    return lines
+
+
+def full_explanation(verdict: Verdict, lang: str) -> list[str]:
+    """A rule set's header, the decision trace, and what the tool could not check."""
+    rs = verdict.ruleset
+    status = t(f"status.{rs.model.legal_status}", lang)
+    lines = [t("explain.header", lang, title=getattr(rs.model.title, lang), name=rs.name, version=rs.version,
+               status=status)]
+    if rs.model.legal_status == "proposal":
+        lines.append(t("proposal.banner", lang))
+    lines.extend(explanation(verdict, lang))
+    lines.extend(not_automated(rs, lang))
+    return lines
+
+
+def comparison(verdicts: list[Verdict], lang: str) -> list[str]:
+    """How the same student fares under each rule set."""
+    lines = [t("explain.compare", lang)]
+    for v in verdicts:
+        lines.append("  - " + t("explain.under", lang, name=v.ruleset.name, outcome=outcome_label(v.outcome, lang),
+                                  rule=v.rule.id))
+        for change in changes(v, lang):
+            lines.append(f"      {change}")
+    differs = len({v.outcome for v in verdicts}) > 1
+    lines.append(t("explain.differs" if differs else "explain.same", lang))
     return lines

@@ -52,6 +52,9 @@ CIRCUMSTANCE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "institution_activity": ("institution_activity", "instellingsactiviteit", "bestuurlijke activiteit"),
     "student_board": ("student_board", "bestuur studentenorganisatie", "studentbestuur", "bestuursjaar"),
     "top_sport": ("top_sport", "topsport"),
+    # Not a ground of art. 2.1 (the HO list is exclusive); MBO has no closed list (domain.md §4
+    # step 5). Recorded so it can be weighed and flagged, never silently dropped.
+    "other": ("other", "overig", "overige", "anders"),
 }
 
 # What the institution decided about reported circumstances (design.md).

@@ -90,6 +90,7 @@ class Offset(Strict):
 class FieldRef(Strict):
     field: str
     default: "Operand | None" = Field(default=None, description="used when the record has no value")
+    required: bool = Field(default=False, description="an empty cell is an error here, even for an optional field")
     plus: Offset | None = None
 
 
@@ -228,8 +229,11 @@ DatedValues = dict[date, Any]
 
 
 class Range(Strict):
+    """Allowed values, checked when the rule set is loaded and for --param overrides."""
+
     min: Decimal | None = None
     max: Decimal | None = None
+    basis: LegalBasis | None = Field(default=None, description="where the limit comes from (e.g. a cap in law)")
 
 
 class Parameter(Strict):
@@ -295,6 +299,14 @@ class Rule(Strict):
     note: Text | None = Field(default=None, description="an extra sentence shown with the verdict")
 
 
+class NotAutomated(Strict):
+    """A requirement the tool cannot check from a record; shown in explanations so no one assumes it was."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    text: Text
+    legal_basis: LegalBasis
+
+
 class RuleSet(Strict):
     """A rule set: one regime (national frame, an institution's OER, a proposal)."""
 
@@ -312,6 +324,7 @@ class RuleSet(Strict):
     parameters: dict[str, Parameter] = Field(default_factory=dict)
     derived: dict[str, Derived] = Field(default_factory=dict)
     rules: list[Rule] = Field(min_length=1)
+    not_automated: list[NotAutomated] = Field(default_factory=list)
 
     @field_validator("version", mode="before")
     @classmethod
