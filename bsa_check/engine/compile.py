@@ -447,6 +447,7 @@ class _Compiler:
                     return add_months(v, months) + timedelta(days=days)
 
                 getter = shifted
+                label = _shift_label(label, months, days)
         return getter, kind, label
 
     def derived_kind(self, name: str) -> str | None:
@@ -630,6 +631,17 @@ class _Compiler:
         return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
                                params=params, derived=self.derived, fields_used=frozenset(self.fields_used),
                                overrides=dict(self.overrides))
+
+
+def _shift_label(label: str | None, months: int, days: int) -> str:
+    """``programme_start + 9 months``: the trace must say which date was really compared."""
+    parts = []
+    if months:
+        years = months // 12
+        parts.append((f"{years} year" + ("s" if years != 1 else "")) if months % 12 == 0 else f"{months} months")
+    if days:
+        parts.append(f"{days} days")
+    return f"{label} + {' + '.join(parts)}" if parts else str(label)
 
 
 def _in_range(r: m.Range, value: Any) -> bool:
