@@ -11,8 +11,12 @@ from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta,
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    """Compact JSON on one physical line: characters some readers treat as line breaks are escaped."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
 
 
 class JsonlReporter(Reporter):

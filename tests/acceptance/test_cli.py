@@ -166,3 +166,12 @@ def test_python_dash_m_works():
                            "--as-of", "2026-08-20"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == DATA_ROWS
+
+
+def test_jsonl_keeps_one_record_per_line_whatever_the_cell(tmp_path):
+    # U+0085, U+2028 and U+2029 are line breaks to str.splitlines() and to some JSONL readers
+    path = write(tmp_path, HEADER + "\n" + GOOD.replace("900001", "9\x850\u20281") + "\n" + GOOD + "\n")
+    result = check(path, "--format", "jsonl")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert json.loads(lines[0])["student_id"] == "9\x850\u20281"
