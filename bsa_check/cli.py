@@ -126,18 +126,37 @@ def check(
         overrides = _parse_params(param or [])
         ruleset = compile_ruleset(load(rules), overrides)
         with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns))) as reader:
-            with open_output(output, [students]) as out:
+            with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter)
                 reporter.start()
                 for result in results(reader, ruleset, reference):
                     reporter.add(result)
                 reporter.finish()
-    if fmt is not CheckFormat.text and reporter.errors:
-        err = _stderr()
+    _report_notes(ruleset, reader, reporter, language)
+    raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
+
+
+def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ignore[no-untyped-def]
+    """stderr, every format: unknown columns, placeholder parameters, then each row that failed."""
+    import difflib
+
+    from bsa_check.i18n import t
+    from bsa_check.records.fields import HEADER_INDEX
+    from bsa_check.report import placeholder_params
+
+    err = _stderr()
+    for header in reader.unknown_columns:
+        close = difflib.get_close_matches(header.strip().lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
+        hint = t("unknown.did_you_mean", language, name=close[0]) if close else t("unknown.ignored", language)
+        err.print(Text(f"warning: {t('unknown.column', language, column=header.strip())}; {hint}"), style="yellow")
+    names = placeholder_params(ruleset)
+    if names:
+        err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
+    if reporter.errors:
+        err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
         for r in reporter.errors:
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
-    raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
 
 
 @app.command()

@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from bsa_check.engine.verdict import PreconditionCheck, RuleCheck, Shortfall, TestResult, Verdict
 from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
-from bsa_check.ruleset.load import LoadedRuleSet
+
+if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is only a type here
+    from bsa_check.ruleset.load import LoadedRuleSet
 
 ABSENT = object()
 
@@ -166,13 +168,14 @@ class CompiledRuleSet:
     def fields_read(self) -> frozenset[str]:
         """Every field evaluation reads: those the rules name, plus the ones the engine itself uses
         (programme selects per-programme parameters; academic_year selects dated values)."""
-        return self.fields_used | {"student_id", "programme", "academic_year"}
+        return self.fields_used | {"student_id", "programme", "academic_year", "advice_date"}
 
     @property
     def required_columns(self) -> frozenset[str]:
-        """Columns an export must have: student_id, programme and every non-optional field read."""
-        return frozenset({"student_id", "programme"} | {
-            f for f in self.fields_used if not F.FIELDS_BY_NAME[f].optional})
+        """Columns an export must have: every field the rules read, except those the rule set lists in
+        ``optional_columns``. A missing column must never pass as "empty everywhere": a misspelled
+        propedeuse or circumstances header would otherwise silently allow a binding negative."""
+        return frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
 
     def params_for(self, programme: str | None, year: int) -> dict[str, Any]:
         key = (programme, year)
@@ -190,7 +193,8 @@ class CompiledRuleSet:
         """
         year = record.get("academic_year")
         if year is None:
-            year = academic_year_of(as_of)
+            # No collegejaar: the advice date says which year the advice is about, else --as-of.
+            year = academic_year_of(record.get("advice_date") or as_of)
         ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
         checks: list[RuleCheck] = []
         decided: CompiledRule | None = None
@@ -268,7 +272,7 @@ def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
 
 
 class _Compiler:
-    def __init__(self, loaded: LoadedRuleSet, overrides: dict[str, str]) -> None:
+    def __init__(self, loaded: "LoadedRuleSet", overrides: dict[str, str]) -> None:
         self.loaded = loaded
         self.rs = loaded.model
         self.overrides = overrides
@@ -276,6 +280,7 @@ class _Compiler:
         self.fields_used: set[str] = set()
         self.derived_kinds: dict[str, str] = {}
         self.derived: dict[str, Callable[[Ctx], Any]] = {}
+        self._in_progress: set[str] = set()
 
     # errors -------------------------------------------------------------------------------------
     def err(self, path: tuple[Any, ...], message: str, hint: str, code: str = "BSA201") -> None:
@@ -302,19 +307,15 @@ class _Compiler:
         elif t == "date":
             ok = isinstance(raw, date)
         elif t == "month_day":
-            mt = re.fullmatch(r"(\d{2})-(\d{2})", raw) if isinstance(raw, str) else None
-            ok = bool(mt)
-            if mt:
-                month, day_ = int(mt[1]), int(mt[2])
-                ok = 1 <= month <= 12 and 1 <= day_ <= calendar.monthrange(2024, month)[1]
-                value = (month, day_)
+            parsed = _month_day(raw)
+            ok = parsed is not None
+            value = parsed
         elif t == "text_list":
             ok = isinstance(raw, list) and all(isinstance(x, str) for x in raw)
             value = tuple(raw) if ok else raw
         if not ok:
             self.err(path, f"value {raw!r} is not of type {t}",
-                     "month_day values are written 'MM-DD' in quotes, e.g. '02-01'" if t == "month_day"
-                     else f"write a {t} value", "BSA202")
+                     MONTH_DAY_HINT if t == "month_day" else f"write a {t} value", "BSA202")
             return ABSENT
         if p.range is not None and t in ("decimal", "integer") and not _in_range(p.range, value):
             self.err(path, f"value {raw} is outside the declared range {_range_text(p.range)}",
@@ -342,10 +343,10 @@ class _Compiler:
             if p.type == "date":
                 return parse_date(text)
             if p.type == "month_day":
-                d = parse_date(f"{text.strip()}-2024") if re.fullmatch(r"\d{1,2}-\d{1,2}", text.strip()) else None
-                if d is None:
-                    raise CellError("is not a day of the year; write DD-MM, e.g. 01-02")
-                return (d.month, d.day)
+                parsed = _month_day(text.strip())
+                if parsed is None:
+                    raise CellError(f"is not a day of the year; {MONTH_DAY_HINT}")
+                return parsed
             if p.type == "text_list":
                 return tuple(x.strip() for x in text.split("|") if x.strip())
             return text
@@ -438,21 +439,40 @@ class _Compiler:
                 self.err((*path, "plus"), f"'plus' shifts a date, but this operand is a {kind}",
                          "remove 'plus'", "BSA205")
             else:
-                base, days, months = getter, plus.days, plus.months
+                base = getter
+                days_get = self.offset_amount(plus.days, (*path, "plus", "days"))
+                months_get = self.offset_amount(plus.months, (*path, "plus", "months"))
 
-                def shifted(ctx: Ctx, base: Getter = base, days: int = days, months: int = months) -> Any:
+                def shifted(ctx: Ctx, base: Getter = base, days_get: Getter = days_get,
+                            months_get: Getter = months_get) -> Any:
                     v = base(ctx)
                     if v is ABSENT:
                         return v
-                    return add_months(v, months) + timedelta(days=days)
+                    return add_months(v, months_get(ctx)) + timedelta(days=days_get(ctx))
 
                 getter = shifted
-                label = _shift_label(label, months, days)
+                label = _shift_label(label, plus.months, plus.days)
         return getter, kind, label
 
+    def offset_amount(self, amount: Any, path: tuple[Any, ...]) -> Getter:
+        """A shift in days or months: a number, or an integer parameter read per record."""
+        if isinstance(amount, m.ParamRef):
+            p = self.rs.parameters.get(amount.param)
+            if p is None or p.type != "integer":
+                self.err(path, f"{amount.param!r} is not an integer parameter of this rule set",
+                         "declare it under parameters with type: integer", "BSA206")
+                return lambda ctx: 0
+            return lambda ctx, name=amount.param: ctx.params[name]
+        return lambda ctx, n=amount: n
+
     def derived_kind(self, name: str) -> str | None:
+        if name in self._in_progress:
+            self.err(("derived", name), f"derived value {name!r} depends on itself",
+                     "break the cycle: a derived value may not refer to itself, directly or through another",
+                     "BSA212")
+            return None
         if name not in self.derived_kinds:
-            self.derived_kinds[name] = None  # type: ignore[assignment]  # guards against cycles
+            self._in_progress.add(name)
             d = self.rs.derived[name]
             path = ("derived", name, "cases")
             kinds: set[str] = set()
@@ -479,6 +499,7 @@ class _Compiler:
 
             self.derived[name] = compute
             self.derived_kinds[name] = kinds.pop() if len(kinds) == 1 else None  # type: ignore[assignment]
+            self._in_progress.discard(name)
         return self.derived_kinds[name]
 
     # conditions ---------------------------------------------------------------------------------
@@ -625,7 +646,17 @@ class _Compiler:
                      | self.placeholders(r.note, (*path, "note")))
             for j, p in enumerate(r.requires):
                 names |= self.placeholders(p.missing, (*path, "requires", j, "missing"))
+            if "negative" in (r.outcome, r.if_missing) and not r.requires:
+                self.err((*path, "outcome"), f"rule {r.id!r} gives a binding negative without any precondition",
+                         "list the steps a binding negative needs under 'requires' (warning, hearing, ...)", "BSA211")
+            if r.if_missing in ("negative", "positive") and r.requires:
+                self.err((*path, "if_missing"), f"if_missing: {r.if_missing} would decide without the missing steps",
+                         "use procedure_incomplete (or needs_review)", "BSA211")
             rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names)))
+        for i, name in enumerate(self.rs.optional_columns):
+            if name not in F.FIELDS_BY_NAME:
+                self.err(("optional_columns", i), f"unknown record field {name!r}",
+                         self._suggest(name, F.FIELDS_BY_NAME), "BSA204")
         if self.errors:
             raise ErrorList(self.errors)
         return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
@@ -633,15 +664,38 @@ class _Compiler:
                                overrides=dict(self.overrides))
 
 
-def _shift_label(label: str | None, months: int, days: int) -> str:
+MONTH_DAY_HINT = "write a day of the year as ISO --MM-DD in quotes, e.g. '--02-01' for 1 February (not 29 February)"
+
+
+def _month_day(raw: Any) -> tuple[int, int] | None:
+    """ISO 8601 ``--MM-DD`` (e.g. ``--02-01`` = 1 February); unambiguous for Dutch and English readers.
+
+    29 February is refused: it does not exist every year.
+    """
+    mt = re.fullmatch(r"--(\d{2})-(\d{2})", raw) if isinstance(raw, str) else None
+    if not mt:
+        return None
+    month, day_ = int(mt[1]), int(mt[2])
+    if not (1 <= month <= 12 and 1 <= day_ <= calendar.monthrange(2023, month)[1]):
+        return None
+    return month, day_
+
+
+def _shift_label(label: str | None, months: Any, days: Any) -> str:
     """``programme_start + 9 months``: the trace must say which date was really compared."""
     parts = []
-    if months:
-        years = months // 12
-        parts.append((f"{years} year" + ("s" if years != 1 else "")) if months % 12 == 0 else f"{months} months")
-    if days:
-        parts.append(f"{days} days")
-    return f"{label} + {' + '.join(parts)}" if parts else str(label)
+    for amount, unit in ((months, "months"), (days, "days")):
+        if isinstance(amount, m.ParamRef):
+            parts.append(f"{amount.param} {unit}")
+        elif amount and unit == "months" and amount % 12 == 0:
+            years = amount // 12
+            parts.append(f"{years} year" + ("s" if abs(years) != 1 else ""))
+        elif amount:
+            parts.append(f"{amount} {unit}")
+    text = str(label)
+    for part in parts:
+        text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
+    return text
 
 
 def _in_range(r: m.Range, value: Any) -> bool:
@@ -668,12 +722,12 @@ def _literal_kind(value: Any) -> str:
     return TEXT_K
 
 
-def compile_ruleset(loaded: LoadedRuleSet, overrides: dict[str, str] | None = None) -> CompiledRuleSet:
+def compile_ruleset(loaded: "LoadedRuleSet", overrides: dict[str, str] | None = None) -> CompiledRuleSet:
     """Check a loaded rule set's meaning and compile it. Raises ErrorList (located) or UsageError."""
     return _Compiler(loaded, dict(overrides or {})).compile()
 
 
-def compile_many(loaded: list[LoadedRuleSet], overrides: dict[str, str]) -> list[CompiledRuleSet]:
+def compile_many(loaded: "list[LoadedRuleSet]", overrides: dict[str, str]) -> list[CompiledRuleSet]:
     """Compile several rule sets; each --param goes to every rule set that declares it.
 
     A parameter no rule set declares is a usage error (a typo must not pass silently).

@@ -52,6 +52,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "let op: {names} zijn voorbeeldwaarden; stel de norm van uw opleiding in met --param of een regelbestand"},
     "proposal.banner": {"en": "This rule set is a proposal, not law: its verdicts have no legal force.",
                         "nl": "Deze regelset is een voorstel, geen wet: de uitkomsten hebben geen rechtskracht."},
+    "unknown.column": {"en": "column {column!r} is not a known field and is ignored",
+                       "nl": "kolom {column!r} is geen bekend veld en wordt genegeerd"},
+    "unknown.did_you_mean": {"en": "did you mean {name!r}?", "nl": "bedoelt u {name!r}?"},
+    "unknown.ignored": {"en": "rename it if it holds a field bsa-check reads (see the README)",
+                        "nl": "hernoem de kolom als die een veld bevat dat bsa-check leest (zie de README)"},
     "errors.title": {"en": "{n} row(s) could not be evaluated:", "nl": "{n} regel(s) konden niet worden beoordeeld:"},
     "and": {"en": "and", "nl": "en"},
     "yes": {"en": "yes", "nl": "ja"},
@@ -114,8 +119,7 @@ def outcome_label(outcome: str, lang: str) -> str:
 
 def fmt_decimal(value: Decimal | int, lang: str) -> str:
     """45 -> ``45``; 44.50 -> ``44,5`` (nl) or ``44.5`` (en). Exact: never rounded."""
-    d = Decimal(value)
-    text = format(d.normalize(), "f") if d == d.to_integral_value() else format(d.normalize(), "f")
+    text = format(Decimal(value).normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text.replace(".", ",") if lang == "nl" else text

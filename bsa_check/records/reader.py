@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import difflib
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -372,7 +373,12 @@ class RecordReader:
             parts = []
             for n in missing:
                 aliases = FIELDS_BY_NAME[n].aliases
-                parts.append(f"{n} (also accepted: {', '.join(aliases)})" if aliases else n)
+                part = f"{n} (also accepted: {', '.join(aliases)})" if aliases else n
+                spellings = [normalise_header(x) for x in (n, *aliases)]
+                close = [u for u in unknown if difflib.get_close_matches(normalise_header(u), spellings, n=1, cutoff=0.6)]
+                if close:
+                    part += f" - is the column {close[0]!r} meant?"
+                parts.append(part)
             noun = "column" if len(missing) == 1 else "columns"
             raise self._error("BSA306", f"missing {noun} " + "; ".join(parts),
                               "add the column, or rename the export's header to one of these names",

@@ -11,9 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from bsa_check.engine.compile import CompiledRuleSet
-from bsa_check.errors import BsaCheckError
 from bsa_check.explain import changes, reason, verdict_basis
-from bsa_check.i18n import fmt_value
 from bsa_check.ruleset.model import OUTCOMES
 from bsa_check.service import Result
 
@@ -65,6 +63,7 @@ def verdict_dict(result: Result, lang: str) -> dict[str, Any]:
         if v.outcome not in ("positive", "no_advice") else [],
         "changes": changes(v, lang),
         "legal_status": v.ruleset.model.legal_status,
+        "ruleset": {"name": v.ruleset.name, "version": v.ruleset.version, "sha256": v.ruleset.sha256},
     }
     return out
 
@@ -85,11 +84,6 @@ def error_dict(result: Result, lang: str) -> dict[str, Any]:
             "hint": e.hint,
         },
     }
-
-
-def error_line(e: BsaCheckError) -> str:
-    """``file:line:col (header): message (hint)`` — one line, as on stderr."""
-    return str(e)
 
 
 class Reporter:
@@ -146,4 +140,4 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
     raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
 
 
-__all__ = ["FORMATS", "FORMAT_VERSION", "Reporter", "make_reporter", "fmt_value"]
+__all__ = ["FORMATS", "FORMAT_VERSION", "Reporter", "make_reporter", "placeholder_params"]

@@ -59,7 +59,7 @@ def safe_cell(value: Any) -> str:
 
 
 class CsvReporter(Reporter):
-    COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error")
+    COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error", "ruleset")
 
     def __init__(self, *args: Any, delimiter: str = ",", **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -67,16 +67,20 @@ class CsvReporter(Reporter):
 
     def start(self) -> None:
         self.writer.writerow(self.COLUMNS)
+        rs = self.rs
+        self.ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
 
     def on_verdict(self, result: Any) -> None:
         d = verdict_dict(result, self.lang)
-        self.writer.writerow([safe_cell(d[c]) if c != "error" else "" for c in self.COLUMNS])
+        d["error"], d["ruleset"] = "", self.ruleset_id
+        self.writer.writerow([safe_cell(d[c]) for c in self.COLUMNS])
 
     def on_error(self, result: Any) -> None:
-        d = error_dict(result, self.lang)
-        e = d["error"]
-        message = f"{e['code']} column {e['column']} ({e['column_name']}): {e['message']}; {e['hint']}"
-        self.writer.writerow([safe_cell(x) for x in (d["line"], d["student_id"], result.programme, "", "", "", "", message)])
+        e = result.error
+        where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
+        message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
+        self.writer.writerow([safe_cell(x) for x in (result.line, result.student_id, result.programme, "", "", "", "",
+                                                     message, self.ruleset_id)])
 
     def finish(self) -> None:
         pass

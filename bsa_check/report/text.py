@@ -1,4 +1,4 @@
-"""Text format: a rich table of verdicts and a summary on stdout; errors on stderr."""
+"""Text format: a rich table of verdicts and a summary (the CLI prints errors and notes on stderr)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.text import Text
 
 from bsa_check.explain import one_line
 from bsa_check.i18n import fmt_value, outcome_label, t
-from bsa_check.report import Reporter, placeholder_params
+from bsa_check.report import Reporter
 
 STYLES = {
     "positive": "green",
@@ -27,7 +27,6 @@ STYLES = {
 class TextReporter(Reporter):
     def start(self) -> None:
         self.console = Console(file=self.out, width=None if self.out.isatty() else 200, highlight=False)
-        self.err = Console(stderr=True, highlight=False, width=None if self.out.isatty() else 200)
         lang = self.lang
         status = t(f"status.{self.rs.model.legal_status}", lang)
         self.table = Table(title=t("table.title", lang, ruleset=self.rs.name, version=self.rs.version, status=status,
@@ -62,10 +61,3 @@ class TextReporter(Reporter):
         summary.add_row(t("summary.errors", lang), str(len(self.errors)))
         summary.add_row(t("summary.total", lang), str(self.rows))
         self.console.print(summary)
-        names = placeholder_params(self.rs)
-        if names:
-            self.err.print(Text(t("placeholder.params", lang, names=", ".join(names))))
-        if self.errors:
-            self.err.print(Text(t("errors.title", lang, n=len(self.errors)), style="bold red"))
-            for r in self.errors:
-                self.err.print(Text(str(r.error)), soft_wrap=True)

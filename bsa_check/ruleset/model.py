@@ -81,10 +81,20 @@ Scalar = Union[bool, int, Decimal, date, str]
 
 
 class Offset(Strict):
-    """Shift a date operand, e.g. ``{field: programme_start, plus: {months: 9}}``."""
+    """Shift a date operand, e.g. ``{field: programme_start, plus: {months: 9}}``.
 
-    days: int = 0
-    months: int = 0
+    A number, or a parameter (``{param: warning_period_days}``); negative shifts back in time.
+    """
+
+    days: "int | ParamRef" = 0
+    months: "int | ParamRef" = 0
+
+    @field_validator("days", "months")
+    @classmethod
+    def _bounded(cls, value: Any) -> Any:
+        if isinstance(value, int) and not -36_600 <= value <= 36_600:
+            raise ValueError("a date shift is at most 36600 days or months either way")
+        return value
 
 
 class FieldRef(Strict):
@@ -96,7 +106,7 @@ class FieldRef(Strict):
 
 class ParamRef(Strict):
     param: str
-    plus: Offset | None = None
+    plus: "Offset | None" = None
 
 
 class DerivedRef(Strict):
@@ -131,6 +141,8 @@ Operand = Annotated[
     ],
     Discriminator(_operand_kind),
 ]
+Offset.model_rebuild()
+ParamRef.model_rebuild()
 FieldRef.model_rebuild()
 
 
@@ -325,6 +337,10 @@ class RuleSet(Strict):
     derived: dict[str, Derived] = Field(default_factory=dict)
     rules: list[Rule] = Field(min_length=1)
     not_automated: list[NotAutomated] = Field(default_factory=list)
+    optional_columns: list[str] = Field(
+        default_factory=list,
+        description="fields the rules read whose column may be missing from an export (every other field read "
+                    "must be a column, so a misspelled header cannot silently change a verdict)")
 
     @field_validator("version", mode="before")
     @classmethod

@@ -39,7 +39,8 @@ def test_bundled_rules_found_after_install_from_any_directory(tmp_path):
         if os.environ.get("CI"):
             pytest.fail("bsa-check is not installed in this environment (CI installs it with `pip install .`)")
         pytest.skip("bsa-check is not installed here; CI checks this")
-    assert not Path(location).resolve().is_relative_to(ROOT), "the installed package, not the checkout, must be used"
+    # the installed copy, not the checkout's bsa_check/ folder (a venv may well live inside the checkout)
+    assert not Path(location).resolve().is_relative_to(ROOT / "bsa_check"), location
     proc = subprocess.run([script, str(EXAMPLES / "students.csv"), "--rules", "ho-current", "--format", "json",
                            "--as-of", "2026-08-20"], cwd=tmp_path, capture_output=True, text=True,
                           stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": ""})

@@ -49,10 +49,45 @@ def test_no_hearing_means_procedure_incomplete(ho_current):
 
 
 def test_warning_after_the_advice_does_not_count(ho_current):
-    v = ho_current.evaluate(rec(ec_year1=D("10"), warning_date=date(2026, 8, 20), hearing_date=date(2026, 7, 3)),
-                            AS_OF)
+    v = ho_current.evaluate(rec(ec_year1=D("10"), warning_date=date(2026, 8, 20), hearing_date=date(2026, 8, 21),
+                                advice_date=date(2026, 8, 25)), date(2026, 8, 30))
     assert v.outcome == "procedure_incomplete"
+    assert [p.id for p in v.missing] == ["warning"]  # 5 days before the advice: no reasonable period
+
+
+def test_procedure_dates_after_the_reference_date_have_not_happened(ho_current):
+    # Planned steps are not recorded steps: at --as-of 1 March, a warning dated 12 May is in the future.
+    v = ho_current.evaluate(rec(ec_year1=D("10"), **PROCEDURE, advice_date=date(2026, 8, 15)), date(2026, 3, 1))
+    assert v.outcome == "procedure_incomplete"
+    assert {p.id for p in v.missing} == {"warning", "hearing"}
+
+
+def test_hearing_before_the_warning_is_out_of_order(ho_current):
+    v = ho_current.evaluate(rec(ec_year1=D("10"), warning_date=date(2026, 5, 12), hearing_date=date(2026, 5, 1)), AS_OF)
+    assert [p.id for p in v.missing] == ["hearing"]
+
+
+def test_warning_from_an_earlier_academic_year_does_not_count(ho_current):
+    v = ho_current.evaluate(rec(ec_year1=D("10"), warning_date=date(2025, 5, 12), hearing_date=date(2026, 7, 3)), AS_OF)
     assert [p.id for p in v.missing] == ["warning"]
+
+
+def test_advice_after_the_first_year_is_not_a_lawful_negative(ho_current):
+    # 7.8b lid 1: at the latest by the end of the first year; later only after a postponement.
+    v = ho_current.evaluate(rec(ec_year1=D("10"), **PROCEDURE, advice_date=date(2026, 9, 15)), date(2026, 9, 20))
+    assert [p.id for p in v.missing] == ["within_first_year"]
+
+
+def test_postponed_advice_falling_due_in_year_two_goes_to_a_person(ho_current):
+    v = ho_current.evaluate(rec(year_of_enrolment=2, ec_year1=D("30"), circumstances_decision="postpone"), AS_OF)
+    assert (v.outcome, v.rule.id) == ("needs_review", "postponed_advice_due")
+
+
+def test_without_collegejaar_the_advice_date_sets_the_year(ho_current):
+    r = rec(ec_year1=D("10"), deregistration_date=date(2026, 3, 1), advice_date=date(2026, 8, 15), **PROCEDURE)
+    del r["academic_year"]
+    # --as-of in the next academic year must not move the cut-off to 1 February 2027
+    assert ho_current.evaluate(r, date(2026, 9, 5)).outcome == "negative"
 
 
 def test_no_binding_negative_mid_year(ho_current):
@@ -74,7 +109,7 @@ def test_cutoff_is_a_parameter(ho_current):
     from bsa_check.engine.compile import compile_ruleset
     from bsa_check.ruleset.load import load
 
-    rs = compile_ruleset(load("ho-current"), {"deregistration_cutoff": "01-03"})
+    rs = compile_ruleset(load("ho-current"), {"deregistration_cutoff": "--03-01"})
     v = rs.evaluate(rec(ec_year1=D("5"), deregistration_date=date(2026, 3, 1), **PROCEDURE), AS_OF)
     assert v.outcome == "no_advice"
 
