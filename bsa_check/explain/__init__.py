@@ -89,12 +89,21 @@ def _reason(verdict: Verdict, lang: str) -> str:
     return text
 
 
+def shows_shortfall(verdict: Verdict) -> bool:
+    """A credit gap is worth showing unless the student already has a positive advice or none at all."""
+    return verdict.outcome not in ("positive", "no_advice")
+
+
+def shortfall_texts(verdict: Verdict, lang: str) -> list[str]:
+    if not shows_shortfall(verdict):
+        return []
+    return [t("shortfall", lang, amount=fmt_value(s.amount, lang), target=fmt_value(s.target, lang))
+            for s in verdict.shortfalls]
+
+
 def changes(verdict: Verdict, lang: str) -> list[str]:
     """What would change the outcome: credit shortfalls and missing procedural steps."""
-    out = []
-    if verdict.outcome not in ("positive", "no_advice"):
-        for s in verdict.shortfalls:
-            out.append(t("shortfall", lang, amount=fmt_value(s.amount, lang), target=fmt_value(s.target, lang)))
+    out = shortfall_texts(verdict, lang)
     if verdict.missing:
         items = [f"{render(p.model.missing, verdict.values, lang)} ({basis_text(p.model.legal_basis, lang)})"
                  for p in verdict.missing]
@@ -104,10 +113,7 @@ def changes(verdict: Verdict, lang: str) -> list[str]:
 
 def one_line(verdict: Verdict, lang: str) -> str:
     """Reason, what would change it, and the legal basis: what the text table shows."""
-    parts = [reason(verdict, lang)]
-    if verdict.outcome not in ("positive", "no_advice"):
-        parts.extend(t("shortfall", lang, amount=fmt_value(s.amount, lang), target=fmt_value(s.target, lang))
-                     for s in verdict.shortfalls)
+    parts = [reason(verdict, lang), *shortfall_texts(verdict, lang)]
     text = " ".join((p[:1].upper() + p[1:]) if p.endswith(".") else (p[:1].upper() + p[1:] + ".") for p in parts)
     return f"{text} [{verdict_basis(verdict, lang)}]"
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from bsa_check.engine.compile import CompiledRuleSet
-from bsa_check.explain import changes, reason, verdict_basis
+from bsa_check.explain import changes, reason, shows_shortfall, verdict_basis
 from bsa_check.ruleset.model import OUTCOMES
 from bsa_check.service import Result
 
@@ -60,7 +60,7 @@ def verdict_dict(result: Result, lang: str) -> dict[str, Any]:
         "values": {k: plain(x) if k != "missing" else [getattr(t, lang) for t in x] for k, x in sorted(v.values.items())},
         "missing": [p.id for p in v.missing],
         "shortfall": [{"field": s.field, "amount": str(s.amount), "target": str(s.target)} for s in v.shortfalls]
-        if v.outcome not in ("positive", "no_advice") else [],
+        if shows_shortfall(v) else [],
         "changes": changes(v, lang),
         "legal_status": v.ruleset.model.legal_status,
         "ruleset": {"name": v.ruleset.name, "version": v.ruleset.version, "sha256": v.ruleset.sha256},

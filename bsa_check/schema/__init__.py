@@ -1,0 +1,22 @@
+"""Published JSON Schema of the rule format (package data, committed, checked for drift by the tests)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bsa_check.ruleset.model import RuleSet
+
+RULES_SCHEMA_FILE = "rules.schema.json"
+
+
+def rules_schema() -> dict[str, Any]:
+    """The rule-set JSON Schema, generated from the pydantic model."""
+    schema = RuleSet.model_json_schema(by_alias=True)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    schema["title"] = "bsa-check rule set (format version 1)"
+    return schema
+
+
+def rules_schema_text() -> str:
+    return json.dumps(rules_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
