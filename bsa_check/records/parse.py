@@ -50,6 +50,11 @@ def parse_count(text: str) -> int:
     return int(t)
 
 
+# Years outside this range are typos (0202, 9999) and would overflow date arithmetic later on
+# (an academic year of 9999 ends in 10000, which ``datetime.date`` cannot represent).
+MIN_YEAR = 1900
+MAX_YEAR = 2199
+
 _DMY_RE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -67,6 +72,8 @@ def parse_date(text: str) -> date:
         if not m:
             raise CellError("is not a date; write dd-mm-jjjj (e.g. 01-02-2026) or 2026-02-01")
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise CellError(f"is not a plausible date; the year must be between {MIN_YEAR} and {MAX_YEAR} (dd-mm-jjjj)")
     try:
         return date(y, mo, d)
     except ValueError:
@@ -94,7 +101,10 @@ def parse_academic_year(text: str) -> int:
     m = _YEAR_RE.match(text.strip()) if text.isascii() else None
     if not m or (m[2] is not None and int(m[2]) != int(m[1]) + 1):
         raise CellError("is not an academic year; write 2025-2026 or 2025")
-    return int(m[1])
+    year = int(m[1])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise CellError(f"is not a plausible academic year; the starting year must be between {MIN_YEAR} and {MAX_YEAR}")
+    return year
 
 
 def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

@@ -247,6 +247,14 @@ class Range(Strict):
     max: Decimal | None = None
     basis: LegalBasis | None = Field(default=None, description="where the limit comes from (e.g. a cap in law)")
 
+    @field_validator("min", "max")
+    @classmethod
+    def _plausible(cls, value: Decimal | None) -> Decimal | None:
+        # '1e999999999' is text in YAML 1.1 and would become an enormous Decimal here
+        if value is not None and (not value.is_finite() or abs(value.adjusted()) > 12):
+            raise ValueError("a range limit must be a plain number of at most 12 digits")
+        return value
+
 
 class Parameter(Strict):
     """A value the rule set uses, in force from a date; optionally per programme.

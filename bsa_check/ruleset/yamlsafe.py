@@ -29,6 +29,19 @@ _SCALAR_TAGS = {
 
 Path = tuple[Any, ...]
 
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+# Mapping keys with these tags keep their source text: YAML 1.1 reads ``0710`` as octal 456,
+# ``59001`` as an int and ``yes``/``no``/``on`` as booleans, but a key in a rule file is a name
+# (a programme code, a parameter). Timestamp keys still become dates (dated values).
+_RAW_TEXT_KEY_TAGS = frozenset({_INT_TAG, _FLOAT_TAG, _BOOL_TAG})
+
+MAX_DEPTH = 64  # rule files nest a handful of levels; deeper input is refused before composing
+MAX_INT_DIGITS = 12  # credits, counts and months: no rule value needs more
+MAX_ABS_EXPONENT = 12  # decimals between 1e-12 and 1e12 in magnitude (adjusted exponent)
+
 
 class PositionMap:
     """Path (tuple of keys and indices) -> (line, column), 1-based, of the value at that path."""
@@ -86,7 +99,7 @@ class _Builder:
             if node.tag not in _SCALAR_TAGS:
                 raise self.error(node, f"unsupported YAML tag {node.tag!r}",
                                  "rule files are data only: remove the tag", "BSA103")
-            if node.tag == "tag:yaml.org,2002:float":
+            if node.tag == _FLOAT_TAG:
                 # Credits are never floats: keep the exact decimal text (44.5 stays 44.5).
                 try:
                     value = Decimal(node.value.replace("_", ""))
@@ -95,7 +108,16 @@ class _Builder:
                 if value is None or not value.is_finite():
                     raise self.error(node, f"{node.value!r} is not a finite number",
                                      "write a plain decimal such as 44.5", "BSA103")
+                # A huge exponent (1.0e+999999999) is cheap as a Decimal but hangs any later
+                # conversion to int; no rule value is anywhere near these magnitudes.
+                if not -MAX_ABS_EXPONENT <= value.adjusted() <= MAX_ABS_EXPONENT:
+                    raise self.error(node, f"{_shorten(node.value)!r} is too large or too small for a rule file",
+                                     "write a plain decimal such as 44.5", "BSA103")
                 return value
+            if node.tag == _INT_TAG and len(node.value.lstrip("+-").replace("_", "")) > MAX_INT_DIGITS:
+                raise self.error(node, f"{_shorten(node.value)!r} is too large for a rule file "
+                                       f"(more than {MAX_INT_DIGITS} digits)",
+                                 "write a plain number such as 45", "BSA103")
             try:
                 return self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
@@ -117,7 +139,13 @@ class _Builder:
                                      "write the keys out in full", "BSA104")
                 if not isinstance(key_node, ScalarNode):
                     raise self.error(key_node, "a mapping key must be a plain value", "use a simple name as key", "BSA102")
-                key = self.build(key_node, (*path, "<key>"))
+                if key_node.tag in _RAW_TEXT_KEY_TAGS:
+                    # Keep the key as written: 0710 stays "0710", yes stays "yes".
+                    self._seen.add(id(key_node))
+                    self.positions.add((*path, "<key>"), key_node)
+                    key = key_node.value
+                else:
+                    key = self.build(key_node, (*path, "<key>"))
                 try:
                     hash(key)
                 except TypeError:  # pragma: no cover - scalars are hashable
@@ -134,20 +162,42 @@ class _Builder:
         raise self.error(node, "unsupported YAML node", "rule files hold mappings, lists and values", "BSA103")  # pragma: no cover
 
 
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _too_deep(location: Location) -> RuleFileError:
+    return RuleFileError(f"nesting deeper than {MAX_DEPTH} levels", location=location,
+                         hint="rule files need only a few levels of nesting; check the brackets and indentation",
+                         code="BSA106")
+
+
 def _refuse_aliases(text: str, file: str) -> None:
-    """Refuse any alias (``*name``) at the place it is used, before anything is composed.
+    """Refuse any alias (``*name``) and any nesting deeper than :data:`MAX_DEPTH`, at the place
+    it occurs, before anything is composed.
 
     Aliases are never needed in a rule file, and refusing them up front means an alias bomb
-    ("billion laughs") is rejected before it can be expanded.
+    ("billion laughs") is rejected before it can be expanded. Deep nesting would make the
+    (recursive) composer overflow the stack, and PyYAML's scanner slows down quadratically on
+    deeply nested flow collections, so the event stream is abandoned as soon as it is too deep.
     """
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 raise RuleFileError("anchors and aliases (&name, *name) are not supported in rule files",
                                     location=_mark_location(file, event.start_mark),
                                     hint="write the value out in full", code="BSA104")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(_mark_location(file, event.start_mark))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
     except yaml.YAMLError:
         return  # syntax errors are reported, located, by the composing pass
+    except RecursionError:  # pragma: no cover - the parser is not recursive; belt and braces
+        raise _too_deep(Location(file)) from None
 
 
 def load_yaml(text: str, file: str) -> tuple[Any, PositionMap]:
@@ -155,23 +205,30 @@ def load_yaml(text: str, file: str) -> tuple[Any, PositionMap]:
     _refuse_aliases(text, file)
     loader = yaml.SafeLoader(text)
     try:
-        try:
-            node = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            problem = exc.problem or "YAML syntax error"
-            if exc.context:
-                problem = f"{exc.context}; {problem}"
-            raise RuleFileError(f"YAML syntax error: {problem}", location=_mark_location(file, mark),
-                                hint="check indentation, colons and quotes around this position", code="BSA100") from None
-        except yaml.YAMLError as exc:
-            raise RuleFileError(f"YAML error: {exc}", location=Location(file), hint="check the file is YAML",
-                                code="BSA100") from None
-        if node is None:
-            raise RuleFileError("the rule file is empty", location=Location(file, 1, 1),
-                                hint="a rule file is a YAML mapping with name, rules, ...", code="BSA102")
-        builder = _Builder(file, loader)
-        data = builder.build(node, ())
-        return data, builder.positions
+        return _compose_and_build(loader, file)
+    except RecursionError:
+        # Depth is limited up front; this only guards against a path that still recurses too far.
+        raise _too_deep(Location(file)) from None
     finally:
         loader.dispose()
+
+
+def _compose_and_build(loader: yaml.SafeLoader, file: str) -> tuple[Any, PositionMap]:
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "YAML syntax error"
+        if exc.context:
+            problem = f"{exc.context}; {problem}"
+        raise RuleFileError(f"YAML syntax error: {problem}", location=_mark_location(file, mark),
+                            hint="check indentation, colons and quotes around this position", code="BSA100") from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"YAML error: {exc}", location=Location(file), hint="check the file is YAML",
+                            code="BSA100") from None
+    if node is None:
+        raise RuleFileError("the rule file is empty", location=Location(file, 1, 1),
+                            hint="a rule file is a YAML mapping with name, rules, ...", code="BSA102")
+    builder = _Builder(file, loader)
+    data = builder.build(node, ())
+    return data, builder.positions

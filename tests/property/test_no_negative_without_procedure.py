@@ -71,7 +71,8 @@ def oracle(name, r, as_of):
     if name == "ho-current":
         ho_procedure(r, advice)
         assert r["year_of_enrolment"] == 1
-        year = r.get("academic_year", academic_year_of(as_of))
+        # the academic year the advice is about: collegejaar, else the advice date's year
+        year = r.get("academic_year", academic_year_of(advice))
         assert advice >= date(year + 1, 6, 1), "WHW 7.8b lid 3: not before towards the end of the year"
     elif name == "ho-proposed-2023":
         ho_procedure(r, advice)
