@@ -231,3 +231,23 @@ def test_output_is_identical_across_hash_seeds():
         assert proc.returncode == 0, proc.stderr
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_explain_shows_the_31_ec_student_differs_between_regimes(tmp_path):
+    header = HEADER + ";gespreksdatum;ec_totaal"
+    row = GOOD.replace(";45;nee;;;", ";31;nee;12-05-2026;03-07-2026;") + ";;"
+    path = write(tmp_path, header + "\n" + row + "\n")
+    result = runner.invoke(app, ["explain", str(path), "900001", "--rules", "ho-current", "--rules", "ho-proposed-2023",
+                                 "--as-of", "2026-08-20", "--lang", "en"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "under ho-current: negative (binding) (rule norm_not_met)" in out
+    assert "under ho-proposed-2023: positive (rule year1_norm_met)" in out
+    assert "The outcome differs between the rule sets." in out
+    assert "14 EC short of the 45 EC norm" in out and "[PROPOSAL, NOT LAW]" in out
+
+
+def test_explain_unknown_student_is_a_usage_error(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + GOOD + "\n")
+    result = runner.invoke(app, ["explain", str(path), "424242"])
+    assert result.exit_code == 2 and "424242" in result.stderr and "1 data rows" in result.stderr
