@@ -224,6 +224,58 @@ def explain(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+class ValidateFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+@app.command()
+def validate(
+    files: Annotated[list[str], typer.Argument(help="Rule files to check.", metavar="RULEFILE...")],
+    fmt: Annotated[Optional[ValidateFormat], typer.Option(
+        "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
+) -> None:
+    """Every problem of every rule file: structure, consistency, legal lint. Exit 1 if any error."""
+    import os
+    from pathlib import Path
+
+    from bsa_check.problems import ERROR
+    from bsa_check.report import problems as render
+    from bsa_check.ruleset.validate import validate_path
+
+    chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    missing = [f for f in files if not Path(f).is_file()]
+    if missing:
+        raise _fail([UsageError(f"no rule file {f!r}", hint="check the path", code="BSA110") for f in missing],
+                    EXIT_USAGE)
+    found = [p for f in files for p in validate_path(Path(f))]
+    if chosen == "text":
+        typer.echo(render.as_text(found, len(files)), nl=False)
+    elif chosen == "json":
+        typer.echo(render.as_json(found, files), nl=False)
+    elif chosen == "github":
+        typer.echo(render.as_github(found), nl=False)
+    else:
+        typer.echo(render.as_sarif(found), nl=False)
+    raise typer.Exit(EXIT_FINDINGS if any(p.severity == ERROR for p in found) else EXIT_OK)
+
+
+class SchemaKind(str, Enum):
+    rules = "rules"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which schema.")] = SchemaKind.rules,
+) -> None:
+    """JSON Schema (draft-07) of the rule format, for editors and CI."""
+    from bsa_check.schema import rules_schema_text
+
+    typer.echo(rules_schema_text(), nl=False)
+
+
 class RulesFormat(str, Enum):
     text = "text"
     json = "json"
@@ -261,7 +313,7 @@ def list_rules(
     Console(highlight=False).print(table)
 
 
-_COMMANDS = {"check", "explain", "rules"}
+_COMMANDS = {"check", "explain", "rules", "validate", "schema"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -345,6 +345,15 @@ class RuleSet(Strict):
     derived: dict[str, Derived] = Field(default_factory=dict)
     rules: list[Rule] = Field(min_length=1)
     not_automated: list[NotAutomated] = Field(default_factory=list)
+    scenario: str | None = Field(
+        default=None, description="a named national scenario the legal lint checks against, e.g. proposed_2023")
+    designated_circumstances: list[str] = Field(
+        default_factory=list,
+        description="circumstances the institution designates beyond Uitvoeringsbesluit WHW art. 2.1 (e.g. top_sport)")
+    decision: Literal["first_match", "exclusive"] = Field(
+        default="first_match",
+        description="first_match: rule order settles overlaps; exclusive: two rules that can both decide a record "
+                    "with different outcomes are an error")
     optional_columns: list[str] = Field(
         default_factory=list,
         description="fields the rules read whose column may be missing from an export (every other field read "

@@ -15,6 +15,7 @@ import pytest
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.errors import ErrorList, RuleFileError
 from bsa_check.ruleset.load import bundled_rule_files, load, load_file
+from bsa_check.ruleset.validate import validate_path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "rules"
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
@@ -34,15 +35,26 @@ def problems(path: Path) -> list[RuleFileError]:
 def test_invalid_file_fails_with_code_and_line(path):
     m = re.match(r"# expect: (BSA\d+) (\d+)", path.read_text().splitlines()[0])
     assert m, f"{path.name} lacks its '# expect: CODE LINE' header"
-    found = problems(path)
-    assert found, f"{path.name} loaded without error"
-    assert (found[0].code, found[0].location.line) == (m[1], int(m[2])), [str(e) for e in found]
-    assert found[0].location.file == str(path) and found[0].location.column
-    assert found[0].hint
+    found = [p for p in validate_path(path) if p.severity == "error"]
+    assert found, f"{path.name} validated without error"
+    hit = [p for p in found if (p.code, p.location.line) == (m[1], int(m[2]))]
+    assert hit, [(p.code, p.location.line, p.message) for p in found]
+    assert hit[0].location.file == str(path) and hit[0].location.column
+    assert hit[0].hint
 
 
 def test_there_are_enough_invalid_cases():
-    assert len(INVALID) >= 12
+    assert len(INVALID) >= 20
+    codes = {re.match(r"# expect: (BSA\d+)", p.read_text().splitlines()[0])[1] for p in INVALID}
+    # every layer is covered: structure, consistency, legal lint
+    assert {"BSA101", "BSA102", "BSA103", "BSA204", "BSA221", "BSA222", "BSA250", "BSA251", "BSA252", "BSA253",
+            "BSA254"} <= codes
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "valid").glob("*.yaml")) + list(bundled_rule_files().values()),
+                         ids=lambda p: p.stem)
+def test_valid_files_validate_without_problems(path):
+    assert [(p.code, p.location.line, p.message) for p in validate_path(path)] == []
 
 
 @pytest.mark.parametrize("path", sorted((DATA / "valid").glob("*.yaml")) + list(bundled_rule_files().values()),

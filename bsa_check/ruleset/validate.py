@@ -1,0 +1,324 @@
+"""Validate rule files: structure, consistency and legal lint. Collects every problem, never stops early.
+
+Layers:
+1. structure: YAML syntax, tags, aliases, duplicate keys, unknown keys, types (``load``);
+2. consistency: unknown fields/parameters, comparable types, placeholders, ranges (``compile``),
+   plus dated values out of order, rules that can never fire, and (``decision: exclusive``) two
+   rules that can both decide one record with different outcomes, shown with a witness record;
+3. legal lint against the national frame (domain.md): a year-one norm above 60 EC; above 30 EC
+   under the proposed 2023 scenario; a credit norm in an MBO rule set; a binding negative
+   reachable without warning and hearing (and, proposed scenario, the conversation); a personal
+   circumstance outside Uitvoeringsbesluit WHW art. 2.1 that the rule set does not designate.
+Pure apart from reading the rule file through ``load``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+from bsa_check.engine.compile import ABSENT, Ctx, MissingValue, compile_ruleset
+from bsa_check.errors import ErrorList, Location, RuleFileError
+from bsa_check.problems import ERROR, WARNING, Problem
+from bsa_check.records import fields as F
+from bsa_check.ruleset import model as m
+from bsa_check.ruleset.load import LoadedRuleSet, load_file
+
+STATUTORY_CIRCUMSTANCES = frozenset(
+    {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
+CREDIT_FIELDS = frozenset({"ec_year1", "ec_total"})
+YEAR_ONE_MAX = Decimal(60)
+PROPOSAL_MAX = Decimal(30)
+
+
+def validate_path(path: Path) -> list[Problem]:
+    """Every problem of one rule file, sorted by position."""
+    try:
+        loaded = load_file(path)
+    except ErrorList as exc:
+        return sorted((Problem.from_error(e) for e in exc.errors), key=Problem.sort_key)
+    except RuleFileError as exc:
+        return [Problem.from_error(exc)]
+    problems: list[Problem] = []
+    try:
+        compiled = compile_ruleset(loaded)
+    except ErrorList as exc:
+        problems.extend(Problem.from_error(e) for e in exc.errors)
+        compiled = None
+    linter = _Linter(loaded, compiled)
+    problems.extend(linter.run())
+    return sorted(problems, key=Problem.sort_key)
+
+
+# --- walking the model ----------------------------------------------------------------------------
+
+
+def _tests(cond: Any, path: tuple) -> Iterator[tuple[m.Test, tuple]]:
+    if cond is None:
+        return
+    if isinstance(cond, m.All):
+        for i, c in enumerate(cond.all):
+            yield from _tests(c, (*path, "all", i))
+    elif isinstance(cond, m.Any_):
+        for i, c in enumerate(cond.any):
+            yield from _tests(c, (*path, "any", i))
+    elif isinstance(cond, m.Not):
+        yield from _tests(cond.not_, (*path, "not"))
+    else:
+        yield cond, path
+
+
+def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
+    """(kind, name) of every field/param/derived an operand mentions."""
+    if isinstance(op, m.FieldRef):
+        yield "field", op.field
+        if op.default is not None:
+            yield from _operand_refs(op.default)
+    elif isinstance(op, m.ParamRef):
+        yield "param", op.param
+    elif isinstance(op, m.DerivedRef):
+        yield "derived", op.derived
+
+
+class _Linter:
+    def __init__(self, loaded: LoadedRuleSet, compiled: Any) -> None:
+        self.loaded = loaded
+        self.rs = loaded.model
+        self.compiled = compiled
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, code: str, message: str, hint: str, severity: str = ERROR) -> None:
+        self.problems.append(Problem(code, severity, message, self.loaded.positions.locate(path), hint))
+
+    def run(self) -> list[Problem]:
+        self.dated_order()
+        self.unreachable()
+        if self.compiled is not None and self.rs.decision == "exclusive":
+            self.overlaps()
+        self.norm_lint()
+        self.negative_lint()
+        self.circumstance_lint()
+        return self.problems
+
+    # consistency ---------------------------------------------------------------------------------
+    def dated_order(self) -> None:
+        for name, p in self.rs.parameters.items():
+            tables = [(("parameters", name, "values"), p.values)]
+            tables += [(("parameters", name, "by_programme", code), v) for code, v in p.by_programme.items()
+                       if isinstance(v, dict)]
+            for path, table in tables:
+                keys = list(table)
+                if keys != sorted(keys):
+                    self.add(path, "BSA220", f"dated values of {name!r} are not in date order",
+                             "list them oldest first, so a reader sees which value is in force when", WARNING)
+
+    def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple]]:
+        yield from _tests(rule.when, ("rules", i, "when"))
+
+    def unreachable(self) -> None:
+        rules = self.rs.rules
+        for i, rule in enumerate(rules):
+            if rule.when is None and i < len(rules) - 1:
+                for j in range(i + 1, len(rules)):
+                    self.add(("rules", j, "id"), "BSA221",
+                             f"rule {rules[j].id!r} can never fire: rule {rule.id!r} before it always applies",
+                             "move the rule without 'when' to the end, or give it a condition")
+                return
+            for j in range(i):
+                if rules[j].when is not None and rules[j].when == rule.when:
+                    self.add(("rules", i, "when"), "BSA221",
+                             f"rule {rule.id!r} can never fire: rule {rules[j].id!r} has the same condition and comes first",
+                             "change or remove one of the two conditions")
+                    break
+
+    def overlaps(self) -> None:
+        """Under ``decision: exclusive``, find a record two rules with different outcomes both decide."""
+        rules = self.compiled.rules
+        witnesses = list(_sample_records(self.rs, self.compiled))
+        reported: set[tuple[int, int]] = set()
+        for record, as_of in witnesses:
+            year = record.get("academic_year") or 2025
+            try:
+                params = self.compiled.params_for(record.get("programme"), year)
+            except Exception:  # noqa: BLE001 - a parameter without a value for the sample year
+                continue
+            ctx = Ctx(record, as_of, year, params, self.compiled.derived)
+            matched = []
+            for rule in rules:
+                try:
+                    if rule.cond is None or rule.cond(ctx):
+                        matched.append(rule)
+                except MissingValue:
+                    continue
+            for a, b in itertools.combinations(matched, 2):
+                if a.outcome != b.outcome and (a.index, b.index) not in reported:
+                    reported.add((a.index, b.index))
+                    shown = {k: str(v) for k, v in sorted(record.items()) if v is not ABSENT}
+                    self.add(("rules", b.index, "when"), "BSA222",
+                             f"rules {a.id!r} ({a.outcome}) and {b.id!r} ({b.outcome}) both decide the record {shown}",
+                             "with decision: exclusive, make the conditions exclusive, or use decision: first_match "
+                             "if the order is meant to settle it")
+
+    # legal lint ----------------------------------------------------------------------------------
+    def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple]:
+        """Parameters a credit field is compared with (directly or through a derived value) -> path of the test."""
+        out: dict[str, tuple] = {}
+        derived_params: dict[str, set[str]] = {}
+        for name, d in self.rs.derived.items():
+            derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
+        for i, rule in enumerate(self.rs.rules):
+            sources = [(t, p) for t, p in self.all_rule_tests(rule, i)]
+            for t, path in sources:
+                kind, name = t.subject
+                op, rhs = t.op
+                refs = list(_operand_refs(rhs))
+                names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
+                if not set(names) & fields:
+                    continue
+                for k, n in refs + ([(kind, name)] if kind != "field" else []):
+                    if k == "param":
+                        out.setdefault(n, path)
+                    elif k == "derived":
+                        for pn in derived_params.get(n, ()):
+                            out.setdefault(pn, path)
+        return out
+
+    def norm_lint(self) -> None:
+        credit_params = self.params_compared_with(CREDIT_FIELDS)
+        year_one = self.params_compared_with(frozenset({"ec_year1"}))
+        if self.rs.sector == "mbo":
+            for i, rule in enumerate(self.rs.rules):
+                for t, path in self.all_rule_tests(rule, i):
+                    names = {t.subject[1]} | {n for _, n in _operand_refs(t.op[1])}
+                    if names & CREDIT_FIELDS:
+                        self.add(path, "BSA252", "a credit norm in an MBO rule set",
+                                 "MBO has no credit norm in law (art. 8.1.7a WEB): a binding negative is a qualitative "
+                                 "decision after a procedure; test the procedure, not credits")
+            return
+        for name in year_one:
+            p = self.rs.parameters.get(name)
+            if p is None:
+                continue
+            cap, code, why = ((PROPOSAL_MAX, "BSA251", "the 2023 proposal caps the year-one norm at 30 EC "
+                               "(Kamerstukken II 31 288/31 524, nr. 1039)") if self.rs.scenario == "proposed_2023"
+                              else (YEAR_ONE_MAX, "BSA250", "a year-one norm above 60 EC asks more than a full "
+                                    "year's credits; no norm can lawfully exceed what the year offers"))
+            for at, value in self._values(p, ("parameters", name)):
+                if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > cap:
+                    self.add(at, code, f"year-one norm {name!r} is {value} EC, above {cap} EC", why)
+        del credit_params
+
+    def _values(self, p: m.Parameter, path: tuple) -> Iterator[tuple[tuple, Any]]:
+        for k, v in p.values.items():
+            yield (*path, "values", k), v
+        for code, v in p.by_programme.items():
+            if isinstance(v, dict):
+                for k, x in v.items():
+                    yield (*path, "by_programme", code, k), x
+            else:
+                yield (*path, "by_programme", code), v
+
+    def negative_lint(self) -> None:
+        needed = {"warning_date": "a written warning", "hearing_date": "a hearing"}
+        basis = "WHW art. 7.8b lid 4" if self.rs.sector == "ho" else "WEB art. 8.1.7a"
+        if self.rs.scenario == "proposed_2023":
+            needed["conversation_date"] = "the personal conversation (Kamerstukken II 31 288/31 524, nr. 1039)"
+        for i, rule in enumerate(self.rs.rules):
+            if rule.outcome != "negative":
+                continue
+            read: set[str] = set()
+            for j, pre in enumerate(rule.requires):
+                for t, _ in _tests(pre.when, ()):
+                    read.add(t.subject[1])
+                    read.update(n for k, n in _operand_refs(t.op[1]) if k == "field")
+            for field, what in needed.items():
+                if field not in read:
+                    self.add(("rules", i, "requires"), "BSA253",
+                             f"rule {rule.id!r} can give a binding negative without {what} ({field})",
+                             f"add a precondition that reads {field} ({basis})")
+
+    def circumstance_lint(self) -> None:
+        allowed = STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
+        for i, rule in enumerate(self.rs.rules):
+            for t, path in self.all_rule_tests(rule, i):
+                if t.subject != ("field", "personal_circumstances"):
+                    continue
+                op, rhs = t.op
+                values = rhs if isinstance(rhs, list) else [rhs] if isinstance(rhs, str) else []
+                for v in values:
+                    if v in allowed:
+                        continue
+                    if v not in F.CIRCUMSTANCE_CATEGORIES:
+                        msg = f"{v!r} is not a personal-circumstance category"
+                    elif v == "top_sport":
+                        msg = "top sport is a ground only where the institution designates it"
+                    else:
+                        msg = f"{v!r} is not a ground under Uitvoeringsbesluit WHW art. 2.1"
+                    self.add((*path, op), "BSA254", msg,
+                             "use a category of Uitvoeringsbesluit WHW art. 2.1 (an exclusive list), or list it under "
+                             "designated_circumstances if the OER designates it")
+
+
+# --- witness records ------------------------------------------------------------------------------
+
+
+def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tuple[dict, date]]:
+    """Deterministic sample of records built from the values the rule set itself mentions."""
+    rnd = random.Random(20230509)
+    literals: dict[str, list[Any]] = {}
+    for i, rule in enumerate(rs.rules):
+        for t, _ in _tests(rule.when, ()):
+            kind, name = t.subject
+            if kind != "field":
+                continue
+            op, rhs = t.op
+            vals = rhs if isinstance(rhs, list) else [rhs]
+            for v in vals:
+                if isinstance(v, (bool, int, Decimal, str, date)):
+                    literals.setdefault(name, []).append(v)
+    as_of = date(2026, 8, 15)
+    candidates: dict[str, list[Any]] = {}
+    for name in compiled.fields_used:
+        spec = F.FIELDS_BY_NAME[name]
+        kind = spec.kind
+        base = list(literals.get(name, []))
+        if kind in (F.DECIMAL,):
+            nums = [Decimal(x) for x in base if isinstance(x, (int, Decimal))]
+            for p in compiled.params.values():
+                for _, v in p.values:
+                    if isinstance(v, Decimal):
+                        nums.append(v)
+            vals: list[Any] = sorted({x + d for x in nums + [Decimal(0), Decimal(60)] for d in (Decimal(-0.5), 0, Decimal(0.5))
+                                      if x + d >= 0})
+        elif kind in (F.INTEGER, F.COUNT):
+            vals = sorted({int(x) + d for x in base + [1] if isinstance(x, int) for d in (-1, 0, 1) if int(x) + d >= 0})
+        elif kind == F.BOOLEAN:
+            vals = [True, False]
+        elif kind == F.DATE:
+            vals = [as_of - timedelta(days=d) for d in (400, 200, 120, 30, 1, 0)] + [as_of + timedelta(days=30)]
+        elif kind in (F.CIRCUMSTANCES, F.UNITS):
+            vals = [frozenset()] + [frozenset({x}) for x in base if isinstance(x, str)] + [frozenset({"illness"})]
+        elif kind == F.DECISION:
+            vals = list(F.DECISIONS)
+        elif kind == F.ADVICE:
+            vals = list(F.ADVICES)
+        else:
+            vals = [x for x in base if isinstance(x, str)] or ["x"]
+        if spec.optional:
+            vals.append(None)
+        candidates[name] = vals or [None]
+    names = sorted(candidates)
+    for _ in range(n):
+        record = {"student_id": "witness", "programme": "witness", "academic_year": 2025}
+        for name in names:
+            v = rnd.choice(candidates[name])
+            if v is not None:
+                record[name] = v
+        yield record, as_of
+
+
+__all__ = ["validate_path", "Location"]

@@ -1,0 +1,76 @@
+"""bsa-check validate: exit codes, located problems in every format, GitHub auto-detection."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from bsa_check.cli import app
+from tests.conftest import ROOT
+
+runner = CliRunner()
+INVALID = sorted((ROOT / "tests" / "data" / "rules" / "invalid").glob("*.yaml"))
+BUNDLED = sorted((ROOT / "rules").glob("*.yaml"))
+
+
+def test_bundled_rule_files_are_clean():
+    result = runner.invoke(app, ["validate", *map(str, BUNDLED)])
+    assert result.exit_code == 0, result.output
+    assert f"{len(BUNDLED)} file(s) checked: 0 error(s), 0 warning(s)" in result.stdout
+
+
+@pytest.mark.parametrize("path", INVALID, ids=[p.stem for p in INVALID])
+def test_each_invalid_file_exits_1_with_its_code_at_its_line(path):
+    code, line = re.match(r"# expect: (BSA\d+) (\d+)", path.read_text().splitlines()[0]).groups()
+    result = runner.invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    problems = json.loads(result.stdout)["problems"]
+    assert any(p["code"] == code and p["line"] == int(line) and p["file"] == str(path) for p in problems), problems
+
+
+def test_all_problems_of_all_files_are_reported():
+    result = runner.invoke(app, ["validate", *map(str, INVALID), "--format", "json"])
+    files = {p["file"] for p in json.loads(result.stdout)["problems"]}
+    assert files == {str(p) for p in INVALID}
+
+
+def test_github_annotations_when_running_in_actions():
+    path = ROOT / "tests" / "data" / "rules" / "invalid" / "unknown_key.yaml"
+    result = runner.invoke(app, ["validate", str(path)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert result.stdout.startswith(f"::error file={path},line=12,col=5,title=BSA102::unknown key 'outcom'")
+    plain = runner.invoke(app, ["validate", str(path)], env={"GITHUB_ACTIONS": ""})
+    assert not plain.stdout.startswith("::")
+
+
+def test_sarif_is_well_formed():
+    path = ROOT / "tests" / "data" / "rules" / "invalid" / "lint_norm_above_60.yaml"
+    doc = json.loads(runner.invoke(app, ["validate", str(path), "--format", "sarif"]).stdout)
+    assert doc["version"] == "2.1.0"
+    result = doc["runs"][0]["results"][0]
+    assert result["ruleId"] == "BSA250" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 14
+
+
+def test_missing_file_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2 and "nope.yaml" in result.stderr
+
+
+def test_warnings_do_not_fail(tmp_path):
+    src = (ROOT / "tests" / "data" / "rules" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "order.yaml"
+    path.write_text(src.replace("values: {2024-09-01: 40, 2026-09-01: 42.5}", "values: {2026-09-01: 42.5, 2024-09-01: 40}"),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 0 and "warning BSA220" in result.stdout
+
+
+def test_schema_command_prints_the_committed_rules_schema():
+    result = runner.invoke(app, ["schema", "rules"])
+    assert result.exit_code == 0
+    assert result.stdout == (ROOT / "bsa_check" / "schema" / "rules.schema.json").read_text(encoding="utf-8")
