@@ -262,18 +262,32 @@ def validate(
     raise typer.Exit(EXIT_FINDINGS if any(p.severity == ERROR for p in found) else EXIT_OK)
 
 
+@app.command("test")
+def run_tests(
+    paths: Annotated[list[str], typer.Argument(help="*.bsa-test.yaml files or folders (searched recursively).",
+                                               metavar="TESTFILE_OR_DIR...")],
+    junit_xml: Annotated[Optional[str], typer.Option("--junit-xml", help="Also write JUnit XML to this file.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Less output.")] = False,
+) -> None:
+    """Run rule test cases (expected verdicts) through pytest; exit 1 on a failing case."""
+    from bsa_check.testing.runner import run
+
+    raise typer.Exit(run(paths, junit_xml, quiet))
+
+
 class SchemaKind(str, Enum):
     rules = "rules"
+    tests = "tests"
 
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which schema.")] = SchemaKind.rules,
+    kind: Annotated[SchemaKind, typer.Argument(help="Which schema: rules or tests.")] = SchemaKind.rules,
 ) -> None:
-    """JSON Schema (draft-07) of the rule format, for editors and CI."""
-    from bsa_check.schema import rules_schema_text
+    """JSON Schema (draft-07) of the rule format or of rule test files, for editors and CI."""
+    from bsa_check.schema import rules_schema_text, tests_schema_text
 
-    typer.echo(rules_schema_text(), nl=False)
+    typer.echo(rules_schema_text() if kind is SchemaKind.rules else tests_schema_text(), nl=False)
 
 
 class RulesFormat(str, Enum):
@@ -313,7 +327,7 @@ def list_rules(
     Console(highlight=False).print(table)
 
 
-_COMMANDS = {"check", "explain", "rules", "validate", "schema"}
+_COMMANDS = {"check", "explain", "rules", "validate", "schema", "test"}
 
 
 def main(argv: list[str] | None = None) -> None:

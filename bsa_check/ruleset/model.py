@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 FORMAT_VERSION = 1
 
@@ -60,19 +60,22 @@ def _to_str(value: Any) -> Any:
     return value
 
 
+# An article, paragraph or version written as a number (``paragraph: 4``) is read as text; the
+# published schema says so too, so an editor accepts what the loader accepts.
+Label = Annotated[str, BeforeValidator(_to_str, json_schema_input_type=Union[str, int, float])]
+
+
 class LegalBasis(Strict):
     """Where a rule comes from: law (or OER), article, paragraph (lid), optional address."""
 
     law: str = Field(description="WHW, WEB, Uitvoeringsbesluit WHW, OER, Kamerbrief, ...")
-    article: str | None = Field(default=None, description="e.g. 7.8b")
-    paragraph: str | None = Field(default=None, description="lid, e.g. 4")
-    sub: str | None = Field(default=None, description="onderdeel, e.g. c")
+    article: Label | None = Field(default=None, description="e.g. 7.8b")
+    paragraph: Label | None = Field(default=None, description="lid, e.g. 4")
+    sub: Label | None = Field(default=None, description="onderdeel, e.g. c")
     bwb_id: str | None = Field(default=None, description="wetten.overheid.nl identifier, e.g. BWBR0005682")
     url: str | None = None
     note: Text | None = None
     unverified: bool = Field(default=False, description="true where the basis could not be checked against a primary text")
-
-    _coerce = field_validator("article", "paragraph", "sub", mode="before")(_to_str)
 
 
 # --- operands -------------------------------------------------------------------------------------
@@ -332,7 +335,7 @@ class RuleSet(Strict):
 
     schema_version: Literal[1] = Field(description="rule format version")
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
-    version: str
+    version: Label
     title: Text
     description: Text | None = None
     legal_status: Literal["law", "proposal"]
@@ -358,8 +361,3 @@ class RuleSet(Strict):
         default_factory=list,
         description="fields the rules read whose column may be missing from an export (every other field read "
                     "must be a column, so a misspelled header cannot silently change a verdict)")
-
-    @field_validator("version", mode="before")
-    @classmethod
-    def _version_text(cls, value: Any) -> Any:
-        return _to_str(value)

@@ -20,3 +20,10 @@ def rules_schema() -> dict[str, Any]:
 
 def rules_schema_text() -> str:
     return json.dumps(rules_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def tests_schema_text() -> str:
+    """The rule-test file JSON Schema (``*.bsa-test.yaml``), generated from its pydantic model."""
+    from bsa_check.testing.model import tests_schema_text as text
+
+    return text()
