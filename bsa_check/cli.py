@@ -88,6 +88,32 @@ def _parse_params(items: list[str]) -> dict[str, str]:
     return out
 
 
+def _refuse_unlawful(loaded, compiled) -> None:  # type: ignore[no-untyped-def]
+    """A rule set whose verdicts would contradict the law (legal lint errors) is not used for verdicts."""
+    from bsa_check.errors import RuleFileError
+    from bsa_check.ruleset.validate import legal_blockers
+
+    blockers = legal_blockers(loaded, compiled)
+    if blockers:
+        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in blockers])
+
+
+def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
+    compiled = compile_ruleset(loaded, overrides)
+    _refuse_unlawful(loaded, compiled)
+    return compiled
+
+
+def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
+    """MBO has no closed list of personal circumstances; HO's list (UB WHW art. 2.1) is exclusive."""
+    from bsa_check.records import fields
+    from bsa_check.records.parse import parse_circumstances_open
+
+    if rulesets and all(rs.model.sector == "mbo" for rs in rulesets):
+        return {fields.CIRCUMSTANCES: parse_circumstances_open}
+    return {}
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"bsa-check {__version__}")
@@ -124,8 +150,9 @@ def check(
     with _user_errors():
         reference = _parse_as_of(as_of)
         overrides = _parse_params(param or [])
-        ruleset = compile_ruleset(load(rules), overrides)
-        with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns))) as reader:
+        ruleset = _usable(compile_ruleset, load(rules), overrides)
+        with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns)),
+                          parsers=_sector_parsers([ruleset])) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter)
@@ -182,17 +209,23 @@ def explain(
     failed = False
     with _user_errors():
         reference = _parse_as_of(as_of)
-        rulesets = compile_many([load(r) for r in (rules or ["ho-current"])], _parse_params(param or []))
+        loaded = [load(r) for r in (rules or ["ho-current"])]
+        rulesets = compile_many(loaded, _parse_params(param or []))
+        for ld, rs in zip(loaded, rulesets):
+            _refuse_unlawful(ld, rs)
         fields = frozenset().union(*(rs.fields_read for rs in rulesets))
         required = frozenset().union(*(rs.required_columns for rs in rulesets))
         found = 0
-        with open_records(students, fields=fields, required=tuple(sorted(required))) as reader:
+        lines: list[int] = []
+        with open_records(students, fields=fields, required=tuple(sorted(required)),
+                          parsers=_sector_parsers(rulesets)) as reader:
             rows = 0
             for row in reader:
                 rows += 1
                 if row.student_id != student_id.strip():
                     continue
                 found += 1
+                lines.append(row.line)
                 if found > 1:
                     out.print()
                 out.print(t("explain.student", language, student=student_id, line=row.line,
@@ -221,6 +254,10 @@ def explain(
         if not found:
             raise UsageError(t("explain.not_found", language, student=student_id, file=students, rows=rows),
                              hint="check the student number, or the file", code="BSA407")
+        if found > 1:
+            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=student_id,
+                                                  lines=", ".join(map(str, lines)))), style="yellow")
+            failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -246,11 +283,23 @@ def validate(
     from bsa_check.ruleset.validate import validate_path
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    missing = [f for f in files if not Path(f).is_file()]
-    if missing:
-        raise _fail([UsageError(f"no rule file {f!r}", hint="check the path", code="BSA110") for f in missing],
-                    EXIT_USAGE)
-    found = [p for f in files for p in validate_path(Path(f))]
+    from bsa_check.errors import Location
+    from bsa_check.problems import Problem
+
+    found: list = []
+    unreadable = False
+    for f in files:
+        path = Path(f)
+        if not path.is_file():
+            unreadable = True
+            what = "is a directory, not a rule file" if path.is_dir() else "does not exist"
+            found.append(Problem("BSA110", ERROR, f"{f} {what}", Location(f), "give the path of a .yaml rule file"))
+            continue
+        if path.name.endswith(".bsa-test.yaml"):
+            found.append(Problem("BSA111", ERROR, f"{f} is a rule test file, not a rule file", Location(f),
+                                 "run it with: bsa-check test " + f))
+            continue
+        found.extend(validate_path(path))
     if chosen == "text":
         typer.echo(render.as_text(found, len(files)), nl=False)
     elif chosen == "json":
@@ -259,6 +308,8 @@ def validate(
         typer.echo(render.as_github(found), nl=False)
     else:
         typer.echo(render.as_sarif(found), nl=False)
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if any(p.severity == ERROR for p in found) else EXIT_OK)
 
 
@@ -318,7 +369,7 @@ def list_rules(
         return
     table = Table()
     for key in ("rules.name", "rules.title", "rules.status", "rules.valid_from", "rules.version", "rules.sector"):
-        table.add_column(t(key, language))
+        table.add_column(t(key, language), no_wrap=key in ("rules.name", "rules.valid_from"))
     for m in models:
         status = t(f"status.{m.legal_status}", language)
         table.add_row(m.name, getattr(m.title, language), Text(status, style="bold yellow" if

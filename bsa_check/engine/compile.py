@@ -108,7 +108,8 @@ class CompiledParam:
         if value is ABSENT:
             raise EvaluationError(
                 f"parameter {self.name!r} has no value in force on {ref.isoformat()}",
-                hint=f"add a value dated on or before {ref.isoformat()} to the rule set, or use --as-of/--param",
+                hint=f"check collegejaar ({year}-{year + 1}); or add a value dated on or before {ref.isoformat()} "
+                     "to the rule set, or set it with --param",
                 code="BSA320", params={"param": self.name})
         if self.type == "month_day":
             month, day_ = value

@@ -122,6 +122,7 @@ def test_text(test: TestResult, lang: str) -> str:
     op = OPS[test.op][lang]
     if test.op == "is_set":
         state = fmt_value(test.left, lang)
+        op = op if test.right else OPS["is_empty"][lang]
         return f"{test.subject} {op}: {'✓' if test.result else '✗'} ({state})"
     right = fmt_value(test.right, lang)
     if test.right_label:

@@ -79,6 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.under": {"en": "under {name}: {outcome} (rule {rule})", "nl": "onder {name}: {outcome} (regel {rule})"},
     "explain.differs": {"en": "The outcome differs between the rule sets.", "nl": "De uitkomst verschilt tussen de regelsets."},
     "explain.same": {"en": "The outcome is the same under every rule set.", "nl": "De uitkomst is onder elke regelset gelijk."},
+    "explain.duplicate": {"en": "student {student} appears on more than one line ({lines}): check the export",
+                          "nl": "student {student} staat op meer dan één regel ({lines}): controleer de export"},
     "explain.not_found": {"en": "student {student} is not in {file} ({rows} data rows read)",
                           "nl": "student {student} staat niet in {file} ({rows} regels gelezen)"},
     "rules.name": {"en": "name", "nl": "naam"},
@@ -98,6 +100,7 @@ OPS: dict[str, dict[str, str]] = {
     "in": {"en": "in", "nl": "in"}, "not_in": {"en": "not in", "nl": "niet in"},
     "contains": {"en": "contains", "nl": "bevat"}, "contains_any": {"en": "contains any of", "nl": "bevat een van"},
     "is_set": {"en": "is filled in", "nl": "is ingevuld"},
+    "is_empty": {"en": "is empty", "nl": "is leeg"},
 }
 
 

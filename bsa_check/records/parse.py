@@ -135,6 +135,13 @@ def parse_circumstances(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def parse_circumstances_open(text: str) -> frozenset[str]:
+    """MBO: no closed statutory list (domain.md §4 step 5). Known spellings map to their category;
+    anything else is recorded as ``other`` so it is weighed by a person, never rejected as an error."""
+    parts = [p.strip().lower() for p in text.split("|") if p.strip()]
+    return frozenset(_CIRCUMSTANCE_INDEX.get(p, "other") for p in parts if p not in F.NONE_WORDS)
+
+
 def parse_decision(text: str) -> str | None:
     t = text.strip().lower()
     if t in F.NONE_WORDS:

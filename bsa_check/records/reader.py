@@ -102,7 +102,10 @@ class RecordReader:
         *,
         fields: Iterable[str] | None = None,
         required: Iterable[str] = ("student_id", "programme"),
+        parsers: dict[str, Any] | None = None,
     ) -> None:
+        """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances)."""
+        self._parsers = {**PARSERS, **(parsers or {})}
         self.path = os.fspath(path)
         self._file_name = str(self.path)
         wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
@@ -390,7 +393,7 @@ class RecordReader:
         for name, col in sorted(columns.items(), key=lambda item: item[1]):
             if wanted is None or name in wanted:
                 kind = FIELDS_BY_NAME[name].kind
-                plan.append((col - 1, PARSERS[kind], name, display[name], name in _ALWAYS_PARSED))
+                plan.append((col - 1, self._parsers[kind], name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)
         self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1

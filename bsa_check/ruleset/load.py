@@ -62,6 +62,9 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     path = Path(name_or_path)
     if path.is_file():
         return path, False
+    if path.is_dir():
+        raise RuleFileError(f"{name_or_path} is a directory, not a rule file", location=Location(name_or_path),
+                            hint="give the path of a .yaml rule file, or a bundled name", code="BSA110")
     names = ", ".join(bundled) or "(none)"
     close = difflib.get_close_matches(name_or_path, list(bundled), n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
@@ -113,7 +116,7 @@ def _friendly(err: dict[str, Any], path: tuple[Any, ...], data: Any) -> tuple[st
         for p in path[:-1]:
             parent = parent[p]
         allowed = _allowed_keys(err)
-        close = difflib.get_close_matches(str(key), allowed, n=1) if allowed else []
+        close = difflib.get_close_matches(str(key), [k for k in allowed if k != key], n=1) if allowed else []
         hint = f"did you mean {close[0]!r}?" if close else "remove it, or check the spelling against the schema"
         return f"unknown key {key!r} in {'.'.join(str(p) for p in path[:-1]) or 'top level'}", hint
     if kind == "missing":

@@ -35,6 +35,22 @@ YEAR_ONE_MAX = Decimal(60)
 PROPOSAL_MAX = Decimal(30)
 
 
+BLOCKING = frozenset({"BSA250", "BSA251", "BSA252", "BSA253", "BSA255"})
+
+
+def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
+    """Legal-lint errors that make a rule set unusable for verdicts (check, explain), not just for CI.
+
+    A norm above the statutory or proposed cap, a credit norm in MBO, or a binding negative without
+    warning and hearing would produce verdicts that contradict the law, so they refuse to run.
+    """
+    linter = _Linter(loaded, compiled)
+    linter.norm_lint()
+    linter.negative_lint()
+    linter.scenario_lint()
+    return [p for p in linter.problems if p.code in BLOCKING]
+
+
 def validate_path(path: Path) -> list[Problem]:
     """Every problem of one rule file, sorted by position."""
     try:
@@ -101,8 +117,14 @@ class _Linter:
             self.overlaps()
         self.norm_lint()
         self.negative_lint()
+        self.scenario_lint()
         self.circumstance_lint()
         return self.problems
+
+    def scenario_lint(self) -> None:
+        if self.rs.scenario == "proposed_2023" and self.rs.legal_status != "proposal":
+            self.add(("legal_status",), "BSA255", "scenario proposed_2023 is not law",
+                     "set legal_status: proposal, so every verdict is labelled as not law")
 
     # consistency ---------------------------------------------------------------------------------
     def dated_order(self) -> None:
@@ -199,17 +221,34 @@ class _Linter:
                                  "MBO has no credit norm in law (art. 8.1.7a WEB): a binding negative is a qualitative "
                                  "decision after a procedure; test the procedure, not credits")
             return
+        proposal = self.rs.scenario == "proposed_2023" or self.rs.legal_status == "proposal"
+        cap, code, why = ((PROPOSAL_MAX, "BSA251", "the 2023 proposal caps the year-one norm at 30 EC "
+                           "(Kamerstukken II 31 288/31 524, nr. 1039)") if proposal
+                          else (YEAR_ONE_MAX, "BSA250", "a year-one norm above 60 EC asks more than a full "
+                                "year's credits; no norm can lawfully exceed what the year offers"))
         for name in year_one:
             p = self.rs.parameters.get(name)
             if p is None:
                 continue
-            cap, code, why = ((PROPOSAL_MAX, "BSA251", "the 2023 proposal caps the year-one norm at 30 EC "
-                               "(Kamerstukken II 31 288/31 524, nr. 1039)") if self.rs.scenario == "proposed_2023"
-                              else (YEAR_ONE_MAX, "BSA250", "a year-one norm above 60 EC asks more than a full "
-                                    "year's credits; no norm can lawfully exceed what the year offers"))
             for at, value in self._values(p, ("parameters", name)):
                 if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > cap:
                     self.add(at, code, f"year-one norm {name!r} is {value} EC, above {cap} EC", why)
+        if proposal:
+            total = self.params_compared_with(frozenset({"ec_total"}))
+            for name in total:
+                p = self.rs.parameters.get(name)
+                for at, value in self._values(p, ("parameters", name)) if p else ():
+                    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > 60:
+                        self.add(at, "BSA251", f"year-two norm {name!r} is {value} EC, above 60 EC",
+                                 "the 2023 proposal caps the check after two years at 60 EC "
+                                 "(Kamerstukken II 31 288/31 524, nr. 1039)")
+        for i, rule in enumerate(self.rs.rules):  # a norm written as a literal number
+            for t, path in self.all_rule_tests(rule, i):
+                op, rhs = t.op
+                if t.subject == ("field", "ec_year1") and isinstance(rhs, (int, Decimal)) and not isinstance(rhs, bool) \
+                        and rhs > cap:
+                    self.add((*path, op), code, f"year-one norm {rhs} EC written in rule {rule.id!r} is above {cap} EC",
+                             why)
         del credit_params
 
     def _values(self, p: m.Parameter, path: tuple) -> Iterator[tuple[tuple, Any]]:

@@ -75,6 +75,7 @@ def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False) -> 
         "--noconftest",
         "--assert=plain",  # no Python tests, so nothing to rewrite (and no warning about the plugin)
         "--rootdir", rootdir,
+        "-c", os.devnull,  # ignore the repository's pytest.ini/pyproject: rule tests run the same everywhere
         "-o", "addopts=",
         "-o", "junit_suite_name=bsa-check",
     ]

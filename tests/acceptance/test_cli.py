@@ -251,3 +251,35 @@ def test_explain_unknown_student_is_a_usage_error(tmp_path):
     path = write(tmp_path, HEADER + "\n" + GOOD + "\n")
     result = runner.invoke(app, ["explain", str(path), "424242"])
     assert result.exit_code == 2 and "424242" in result.stderr and "1 data rows" in result.stderr
+
+
+def test_a_rule_file_raising_the_proposal_cap_is_refused_for_verdicts(tmp_path):
+    src = (EXAMPLES.parent / "rules" / "ho-proposed-2023.yaml").read_text(encoding="utf-8")
+    raised = tmp_path / "prop35.yaml"
+    raised.write_text(src.replace("      max: 30", "      max: 40").replace("      2025-09-01: 30\n", "      2025-09-01: 35\n"),
+                      encoding="utf-8")
+    result = check(EXAMPLES / "students.csv", "--rules", raised)
+    assert result.exit_code == 2 and "BSA251" in result.stderr and "nr. 1039" in result.stderr
+    relabelled = tmp_path / "proplaw.yaml"
+    relabelled.write_text(src.replace("legal_status: proposal", "legal_status: law"), encoding="utf-8")
+    result = check(EXAMPLES / "students.csv", "--rules", relabelled)
+    assert result.exit_code == 2 and "BSA255" in result.stderr
+
+
+def test_mbo_circumstances_are_an_open_list(tmp_path):
+    header = "studentnummer;opleiding;inschrijvingsjaar;voorgenomen_advies;startdatum_opleiding;opleidingsduur;" \
+             "persoonlijke_omstandigheden;besluit_omstandigheden;uitschrijfdatum"
+    path = write(tmp_path, header + "\n1;25180;1;negatief;01-09-2025;3;geldzorgen;;\n")
+    result = check(path, "--rules", "mbo", "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["outcome"] == "needs_review"
+    # the HO list stays exclusive (Uitvoeringsbesluit WHW art. 2.1 'uitsluitend')
+    ho = write(tmp_path, HEADER + "\n" + GOOD.replace(";geen;", ";geldzorgen;") + "\n", name="ho.csv")
+    assert check(ho, "--format", "jsonl").exit_code == 1
+
+
+def test_explain_flags_a_student_id_on_two_lines(tmp_path):
+    path = write(tmp_path, HEADER + "\n" + GOOD + "\n" + GOOD.replace(";45;", ";20;") + "\n")
+    result = runner.invoke(app, ["explain", str(path), "900001", "--as-of", "2026-08-20", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "appears on more than one line (2, 3)" in result.stderr

@@ -12,8 +12,11 @@ SHIPPED = ROOT / "tests" / "rules"
 
 
 def bsa(*args, cwd=None):
+    import os
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "bsa_check", *map(str, args)], capture_output=True, text=True,
-                          stdin=subprocess.DEVNULL, cwd=cwd)
+                          stdin=subprocess.DEVNULL, cwd=cwd, env=env)
 
 
 def test_shipped_rule_tests_pass_and_write_junit(tmp_path):
@@ -42,3 +45,11 @@ def test_a_wrong_expectation_fails_with_a_diff(tmp_path):
 
 def test_no_test_files_is_a_usage_error(tmp_path):
     assert bsa("test", tmp_path).returncode == 2
+
+
+def test_the_repository_pytest_configuration_is_ignored(tmp_path):
+    (tmp_path / "pytest.ini").write_text("[pytest]\nrequired_plugins = pytest-doesnotexist\naddopts = -x --bogus\n")
+    case = (SHIPPED / "ho-current.bsa-test.yaml").read_text(encoding="utf-8")
+    (tmp_path / "ho.bsa-test.yaml").write_text(case, encoding="utf-8")
+    proc = bsa("test", tmp_path, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -13,10 +13,11 @@ from tests.conftest import ROOT
 
 runner = CliRunner()
 INVALID = sorted((ROOT / "tests" / "data" / "rules" / "invalid").glob("*.yaml"))
-BUNDLED = sorted((ROOT / "rules").glob("*.yaml"))
+BUNDLED = sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "examples").glob("*.yaml"))
 
 
-def test_bundled_rule_files_are_clean():
+def test_bundled_and_example_rule_files_are_clean():
+    assert any(p.parent.name == "examples" for p in BUNDLED)
     result = runner.invoke(app, ["validate", *map(str, BUNDLED)])
     assert result.exit_code == 0, result.output
     assert f"{len(BUNDLED)} file(s) checked: 0 error(s), 0 warning(s)" in result.stdout
@@ -56,9 +57,17 @@ def test_sarif_is_well_formed():
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 14
 
 
-def test_missing_file_is_a_usage_error(tmp_path):
-    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml")])
-    assert result.exit_code == 2 and "nope.yaml" in result.stderr
+def test_missing_file_is_reported_and_the_others_still_checked(tmp_path):
+    other = ROOT / "tests" / "data" / "rules" / "invalid" / "unknown_key.yaml"
+    result = runner.invoke(app, ["validate", str(tmp_path / "nope.yaml"), str(other), str(tmp_path)])
+    assert result.exit_code == 2
+    assert "nope.yaml does not exist" in result.stdout and "is a directory" in result.stdout
+    assert "did you mean 'outcome'" in result.stdout  # the readable file was still validated
+
+
+def test_a_rule_test_file_given_to_validate_points_to_test():
+    result = runner.invoke(app, ["validate", str(ROOT / "tests" / "rules" / "mbo.bsa-test.yaml")])
+    assert result.exit_code == 1 and "bsa-check test" in result.stdout
 
 
 def test_warnings_do_not_fail(tmp_path):

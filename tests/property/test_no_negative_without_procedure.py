@@ -57,8 +57,13 @@ def any_records(draw):
     return r
 
 
-def ho_procedure(r, advice):
-    assert r["warning_date"] < advice, "WHW 7.8b lid 4: warning before the advice"
+def ho_procedure(r, advice, as_of):
+    year = r.get("academic_year", academic_year_of(advice))
+    assert r["warning_date"] >= date(year, 9, 1), "the warning belongs to this academic year"
+    assert r["warning_date"] + timedelta(days=28) <= advice, "WHW 7.8b lid 4: a reasonable period to improve"
+    assert r["warning_date"] <= as_of and r["hearing_date"] <= as_of, "steps after --as-of have not happened"
+    assert r["hearing_date"] >= r["warning_date"], "heard after the warning"
+    assert date(year + 1, 6, 1) <= advice <= date(year + 1, 8, 31), "WHW 7.8b lid 1 and 3: towards the end of year one"
     assert r["hearing_date"] <= advice, "WHW 7.8b lid 4: hearing"
     assert r.get("propaedeutic_passed") is not True, "WHW 7.8b lid 2"
     if r.get("personal_circumstances"):
@@ -69,20 +74,23 @@ def ho_procedure(r, advice):
 def oracle(name, r, as_of):
     advice = r.get("advice_date", as_of)
     if name == "ho-current":
-        ho_procedure(r, advice)
+        ho_procedure(r, advice, as_of)
         assert r["year_of_enrolment"] == 1
         # the academic year the advice is about: collegejaar, else the advice date's year
         year = r.get("academic_year", academic_year_of(advice))
         assert advice >= date(year + 1, 6, 1), "WHW 7.8b lid 3: not before towards the end of the year"
     elif name == "ho-proposed-2023":
-        ho_procedure(r, advice)
+        ho_procedure(r, advice, as_of)
+        assert r["conversation_date"] <= as_of
         assert r["conversation_date"] < advice, "Kamerbrief nr. 1039: conversation before the advice"
         assert r["year_of_enrolment"] in (1, 2)
     elif name == "mbo":
         assert r["intended_advice"] == "negative"
         assert r["progress_talks"] >= 1
         assert r["warning_date"] < advice
-        assert r["warning_date"] < r["improvement_deadline"] <= advice
+        assert r["warning_date"] + timedelta(days=28) <= r["improvement_deadline"] <= advice, "reasonable period"
+        assert r["warning_date"] <= as_of and r["hearing_date"] <= as_of, "steps after --as-of have not happened"
+        assert r["hearing_date"] >= r["warning_date"], "heard after the warning"
         assert r["hearing_date"] <= advice
         start, years = r["programme_start"], r["programme_length_years"]
         lo, hi = (3, 4) if years == 1 else (9, 12)
@@ -112,9 +120,9 @@ def cases(draw):
     record.update({
         "year_of_enrolment": 1, "intended_advice": "negative", "academic_year": 2025,
         "ec_year1": draw(st.sampled_from([0, 10, 29.5, 44.5]).map(lambda x: __import__("decimal").Decimal(str(x)))),
-        "warning_date": advice - timedelta(days=draw(st.integers(60, 150))),
+        "warning_date": advice - timedelta(days=draw(st.integers(62, 150))),
         "conversation_date": advice - timedelta(days=draw(st.integers(1, 150))),
-        "improvement_deadline": advice - timedelta(days=draw(st.integers(1, 59))),
+        "improvement_deadline": advice - timedelta(days=draw(st.integers(1, 30))),
         "progress_talks": draw(st.integers(2, 5)),
         "programme_start": advice - timedelta(days=draw(st.integers(280, 360))),
         "programme_length_years": draw(st.integers(2, 4)),

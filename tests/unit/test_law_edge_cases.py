@@ -196,6 +196,14 @@ def test_mbo_each_step_named_when_missing(mbo, change, missing):
     assert all(p.model.legal_basis.law == "WEB" for p in v.missing)
 
 
+def test_mbo_improvement_period_must_be_reasonable(mbo):
+    """domain.md §4 row 4: a written warning with a reasonable improvement period (28 days, unverified)."""
+    short = mbo.evaluate(mbo_rec(improvement_deadline=date(2026, 2, 3)), date(2026, 6, 30))
+    assert short.outcome == "procedure_incomplete" and "improvement_period" in [p.id for p in short.missing]
+    enough = mbo.evaluate(mbo_rec(improvement_deadline=date(2026, 3, 2)), date(2026, 6, 30))
+    assert enough.outcome == "negative"
+
+
 def test_mbo_minor_with_alternative_offered_may_be_negative(mbo):
     """domain.md §4 row 11: under 18 (or no startkwalificatie) an alternative must be offered."""
     record = mbo_rec(date_of_birth=date(2009, 1, 1), alternative_offered=True)
