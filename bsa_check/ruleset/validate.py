@@ -279,6 +279,27 @@ class _Linter:
                     self.add(("rules", i, "requires"), "BSA253",
                              f"rule {rule.id!r} can give a binding negative without {what} ({field})",
                              f"add a precondition that reads {field} ({basis})")
+                elif self.compiled is not None and self._satisfied_without(i, field):
+                    self.add(("rules", i, "requires"), "BSA253",
+                             f"rule {rule.id!r} reads {field} but its preconditions hold without {what}",
+                             f"require the step to be recorded, e.g. {{field: {field}, before: ...}} ({basis})")
+
+    def _satisfied_without(self, rule_index: int, field: str) -> bool:
+        """Whether, on some witness record with ``field`` empty, every precondition reading it holds."""
+        rule = self.compiled.rules[rule_index]
+        readers = [pre for pre, model in zip(rule.requires, rule.model.requires)
+                   if field in {t.subject[1] for t, _ in _tests(model.when, ())}
+                   | {n for t, _ in _tests(model.when, ()) for k, n in _operand_refs(t.op[1]) if k == "field"}]
+        for record, as_of in _sample_records(self.rs, self.compiled, n=300):
+            record.pop(field, None)
+            try:
+                params = self.compiled.params_for(record.get("programme"), 2025)
+                ctx = Ctx(record, as_of, 2025, params, self.compiled.derived)
+                if all(pre.cond(ctx) for pre in readers):
+                    return True
+            except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
+                continue
+        return False
 
     def circumstance_lint(self) -> None:
         allowed = STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
