@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, TextIO
+from typing import Any
 
 from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict
 

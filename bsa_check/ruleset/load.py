@@ -162,24 +162,33 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
         raise ErrorList(errors) from None
 
 
-def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
-    """Read, parse and validate one rule file. Raises RuleFileError or ErrorList."""
+def read_source(path: Path, what: str, limit: int) -> tuple[bytes, str]:
+    """Read a YAML source file of at most ``limit`` bytes as UTF-8: (raw bytes, text); errors located.
+
+    ``what`` names the file in messages ("rule file", "test file").
+    """
     file = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_RULE_FILE_BYTES:
-            raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_RULE_FILE_BYTES}",
-                                location=Location(file), hint="split it, or check it is the right file", code="BSA105")
+        if size > limit:
+            raise RuleFileError(f"{what} is {size} bytes; the limit is {limit}", location=Location(file),
+                                hint="split it, or check it is the right file", code="BSA105")
         raw = path.read_bytes()
     except OSError as exc:
-        raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", location=Location(file),
+        raise RuleFileError(f"cannot read {what}: {exc.strerror or exc}", location=Location(file),
                             hint="check the path and permissions", code="BSA110") from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RuleFileError("rule file is not UTF-8", location=Location(file, line), hint="save it as UTF-8",
+        raise RuleFileError(f"{what} is not UTF-8", location=Location(file, line), hint="save it as UTF-8",
                             code="BSA100") from None
+
+
+def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
+    """Read, parse and validate one rule file. Raises RuleFileError or ErrorList."""
+    file = str(path)
+    raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
     data, positions = load_yaml(text, file)
     model = validate_data(data, positions)
     return LoadedRuleSet(model=model, positions=positions, path=file,

@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from bsa_check.engine.compile import CompiledRuleSet, compile_ruleset
 from bsa_check.errors import BsaCheckError, ErrorList, Location, RuleFileError, UsageError
 from bsa_check.records import fields as F
-from bsa_check.ruleset.load import LoadedRuleSet, bundled_rule_files, load_file
+from bsa_check.ruleset.load import LoadedRuleSet, bundled_rule_files, load_file, read_source
 from bsa_check.ruleset.yamlsafe import PositionMap, load_yaml
 from bsa_check.testing.located import located_errors
 from bsa_check.testing.model import Expect, TestFile, allowed_keys, value_problem
@@ -125,7 +125,7 @@ def load_test_file(path: Path, cache: RuleSetCache | None = None, *, display: st
     """
     file = display or str(path)
     cache = cache or RuleSetCache()
-    text = _read(path, file)
+    _, text = read_source(path, "test file", MAX_TEST_FILE_BYTES)
     try:
         data, positions = load_yaml(text, file)
     except RuleFileError as exc:
@@ -162,24 +162,6 @@ def _check_values(data: dict[str, Any], positions: PositionMap) -> None:
                                             location=positions.locate((*base, key)), hint=SCHEMA_HINT, code="BSA102"))
     if errors:
         raise ErrorList(errors)
-
-
-def _read(path: Path, file: str) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEST_FILE_BYTES:
-            raise RuleFileError(f"test file is {size} bytes; the limit is {MAX_TEST_FILE_BYTES}",
-                                location=Location(file), hint="split it into several files", code="BSA105")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RuleFileError(f"cannot read test file: {exc.strerror or exc}", location=Location(file),
-                            hint="check the path and permissions", code="BSA110") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise RuleFileError("test file is not UTF-8", location=Location(file, line), hint="save it as UTF-8",
-                            code="BSA100") from None
 
 
 def _suggest(name: str, options: Any) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from bsa_check.schema import RULES_SCHEMA_FILE, rules_schema_text
 from tests.conftest import ROOT
