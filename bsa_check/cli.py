@@ -378,7 +378,25 @@ def list_rules(
     Console(highlight=False).print(table)
 
 
-_COMMANDS = {"check", "explain", "rules", "validate", "schema", "test"}
+@app.command()
+def synth(
+    rows: Annotated[int, typer.Option("--rows", min=0, help="Number of students (data rows).")] = 1000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same file.")] = 1,
+    year: Annotated[int, typer.Option("--year", min=1950, max=2190,
+                                      help="Last academic year (2025 = 2025-2026).")] = 2025,
+    years: Annotated[int, typer.Option("--years", min=1, max=100, help="Spread the rows over this many academic years.")] = 1,
+    output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
+) -> None:
+    """A synthetic, seeded cohort of first-year HO students (Dutch Excel CSV) for trying and benchmarking."""
+    from bsa_check import synth as generator
+    from bsa_check.output import open_output
+
+    with _user_errors():
+        with open_output(output, []) as out:
+            generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
+
+
+_COMMANDS = {"check", "explain", "rules", "validate", "schema", "test", "synth"}
 
 
 def main(argv: list[str] | None = None) -> None:
