@@ -219,3 +219,24 @@ def test_progress_only_on_a_terminal_and_only_when_slow(monkeypatch):
     monkeypatch.setattr(sys, "stderr", tty)
     assert list(_with_progress(iter(rows), after=0)) == rows
     assert "rows" in tty.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_a_file_without_data_rows_renders_in_every_format(tmp_path, fmt):
+    path = tmp_path / "empty.csv"
+    path.write_text(HEADER + "\n", encoding="utf-8")
+    result = compare(path, *PAIR, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if fmt == "json":
+        assert json.loads(result.stdout)["totals"] == {"rows": 0, "compared": 0, "errors": 0, "changed": 0}
+
+
+def test_record_text_is_escaped_in_html_and_markdown(tmp_path):
+    hostile = GOOD.replace(";59001;", ";<img src=x onerror=alert(1)>|x;")
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER + "\n" + hostile + "\n", encoding="utf-8")
+    html = compare(path, *PAIR, "--format", "html", "--list-changed").stdout
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;|x" in html
+    md = compare(path, *PAIR, "--format", "markdown").stdout
+    assert "<img" not in md and "&lt;img src=x onerror=alert(1)&gt;\\|x" in md
