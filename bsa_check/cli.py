@@ -308,7 +308,8 @@ def compare(
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
     import pathlib
 
-    from bsa_check.compare import Accumulator, classify
+    from bsa_check.compare import compare as compare_rows
+    from bsa_check.i18n import t
     from bsa_check.output import open_output
     from bsa_check.service import error_locator
 
@@ -320,20 +321,14 @@ def compare(
                              hint="e.g. --rules ho-current --rules ho-proposed-2023")
         reference = _parse_as_of(as_of)
         rulesets = _usable_many(rules or [], param)
-        with _open_for(students, rulesets) as reader:
-            locate = error_locator(reader)
-            acc = Accumulator(rulesets, reference, students, list_changed=list_changed)
-            detail = language if list_changed else None
-            for row in _with_progress(reader):
-                acc.add(classify(row, rulesets, reference, locate, detail))
-            result = acc.result()
-        with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
+        with _open_for(students, rulesets) as reader, \
+                open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
+            result = compare_rows(_with_progress(reader), rulesets, reference, source=students,
+                                  locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
     if result.error_count:
         err = _stderr()
-        from bsa_check.i18n import t
-
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")
         for e in result.errors:
             err.print(Text(f"error[{e.code}]: {e}"), style="red")
