@@ -104,6 +104,27 @@ def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
     return compiled
 
 
+def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ignore[type-arg]
+    """Load and compile several rule sets (each --param to every rule set declaring it); refuse unlawful ones."""
+    from bsa_check.engine.compile import compile_many
+    from bsa_check.ruleset.load import load
+
+    loaded = [load(r) for r in rules]
+    rulesets = compile_many(loaded, _parse_params(param or []))
+    for ld, rs in zip(loaded, rulesets):
+        _refuse_unlawful(ld, rs)
+    return rulesets
+
+
+def _open_for(students: str, rulesets: list):  # type: ignore[no-untyped-def,type-arg]
+    """Open the records with every field (and required column) any of the rule sets reads."""
+    from bsa_check.records.reader import open_records
+
+    fields = frozenset().union(*(rs.fields_read for rs in rulesets))
+    required = frozenset().union(*(rs.required_columns for rs in rulesets))
+    return open_records(students, fields=fields, required=tuple(sorted(required)), parsers=_sector_parsers(rulesets))
+
+
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
     """MBO has no closed list of personal circumstances; HO's list (UB WHW art. 2.1) is exclusive."""
     from bsa_check.records import fields
@@ -166,17 +187,11 @@ def check(
 
 def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ignore[no-untyped-def]
     """stderr, every format: unknown columns, placeholder parameters, then each row that failed."""
-    import difflib
-
     from bsa_check.i18n import t
-    from bsa_check.records.fields import HEADER_INDEX
     from bsa_check.report import placeholder_params
 
     err = _stderr()
-    for header in reader.unknown_columns:
-        close = difflib.get_close_matches(header.strip().lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
-        hint = t("unknown.did_you_mean", language, name=close[0]) if close else t("unknown.ignored", language)
-        err.print(Text(f"warning: {t('unknown.column', language, column=header.strip())}; {hint}"), style="yellow")
+    _unknown_columns(reader, language)
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -184,6 +199,20 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
         err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
         for r in reporter.errors:
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
+
+
+def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
+    """One warning on stderr per export column bsa-check does not know, with a did-you-mean."""
+    import difflib
+
+    from bsa_check.i18n import t
+    from bsa_check.records.fields import HEADER_INDEX
+
+    for header in reader.unknown_columns:
+        close = difflib.get_close_matches(header.strip().lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
+        hint = t("unknown.did_you_mean", language, name=close[0]) if close else t("unknown.ignored", language)
+        _stderr().print(Text(f"warning: {t('unknown.column', language, column=header.strip())}; {hint}"),
+                        style="yellow")
 
 
 @app.command()
@@ -197,28 +226,19 @@ def explain(
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
-    from bsa_check.engine.compile import compile_many
     from bsa_check.errors import EvaluationError
     from bsa_check.explain import comparison, full_explanation
     from bsa_check.i18n import t
-    from bsa_check.records.reader import open_records
-    from bsa_check.ruleset.load import load
 
     language = lang.value if lang else detect_lang()
     out = Console(highlight=False, soft_wrap=True)
     failed = False
     with _user_errors():
         reference = _parse_as_of(as_of)
-        loaded = [load(r) for r in (rules or ["ho-current"])]
-        rulesets = compile_many(loaded, _parse_params(param or []))
-        for ld, rs in zip(loaded, rulesets):
-            _refuse_unlawful(ld, rs)
-        fields = frozenset().union(*(rs.fields_read for rs in rulesets))
-        required = frozenset().union(*(rs.required_columns for rs in rulesets))
+        rulesets = _usable_many(rules or ["ho-current"], param)
         found = 0
         lines: list[int] = []
-        with open_records(students, fields=fields, required=tuple(sorted(required)),
-                          parsers=_sector_parsers(rulesets)) as reader:
+        with _open_for(students, rulesets) as reader:
             rows = 0
             for row in reader:
                 rows += 1
@@ -259,6 +279,117 @@ def explain(
                                                   lines=", ".join(map(str, lines)))), style="yellow")
             failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+class CompareFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown"}
+
+
+@app.command()
+def compare(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    rules: Annotated[Optional[list[str]], typer.Option(
+        "--rules", help="Rule set name or file; at least twice. The first is the baseline (A).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[Optional[CompareFormat], typer.Option(
+        "--format", help="Output format; default from the --output suffix (.html, .json, .md), else text.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    list_changed: Annotated[bool, typer.Option(
+        "--list-changed", help="Also list the students whose outcome changes, with both reasons (personal data).")] = False,
+) -> None:
+    """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
+    import pathlib
+
+    from bsa_check.compare import compare as compare_rows
+    from bsa_check.i18n import t
+    from bsa_check.output import open_output
+    from bsa_check.service import error_locator
+
+    language = lang.value if lang else detect_lang()
+    chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text"
+    with _user_errors():
+        if len(rules or []) < 2:
+            raise UsageError("compare needs at least two rule sets", code="BSA408",
+                             hint="e.g. --rules ho-current --rules ho-proposed-2023")
+        reference = _parse_as_of(as_of)
+        rulesets = _usable_many(rules or [], param)
+        with _open_for(students, rulesets) as reader, \
+                open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
+            result = compare_rows(_with_progress(reader), rulesets, reference, source=students,
+                                  locate=error_locator(reader), list_changed=list_changed, lang=language)
+            _render_comparison(result, chosen, language, out)
+    _unknown_columns(reader, language)
+    if result.error_count:
+        err = _stderr()
+        err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")
+        for e in result.errors:
+            err.print(Text(f"error[{e.code}]: {e}"), style="red")
+        if result.error_count > len(result.errors):
+            err.print(Text(t("cmp.errors_more", language, n=result.error_count - len(result.errors))), style="red")
+    raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
+
+
+def _render_comparison(result, chosen: str, language: str, out) -> None:  # type: ignore[no-untyped-def]
+    if chosen == "text":
+        from bsa_check.report.compare_text import render_text
+
+        render_text(result, language, out)
+    elif chosen == "json":
+        from bsa_check.report.compare import to_json
+
+        out.write(to_json(result, language))
+    elif chosen == "markdown":
+        from bsa_check.report.compare import to_markdown
+
+        out.write(to_markdown(result, language))
+    else:
+        from bsa_check.report.compare_html import to_html
+
+        out.write(to_html(result, language))
+
+
+PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all
+
+
+def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-untyped-def]
+    """Yield the rows; on a terminal (stderr), show a rich progress line once the run passes ``after`` s.
+
+    Nothing is drawn when stderr is a file or a pipe, so logs and redirected output stay clean.
+    """
+    import time
+
+    if not sys.stderr.isatty():
+        yield from rows
+        return
+    start = time.monotonic()
+    progress = None
+    task = None
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            if count & 1023 == 0:
+                if progress is None and time.monotonic() - start >= after:
+                    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+                    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                                        console=_stderr(), transient=True)
+                    progress.start()
+                    task = progress.add_task("compare", total=None)
+                if progress is not None:
+                    progress.update(task, completed=count)
+            yield row
+    finally:
+        if progress is not None:
+            progress.stop()
 
 
 class ValidateFormat(str, Enum):
@@ -396,7 +527,7 @@ def synth(
             generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
 
 
-_COMMANDS = {"check", "explain", "rules", "validate", "schema", "test", "synth"}
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth"}
 
 
 def main(argv: list[str] | None = None) -> None:

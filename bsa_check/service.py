@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterator
+from typing import Callable, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
@@ -26,11 +26,26 @@ class Result:
     error: RecordError | EvaluationError | None
 
 
-def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iterator[Result]:
-    """Evaluate every row of an open reader, in input order."""
+def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], EvaluationError]:
+    """A function that points an evaluation error at the file, line and column of the empty cell."""
     file = str(reader.path)
     columns = reader.columns
     headers = reader.headers
+
+    def locate(exc: EvaluationError, line: int) -> EvaluationError:
+        field = exc.params.get("field")
+        col = columns.get(field) if field else None
+        exc.location = Location(file, line, col, headers[col - 1].strip() if col else None)
+        if field and col is None:
+            exc.hint = f"the export has no {field} column; add it"
+        return exc
+
+    return locate
+
+
+def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iterator[Result]:
+    """Evaluate every row of an open reader, in input order."""
+    locate = error_locator(reader)
     for row in reader:
         values = row.values
         if row.error is not None:
@@ -39,11 +54,6 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iter
         try:
             verdict = ruleset.evaluate(values, as_of)
         except EvaluationError as exc:
-            field = exc.params.get("field")
-            col = columns.get(field) if field else None
-            exc.location = Location(file, row.line, col, headers[col - 1].strip() if col else None)
-            if field and col is None:
-                exc.hint = f"the export has no {field} column; add it"
-            yield Result(row.line, row.student_id, values.get("programme"), values, None, exc)
+            yield Result(row.line, row.student_id, values.get("programme"), values, None, locate(exc, row.line))
             continue
         yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None)

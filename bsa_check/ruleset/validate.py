@@ -100,6 +100,32 @@ def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
         yield "derived", op.derived
 
 
+def params_compared_with(rs: m.RuleSet, fields: frozenset[str]) -> dict[str, tuple]:
+    """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
+
+    ``params_compared_with(model, frozenset({"ec_year1"}))`` names a rule set's year-one credit norms.
+    """
+    out: dict[str, tuple] = {}
+    derived_params: dict[str, set[str]] = {}
+    for name, d in rs.derived.items():
+        derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
+    for i, rule in enumerate(rs.rules):
+        for t, path in _tests(rule.when, ("rules", i, "when")):
+            kind, name = t.subject
+            op, rhs = t.op
+            refs = list(_operand_refs(rhs))
+            names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
+            if not set(names) & fields:
+                continue
+            for k, n in refs + ([(kind, name)] if kind != "field" else []):
+                if k == "param":
+                    out.setdefault(n, path)
+                elif k == "derived":
+                    for pn in derived_params.get(n, ()):
+                        out.setdefault(pn, path)
+    return out
+
+
 class _Linter:
     def __init__(self, loaded: LoadedRuleSet, compiled: Any) -> None:
         self.loaded = loaded
@@ -187,27 +213,7 @@ class _Linter:
 
     # legal lint ----------------------------------------------------------------------------------
     def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple]:
-        """Parameters a credit field is compared with (directly or through a derived value) -> path of the test."""
-        out: dict[str, tuple] = {}
-        derived_params: dict[str, set[str]] = {}
-        for name, d in self.rs.derived.items():
-            derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
-        for i, rule in enumerate(self.rs.rules):
-            sources = [(t, p) for t, p in self.all_rule_tests(rule, i)]
-            for t, path in sources:
-                kind, name = t.subject
-                op, rhs = t.op
-                refs = list(_operand_refs(rhs))
-                names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
-                if not set(names) & fields:
-                    continue
-                for k, n in refs + ([(kind, name)] if kind != "field" else []):
-                    if k == "param":
-                        out.setdefault(n, path)
-                    elif k == "derived":
-                        for pn in derived_params.get(n, ()):
-                            out.setdefault(pn, path)
-        return out
+        return params_compared_with(self.rs, fields)
 
     def norm_lint(self) -> None:
         credit_params = self.params_compared_with(CREDIT_FIELDS)
