@@ -20,6 +20,7 @@ from rich.text import Text
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
 from bsa_check.i18n import detect_lang
+from bsa_check.privacy import KEY_ENV, pseudonymizer_from_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +37,15 @@ app = typer.Typer(
 class Lang(str, Enum):
     nl = "nl"
     en = "en"
+
+
+# --pseudonymize: shared by every command that shows student numbers (check, explain; compare can
+# take the same two options and call pseudonymizer_from_options).
+PseudonymizeOpt = Annotated[bool, typer.Option(
+    "--pseudonymize", help=f"Replace student numbers in the output by a keyed hash (key: ${KEY_ENV} or --pseudonym-key-file).")]
+PseudonymKeyFileOpt = Annotated[Optional[str], typer.Option(
+    "--pseudonym-key-file", help="File holding the pseudonym key (instead of the environment variable).",
+    metavar="FILE")]
 
 
 class CheckFormat(str, Enum):
@@ -137,6 +147,8 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    pseudonymize: PseudonymizeOpt = False,
+    pseudonym_key_file: PseudonymKeyFileOpt = None,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -149,15 +161,17 @@ def check(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         reference = _parse_as_of(as_of)
+        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
         with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns)),
                           parsers=_sector_parsers([ruleset])) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None)
                 reporter.start()
-                for result in results(reader, ruleset, reference):
+                stream = results(reader, ruleset, reference)
+                for result in (pseudo.results(stream) if pseudo else stream):
                     reporter.add(result)
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
@@ -173,10 +187,16 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
     from bsa_check.report import placeholder_params
 
     err = _stderr()
-    for header in reader.unknown_columns:
-        close = difflib.get_close_matches(header.strip().lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
-        hint = t("unknown.did_you_mean", language, name=close[0]) if close else t("unknown.ignored", language)
-        err.print(Text(f"warning: {t('unknown.column', language, column=header.strip())}; {hint}"), style="yellow")
+    if reader.unknown_columns:  # one warning for all of them, never one per row
+        named = []
+        for header in dict.fromkeys(h.strip() for h in reader.unknown_columns):
+            close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
+            named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
+        err.print(Text(f"warning: {t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
+                       f"{t('unknown.ignored', language)}"), style="yellow")
+    if reporter.rows == 0:
+        err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
+                  style="yellow")
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -195,6 +215,8 @@ def explain(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    pseudonymize: PseudonymizeOpt = False,
+    pseudonym_key_file: PseudonymKeyFileOpt = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
     from bsa_check.engine.compile import compile_many
@@ -209,6 +231,9 @@ def explain(
     failed = False
     with _user_errors():
         reference = _parse_as_of(as_of)
+        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
+        # The student is looked up by the real number; output shows only the pseudonym.
+        shown = pseudo(student_id.strip()) if pseudo else student_id
         loaded = [load(r) for r in (rules or ["ho-current"])]
         rulesets = compile_many(loaded, _parse_params(param or []))
         for ld, rs in zip(loaded, rulesets):
@@ -228,7 +253,7 @@ def explain(
                 lines.append(row.line)
                 if found > 1:
                     out.print()
-                out.print(t("explain.student", language, student=student_id, line=row.line,
+                out.print(t("explain.student", language, student=shown, line=row.line,
                             programme=row.values.get("programme", "")))
                 if row.error is not None:
                     _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
@@ -252,10 +277,10 @@ def explain(
                     for line in comparison(verdicts, language):
                         out.print(Text(line))
         if not found:
-            raise UsageError(t("explain.not_found", language, student=student_id, file=students, rows=rows),
+            raise UsageError(t("explain.not_found", language, student=shown, file=students, rows=rows),
                              hint="check the student number, or the file", code="BSA407")
         if found > 1:
-            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=student_id,
+            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=shown,
                                                   lines=", ".join(map(str, lines)))), style="yellow")
             failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

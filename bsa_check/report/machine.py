@@ -36,6 +36,8 @@ class JsonReporter(Reporter):
     def start(self) -> None:
         head = {"format_version": FORMAT_VERSION, "ruleset": ruleset_meta(self.rs), "as_of": self.as_of.isoformat(),
                 "lang": self.lang, "source": self.source}
+        if self.pseudonymized:
+            head["student_ids"] = "pseudonymized"
         self.out.write(_dump(head)[:-1] + ',"verdicts":[')
         self._first = True
 
