@@ -192,7 +192,8 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
         for header in dict.fromkeys(h.strip() for h in reader.unknown_columns):
             close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
             named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
-        err.print(Text(f"warning: {t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
+        err.print(Text(f"warning[BSA316]: {reader.path}:{reader.header_line}: "
+                       f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
                        f"{t('unknown.ignored', language)}"), style="yellow")
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
