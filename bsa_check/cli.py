@@ -124,6 +124,26 @@ def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
     return {}
 
 
+def reader_options(rulesets: list) -> dict:  # type: ignore[type-arg]
+    """What ``open_records`` needs to read an export for these compiled rule sets (check, explain,
+    compare): the fields they read, the columns they require, sector parsers, and record bounds
+    (``record_bounds``; with several rule sets the tightest bound of each field applies, so a row
+    is an error when any of them would refuse it)."""
+    bounds: dict[str, tuple] = {}  # type: ignore[type-arg]
+    for rs in rulesets:
+        for name, b in rs.model.record_bounds.items():
+            low, high, note = bounds.get(name, (None, None, None))
+            low = b.min if low is None or (b.min is not None and b.min > low) else low
+            high = b.max if high is None or (b.max is not None and b.max < high) else high
+            bounds[name] = (low, high, note or (b.note.en if b.note else None))
+    return {
+        "fields": frozenset().union(*(rs.fields_read for rs in rulesets)),
+        "required": tuple(sorted(frozenset().union(*(rs.required_columns for rs in rulesets)))),
+        "parsers": _sector_parsers(rulesets),
+        "bounds": bounds,
+    }
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"bsa-check {__version__}")
@@ -164,8 +184,7 @@ def check(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
-        with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns)),
-                          parsers=_sector_parsers([ruleset])) as reader:
+        with open_records(students, **reader_options([ruleset])) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)
@@ -239,12 +258,9 @@ def explain(
         rulesets = compile_many(loaded, _parse_params(param or []))
         for ld, rs in zip(loaded, rulesets):
             _refuse_unlawful(ld, rs)
-        fields = frozenset().union(*(rs.fields_read for rs in rulesets))
-        required = frozenset().union(*(rs.required_columns for rs in rulesets))
         found = 0
         lines: list[int] = []
-        with open_records(students, fields=fields, required=tuple(sorted(required)),
-                          parsers=_sector_parsers(rulesets)) as reader:
+        with open_records(students, **reader_options(rulesets)) as reader:
             rows = 0
             for row in reader:
                 rows += 1

@@ -16,7 +16,30 @@ from bsa_check.records import fields as F
 
 
 class CellError(ValueError):
-    """A cell's text is not a valid value of its kind. ``args[0]`` says what is accepted."""
+    """A cell's text is not a valid value of its kind. ``args[0]`` says what is accepted.
+
+    ``code`` is the message code of the row error: BSA310 (cannot be read), or BSA314 (read,
+    but outside the bounds the rule set declares).
+    """
+
+    def __init__(self, message: str, code: str = "BSA310") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def bounded(parse: Callable[[str], Any], low: Any, high: Any, note: str | None = None) -> Callable[[str], Any]:
+    """``parse``, then refuse a value below ``low`` or above ``high`` (either may be ``None``)."""
+    why = f" ({note})" if note else ""
+
+    def parse_bounded(text: str) -> Any:
+        value = parse(text)
+        if low is not None and value < low:
+            raise CellError(f"is below {low}, the least the rule set allows{why}; check the value", "BSA314")
+        if high is not None and value > high:
+            raise CellError(f"is above {high}, the most the rule set allows{why}; check the value", "BSA314")
+        return value
+
+    return parse_bounded
 
 
 _DECIMAL_RE = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")

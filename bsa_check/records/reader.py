@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
-from bsa_check.records.parse import PARSERS, CellError
+from bsa_check.records.parse import PARSERS, CellError, bounded
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -104,13 +104,18 @@ class RecordReader:
         required: Iterable[str] = ("student_id", "programme"),
         parsers: dict[str, Any] | None = None,
         unique_ids: bool = True,
+        bounds: dict[str, tuple[Any, Any, str | None]] | None = None,
     ) -> None:
         """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances).
 
         ``unique_ids``: a later row with the same student number, programme and academic year as
         an earlier one is an error (BSA313) naming the earlier line. The reader keeps one short
         string per distinct key (about 100-150 bytes per row: ~15 MB for 100,000 rows).
+
+        ``bounds``: field -> (min, max, note) a rule set declares (``record_bounds``); a parsed value
+        outside them is a row error BSA314 at that cell.
         """
+        self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
         self.path = os.fspath(path)
         self._file_name = str(self.path)
@@ -412,7 +417,10 @@ class RecordReader:
         for name, col in sorted(columns.items(), key=lambda item: item[1]):
             if wanted is None or name in wanted:
                 kind = FIELDS_BY_NAME[name].kind
-                plan.append((col - 1, self._parsers[kind], name, display[name], name in _ALWAYS_PARSED))
+                parse = self._parsers[kind]
+                if name in self._bounds:
+                    parse = bounded(parse, *self._bounds[name])
+                plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)
         self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1
@@ -719,7 +727,7 @@ def _cell_error(file: str, line: int, column: int, header: str, name: str, text:
         f"{header} '{shown}' {what}",
         location=Location(file, line, column, header),
         hint=hint,
-        code="BSA310",
+        code=getattr(exc, "code", "BSA310"),
         params={"column": header, "value": shown, "field": name, "reason": reason},
     )
 

@@ -207,3 +207,25 @@ def test_key_file_problems_are_usage_errors(tmp_path: Path) -> None:
     (tmp_path / "empty").write_text("\n")
     with pytest.raises(UsageError, match="is empty"):
         key_from({}, str(tmp_path / "empty"))
+
+
+def test_an_internal_bug_shows_no_record_content_in_its_traceback(tmp_path: Path) -> None:
+    """Typer's pretty tracebacks are on, without local variables: a bug cannot dump a record."""
+    path = _write(tmp_path, [_row(0), _row(1)])
+    code = (
+        "import bsa_check.service as service\n"
+        "real = service.results\n"
+        "def broken(reader, ruleset, as_of):\n"
+        "    for result in real(reader, ruleset, as_of):\n"
+        "        record = dict(result.record)\n"
+        "        raise RuntimeError('simulated internal bug')\n"
+        "    yield\n"
+        "service.results = broken\n"
+        "from bsa_check.cli import main\n"
+        f"main(['check', {str(path)!r}, '--format', 'jsonl', '--as-of', '2026-08-20'])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "TERM": "dumb"}, stdin=subprocess.DEVNULL)
+    assert proc.returncode == 1
+    assert "simulated internal bug" in proc.stderr
+    assert "SENTINEL" not in proc.stderr + proc.stdout and "Kerkstraat" not in proc.stderr
