@@ -508,6 +508,8 @@ class RecordReader:
         memo_plan = self._memo_plan
         sid_index = self._sid_index
         key_indexes = self._key_indexes
+        k0, k1 = (*key_indexes, -1, -1)[:2]
+        k_last = max(k0, k1)
         seen: dict[str, int] | None = {} if self._unique_ids and sid_index >= 0 else None
         has_nul = self._has_nul
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
@@ -554,7 +556,12 @@ class RecordReader:
                         continue  # every cell empty or blank: not a record
                     sid = None
                 elif seen is not None:
-                    key = "\x1f".join([sid, *(cells[i].strip() for i in key_indexes if i < n)])
+                    if k0 < 0:
+                        key = sid
+                    elif n > k_last:  # the common case, without a generator
+                        key = sid + "\x1f" + cells[k0].strip() + ("\x1f" + cells[k1].strip() if k1 >= 0 else "")
+                    else:
+                        key = "\x1f".join([sid, *(cells[i].strip() for i in key_indexes if i < n)])
                     first = seen.get(key)
                     if first is not None:
                         yield Row(start, {}, self._duplicate(start, first), sid)

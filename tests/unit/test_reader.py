@@ -482,3 +482,16 @@ def test_duplicate_detection_can_be_switched_off(tmp_path: Path) -> None:
     assert [row.error for row in rows] == [None, None]
     _, rows = read_all(path)
     assert rows[1].error.message == "the same student number and programme as line 2"
+
+
+def test_duplicates_without_a_programme_column_are_by_student_number(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;ec_jaar1\ns1;1\ns2;1\ns1;2\n")
+    _, rows = read_all(path, required=("student_id",))
+    assert [row.error.code if row.error else None for row in rows] == [None, None, "BSA313"]
+
+
+def test_duplicates_on_a_short_row_compare_the_cells_it_has(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;notitie;opleiding\ns1;x;P\ns1;y\ns1;z\n")
+    _, rows = read_all(path)
+    # the second row is ragged (its own error); the third repeats the second's key (s1, no programme)
+    assert [row.error.code for row in rows[1:]] == ["BSA307", "BSA313"]
