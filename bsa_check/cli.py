@@ -20,6 +20,7 @@ from rich.text import Text
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
 from bsa_check.i18n import detect_lang
+from bsa_check.privacy import KEY_ENV, pseudonymizer_from_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -36,6 +37,15 @@ app = typer.Typer(
 class Lang(str, Enum):
     nl = "nl"
     en = "en"
+
+
+# --pseudonymize: shared by every command that shows student numbers (check, explain; compare can
+# take the same two options and call pseudonymizer_from_options).
+PseudonymizeOpt = Annotated[bool, typer.Option(
+    "--pseudonymize", help=f"Replace student numbers in the output by a keyed hash (key: ${KEY_ENV} or --pseudonym-key-file).")]
+PseudonymKeyFileOpt = Annotated[Optional[str], typer.Option(
+    "--pseudonym-key-file", help="File holding the pseudonym key (instead of the environment variable).",
+    metavar="FILE")]
 
 
 class CheckFormat(str, Enum):
@@ -120,9 +130,7 @@ def _open_for(students: str, rulesets: list):  # type: ignore[no-untyped-def,typ
     """Open the records with every field (and required column) any of the rule sets reads."""
     from bsa_check.records.reader import open_records
 
-    fields = frozenset().union(*(rs.fields_read for rs in rulesets))
-    required = frozenset().union(*(rs.required_columns for rs in rulesets))
-    return open_records(students, fields=fields, required=tuple(sorted(required)), parsers=_sector_parsers(rulesets))
+    return open_records(students, **reader_options(rulesets))
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
@@ -133,6 +141,26 @@ def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
     if rulesets and all(rs.model.sector == "mbo" for rs in rulesets):
         return {fields.CIRCUMSTANCES: parse_circumstances_open}
     return {}
+
+
+def reader_options(rulesets: list) -> dict:  # type: ignore[type-arg]
+    """What ``open_records`` needs to read an export for these compiled rule sets (check, explain,
+    compare): the fields they read, the columns they require, sector parsers, and record bounds
+    (``record_bounds``; with several rule sets the tightest bound of each field applies, so a row
+    is an error when any of them would refuse it)."""
+    bounds: dict[str, tuple] = {}  # type: ignore[type-arg]
+    for rs in rulesets:
+        for name, b in rs.model.record_bounds.items():
+            low, high, note = bounds.get(name, (None, None, None))
+            low = b.min if low is None or (b.min is not None and b.min > low) else low
+            high = b.max if high is None or (b.max is not None and b.max < high) else high
+            bounds[name] = (low, high, note or (b.note.en if b.note else None))
+    return {
+        "fields": frozenset().union(*(rs.fields_read for rs in rulesets)),
+        "required": tuple(sorted(frozenset().union(*(rs.required_columns for rs in rulesets)))),
+        "parsers": _sector_parsers(rulesets),
+        "bounds": bounds,
+    }
 
 
 def _version(value: bool) -> None:
@@ -158,6 +186,8 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    pseudonymize: PseudonymizeOpt = False,
+    pseudonym_key_file: PseudonymKeyFileOpt = None,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -170,15 +200,16 @@ def check(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         reference = _parse_as_of(as_of)
+        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
-        with open_records(students, fields=ruleset.fields_read, required=tuple(sorted(ruleset.required_columns)),
-                          parsers=_sector_parsers([ruleset])) as reader:
+        with open_records(students, **reader_options([ruleset])) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None)
                 reporter.start()
-                for result in results(reader, ruleset, reference):
+                stream = results(reader, ruleset, reference)
+                for result in (pseudo.results(stream) if pseudo else stream):
                     reporter.add(result)
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
@@ -192,6 +223,9 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
 
     err = _stderr()
     _unknown_columns(reader, language)
+    if reporter.rows == 0:
+        err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
+                  style="yellow")
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -202,17 +236,22 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
-    """One warning on stderr per export column bsa-check does not know, with a did-you-mean."""
+    """One warning on stderr for all export columns bsa-check does not know (never one per row),
+    each with a did-you-mean."""
     import difflib
 
     from bsa_check.i18n import t
     from bsa_check.records.fields import HEADER_INDEX
 
-    for header in reader.unknown_columns:
-        close = difflib.get_close_matches(header.strip().lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
-        hint = t("unknown.did_you_mean", language, name=close[0]) if close else t("unknown.ignored", language)
-        _stderr().print(Text(f"warning: {t('unknown.column', language, column=header.strip())}; {hint}"),
-                        style="yellow")
+    if not reader.unknown_columns:
+        return
+    named = []
+    for header in dict.fromkeys(h.strip() for h in reader.unknown_columns):
+        close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
+        named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
+    _stderr().print(Text(f"warning[BSA316]: {reader.path}:{reader.header_line}: "
+                         f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
+                         f"{t('unknown.ignored', language)}"), style="yellow")
 
 
 @app.command()
@@ -224,6 +263,8 @@ def explain(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    pseudonymize: PseudonymizeOpt = False,
+    pseudonym_key_file: PseudonymKeyFileOpt = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
     from bsa_check.errors import EvaluationError
@@ -235,6 +276,9 @@ def explain(
     failed = False
     with _user_errors():
         reference = _parse_as_of(as_of)
+        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
+        # The student is looked up by the real number; output shows only the pseudonym.
+        shown = pseudo(student_id.strip()) if pseudo else student_id
         rulesets = _usable_many(rules or ["ho-current"], param)
         found = 0
         lines: list[int] = []
@@ -248,7 +292,7 @@ def explain(
                 lines.append(row.line)
                 if found > 1:
                     out.print()
-                out.print(t("explain.student", language, student=student_id, line=row.line,
+                out.print(t("explain.student", language, student=shown, line=row.line,
                             programme=row.values.get("programme", "")))
                 if row.error is not None:
                     _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
@@ -272,10 +316,10 @@ def explain(
                     for line in comparison(verdicts, language):
                         out.print(Text(line))
         if not found:
-            raise UsageError(t("explain.not_found", language, student=student_id, file=students, rows=rows),
+            raise UsageError(t("explain.not_found", language, student=shown, file=students, rows=rows),
                              hint="check the student number, or the file", code="BSA407")
         if found > 1:
-            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=student_id,
+            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=shown,
                                                   lines=", ".join(map(str, lines)))), style="yellow")
             failed = True
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -304,6 +348,8 @@ def compare(
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     list_changed: Annotated[bool, typer.Option(
         "--list-changed", help="Also list the students whose outcome changes, with both reasons (personal data).")] = False,
+    pseudonymize: PseudonymizeOpt = False,
+    pseudonym_key_file: PseudonymKeyFileOpt = None,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
     import pathlib
@@ -317,13 +363,15 @@ def compare(
     chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text"
     with _user_errors():
         if len(rules or []) < 2:
-            raise UsageError("compare needs at least two rule sets", code="BSA408",
+            raise UsageError("compare needs at least two rule sets", code="BSA409",
                              hint="e.g. --rules ho-current --rules ho-proposed-2023")
         reference = _parse_as_of(as_of)
+        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         rulesets = _usable_many(rules or [], param)
         with _open_for(students, rulesets) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-            result = compare_rows(_with_progress(reader), rulesets, reference, source=students,
+            rows = pseudo.rows(reader) if pseudo else reader
+            result = compare_rows(_with_progress(rows), rulesets, reference, source=students,
                                   locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)

@@ -16,17 +16,54 @@ from bsa_check.records import fields as F
 
 
 class CellError(ValueError):
-    """A cell's text is not a valid value of its kind. ``args[0]`` says what is accepted."""
+    """A cell's text is not a valid value of its kind. ``args[0]`` says what is accepted.
+
+    ``code`` is the message code of the row error: BSA310 (cannot be read), or BSA314 (read,
+    but outside the bounds the rule set declares).
+    """
+
+    def __init__(self, message: str, code: str = "BSA310") -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def bounded(parse: Callable[[str], Any], low: Any, high: Any, note: str | None = None) -> Callable[[str], Any]:
+    """``parse``, then refuse a value below ``low`` or above ``high`` (either may be ``None``)."""
+    why = f" ({note})" if note else ""
+
+    def parse_bounded(text: str) -> Any:
+        value = parse(text)
+        if low is not None and value < low:
+            raise CellError(f"is below {low}, the least the rule set allows{why}; check the value", "BSA314")
+        if high is not None and value > high:
+            raise CellError(f"is above {high}, the most the rule set allows{why}; check the value", "BSA314")
+        return value
+
+    return parse_bounded
 
 
 _DECIMAL_RE = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
+# 1.234,5 or 1,234.5 or 1.234.567: digits grouped by thousands, with a decimal part or more groups
+_THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:,\d{3})+\.\d+|(?:\.\d{3}){2,}|(?:,\d{3}){2,})$")
+MAX_DECIMALS = 2  # credits are whole, halves or quarters; 1.234 is more likely a thousands separator
 
 
 def parse_decimal(text: str) -> Decimal:
-    """``45``, ``44,5`` and ``44.5`` are accepted; never a float, never rounded."""
+    """``45``, ``44,5`` and ``44.5`` are accepted; never a float, never rounded.
+
+    A number with a thousands separator (``1.234,5``, ``1,234.5``) or more than two decimals
+    (``1.234``: 1234 in Dutch, 1.234 in English) is refused, since the two readings differ.
+    """
     t = text.strip().replace(" ", "")
     if not t.isascii() or not _DECIMAL_RE.match(t):
+        if t.isascii() and _THOUSANDS_RE.match(t):
+            raise CellError("has a thousands separator; write the number without it, with a decimal comma or "
+                            "point (e.g. 1234,5)")
         raise CellError("is not a number; write credits like 45, 44,5 or 44.5")
+    sep = max(t.find(","), t.find("."))
+    if sep >= 0 and len(t) - sep - 1 > MAX_DECIMALS:
+        raise CellError(f"has more than {MAX_DECIMALS} decimals, so '{t[sep]}' may be a thousands separator; "
+                        f"write whole or decimal credits such as 45 or 44,5, without a thousands separator")
     try:
         value = Decimal(t.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the regex already excludes this

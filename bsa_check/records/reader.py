@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
-from bsa_check.records.parse import PARSERS, CellError
+from bsa_check.records.parse import PARSERS, CellError, bounded
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -43,7 +43,7 @@ ENCODING_HINT = "save the file as 'CSV UTF-8' from Excel"
 _CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
 _UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
 # The cell text shown in a message is cut to this many characters.
-_MAX_SHOWN = 60
+_MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
@@ -103,8 +103,19 @@ class RecordReader:
         fields: Iterable[str] | None = None,
         required: Iterable[str] = ("student_id", "programme"),
         parsers: dict[str, Any] | None = None,
+        unique_ids: bool = True,
+        bounds: dict[str, tuple[Any, Any, str | None]] | None = None,
     ) -> None:
-        """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances)."""
+        """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances).
+
+        ``unique_ids``: a later row with the same student number, programme and academic year as
+        an earlier one is an error (BSA313) naming the earlier line. The reader keeps one short
+        string per distinct key (about 100-150 bytes per row: ~15 MB for 100,000 rows).
+
+        ``bounds``: field -> (min, max, note) a rule set declares (``record_bounds``); a parsed value
+        outside them is a row error BSA314 at that cell.
+        """
+        self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
         self.path = os.fspath(path)
         self._file_name = str(self.path)
@@ -115,8 +126,13 @@ class RecordReader:
             raise ValueError(f"unknown record field name(s): {', '.join(unknown)}")
         self._file: TextIO | None = None
         self._gen: Iterator[Row] | None = None
-        self._overlong = 0  # physical lines replaced by a sentinel (csv.reader does not count them)
+        # Physical lines csv.reader did not count: overlong lines replaced by a sentinel, and the
+        # lines of an oversized cell skipped after it (see _skip_rest_of_record).
+        self._uncounted = 0
         self._overlong_pending = False
+        self._last_line = ""  # the last physical line handed to csv.reader (error path only)
+        self._has_nul = False  # the pre-scan saw a NUL byte after the header: rows are checked for it
+        self._unique_ids = unique_ids
         self.encoding = self._detect_encoding()
         try:
             self._file = open(self.path, encoding=self.encoding, newline="")
@@ -219,10 +235,10 @@ class RecordReader:
                 hits = [p for b in _CP1252_UNDEFINED if (p := chunk.find(b)) >= 0]
                 if hits:
                     cp_bad = offset + min(hits)
-            p = chunk.find(b"\x00")
-            if p >= 0:
-                nul = offset + p
-                break
+            if nul is None:
+                p = chunk.find(b"\x00")
+                if p >= 0:
+                    nul = offset + p
             if utf8_bad is not None and (has_bom or cp_bad is not None):
                 break  # the file is already known to be unreadable
             offset += len(chunk)
@@ -245,12 +261,15 @@ class RecordReader:
         else:
             fatal = None if cp_bad is None else max(utf8_bad, cp_bad)
 
-        if nul is not None and (fatal is None or nul < fatal):
+        # A NUL byte at the very start (UTF-16 without a byte order mark) makes the whole file
+        # unreadable; one further on is a damaged cell: that row becomes an error (BSA309) and the
+        # others are read (a NUL in the header line is refused when the header is read).
+        looks_utf16 = nul is not None and nul < 2 and len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
+        if looks_utf16 and (fatal is None or nul < fatal):
             line, column = self._locate(f, nul, utf8_bad is None or nul < utf8_bad, has_bom)
-            looks_utf16 = nul < 2 and len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
-            message = ("file contains NUL bytes; it looks UTF-16 encoded" if looks_utf16
-                       else "file contains a NUL byte; it is not a text CSV")
-            raise self._error("BSA302", message, ENCODING_HINT, line, column, params={"byte": "0x00"})
+            raise self._error("BSA302", "file contains NUL bytes; it looks UTF-16 encoded", ENCODING_HINT,
+                              line, column, params={"byte": "0x00"})
+        self._has_nul = nul is not None
         if fatal is not None:
             # Point at the byte that made the last candidate fail: without a BOM, the byte
             # Windows-1252 cannot decode (the UTF-8 failure is named in the message if elsewhere).
@@ -327,12 +346,17 @@ class RecordReader:
         if len(line) >= MAX_LINE_CHARS and line[-1] not in "\r\n":
             raise self._error("BSA308", f"the header line is longer than {MAX_LINE_CHARS} characters",
                               "check that the file is a CSV export with one record per line", header_line)
+        nul_at = line.find("\x00")
+        if nul_at >= 0:
+            raise self._error("BSA302", "the header line contains a NUL byte; it is not text", ENCODING_HINT,
+                              header_line, nul_at + 1, params={"byte": "0x00"})
         self.delimiter = self._sniff(line, header_line)
 
         self._line_offset = skipped
         # strict: an unclosed quote at the end of the file, or text after a closing quote, is a
         # csv.Error (an error row) instead of silently swallowing the following records.
-        self._reader = csv.reader(chain((line,), self._physical_lines()), delimiter=self.delimiter,
+        self._lines = chain((line,), self._physical_lines())
+        self._reader = csv.reader(self._lines, delimiter=self.delimiter,
                                   quotechar='"', doublequote=True, skipinitialspace=False, strict=True)
         try:
             header = next(self._reader)
@@ -393,10 +417,16 @@ class RecordReader:
         for name, col in sorted(columns.items(), key=lambda item: item[1]):
             if wanted is None or name in wanted:
                 kind = FIELDS_BY_NAME[name].kind
-                plan.append((col - 1, self._parsers[kind], name, display[name], name in _ALWAYS_PARSED))
+                parse = self._parsers[kind]
+                if name in self._bounds:
+                    parse = bounded(parse, *self._bounds[name])
+                plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)
         self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1
+        # What makes two rows the same record: student number, programme and (if there is such a
+        # column) academic year. A double-degree student has one row per programme, rightly.
+        self._key_indexes = tuple(columns[n] - 1 for n in ("programme", "academic_year") if n in columns)
         # The fast path. Student number and programme are text: stored stripped, which is all
         # parse_text does. Every other column memoises raw cell -> parsed value: parsed values are
         # immutable and exports repeat them (dates, codes, credits); the memo is capped.
@@ -463,10 +493,11 @@ class RecordReader:
                     more = readline(limit)
                     if len(more) < limit or more[-1] in "\r\n":
                         break
-                self._overlong += 1
+                self._uncounted += 1
                 self._overlong_pending = True
                 yield None
                 continue
+            self._last_line = line
             yield line
 
     def _rows(self) -> Iterator[Row]:
@@ -476,6 +507,11 @@ class RecordReader:
         must = self._must
         memo_plan = self._memo_plan
         sid_index = self._sid_index
+        key_indexes = self._key_indexes
+        k0, k1 = (*key_indexes, -1, -1)[:2]
+        k_last = max(k0, k1)
+        seen: dict[str, int] | None = {} if self._unique_ids and sid_index >= 0 else None
+        has_nul = self._has_nul
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
         try:
             while True:
@@ -485,11 +521,18 @@ class RecordReader:
                     return
                 except csv.Error as exc:
                     start = consumed + 1
-                    consumed = self._line_offset + reader.line_num + self._overlong
+                    consumed = self._line_offset + reader.line_num + self._uncounted
                     if self._overlong_pending:
                         self._overlong_pending = False
                         message = f"line is longer than {MAX_LINE_CHARS} characters"
                         hint = "check that the file is a CSV export with one record per line"
+                    elif str(exc).startswith("field larger than field limit"):
+                        # csv.reader drops the rest of the line and would read the remaining lines
+                        # of a long quoted cell as records of their own: skip them instead.
+                        self._skip_rest_of_record(continuation=consumed > start)
+                        consumed = self._line_offset + reader.line_num + self._uncounted
+                        message = f"a cell is longer than {csv.field_size_limit()} characters"
+                        hint = "check for a quote that is never closed, or shorten the cell"
                     else:
                         message = f"the row cannot be read as CSV: {exc}"
                         hint = 'check the quotes in this row: a cell that starts with " must end with "'
@@ -503,7 +546,7 @@ class RecordReader:
                 except OSError as exc:  # pragma: no cover - e.g. the disk went away
                     raise self._unreadable(exc) from None
                 start = consumed + 1
-                consumed = self._line_offset + reader.line_num + self._overlong
+                consumed = self._line_offset + reader.line_num + self._uncounted
                 n = len(cells)
                 if not n:
                     continue  # a blank line
@@ -512,10 +555,26 @@ class RecordReader:
                     if not _has_content(cells, 0):
                         continue  # every cell empty or blank: not a record
                     sid = None
+                elif seen is not None:
+                    if k0 < 0:
+                        key = sid
+                    elif n > k_last:  # the common case, without a generator
+                        key = sid + "\x1f" + cells[k0].strip() + ("\x1f" + cells[k1].strip() if k1 >= 0 else "")
+                    else:
+                        key = "\x1f".join([sid, *(cells[i].strip() for i in key_indexes if i < n)])
+                    first = seen.get(key)
+                    if first is not None:
+                        yield Row(start, {}, self._duplicate(start, first), sid)
+                        continue
+                    seen[key] = start
+                if has_nul:
+                    bad = next((i for i, c in enumerate(cells) if "\x00" in c), -1)
+                    if bad >= 0:
+                        yield Row(start, {}, self._nul_cell(start, bad), sid)
+                        continue
                 if n != width:
                     if n < width:
-                        yield Row(start, {}, self._ragged(start, n, width, n + 1,
-                                                          "check for a missing delimiter"), sid)
+                        yield Row(start, {}, self._ragged(start, n, width, n + 1, self._few_cells_hint(cells)), sid)
                         continue
                     if _has_content(cells, width):
                         yield Row(start, {}, self._ragged(start, n, width, width + 1,
@@ -572,6 +631,51 @@ class RecordReader:
                 return _cell_error(file, line, index + 1, header, name, text, exc)
         raise AssertionError("the fast path failed on a row without a bad cell")  # pragma: no cover
 
+    def _skip_rest_of_record(self, continuation: bool) -> None:
+        """After an oversized cell: consume the physical lines up to the end of that record.
+
+        csv.reader stopped in the middle of the last line it was given. Whether the record goes on
+        depends on the quotes: a continuation line of a record starts inside a quoted cell, a first
+        line does not. Lines are scanned (with ``str.find``) only on this error path.
+        """
+        in_quotes = _ends_in_quotes(self._last_line, continuation, self.delimiter)
+        while in_quotes:
+            line = next(self._lines, "")
+            if line is None:  # an overlong line, already counted: still inside the cell
+                self._overlong_pending = False
+                continue
+            if not line:
+                return  # end of file inside the cell
+            self._uncounted += 1
+            in_quotes = _ends_in_quotes(line, True, self.delimiter)
+
+    def _duplicate(self, line: int, first: int) -> RecordError:
+        col = self._sid_index + 1
+        header = self.headers[self._sid_index].strip()
+        same = "student number, programme and academic year" if len(self._key_indexes) > 1 else \
+            "student number and programme"
+        return RecordError(
+            f"the same {same} as line {first}",
+            location=Location(self._file_name, line, col, header),
+            hint=f"each student appears once per programme and year: remove or merge one of the rows "
+                 f"(line {first} is evaluated, this one is not)",
+            code="BSA313", params={"first_line": first})
+
+    def _nul_cell(self, line: int, index: int) -> RecordError:
+        header = self.headers[index].strip() if index < len(self.headers) else None
+        return RecordError(
+            "the cell contains a NUL byte (0x00), which is not text",
+            location=Location(self._file_name, line, index + 1, header or None),
+            hint="the export is damaged here: export the file again, or retype this cell",
+            code="BSA309", params={"byte": "0x00"})
+
+    def _few_cells_hint(self, cells: list[str]) -> str:
+        other = "," if self.delimiter == ";" else ";"
+        if any(other in c for c in cells):
+            return (f"the header separates cells with '{self.delimiter}' but this row seems to use '{other}': "
+                    f"save the whole file with one delimiter")
+        return "check for a missing delimiter"
+
     def _ragged(self, line: int, n: int, width: int, column: int, hint: str) -> RecordError:
         return RecordError(
             f"row has {n} cells but the header has {width}",
@@ -580,6 +684,32 @@ class RecordReader:
             code="BSA307",
             params={"cells": n, "header_cells": width},
         )
+
+
+def _ends_in_quotes(line: str, in_quotes: bool, delimiter: str) -> bool:
+    """Whether ``line`` ends inside a quoted cell, starting inside one or at the start of a record.
+
+    A quote opens a quoted cell only at the start of a cell; inside one, ``""`` is a quote
+    character and a single ``"`` closes it (RFC 4180, as csv.reader reads it).
+    """
+    i, n = 0, len(line)
+    opener = delimiter + '"'
+    if not in_quotes and line.startswith('"'):
+        in_quotes, i = True, 1
+    while True:
+        if in_quotes:
+            j = line.find('"', i)
+            if j < 0:
+                return True
+            if j + 1 < n and line[j + 1] == '"':
+                i = j + 2
+                continue
+            in_quotes, i = False, j + 1
+        else:
+            j = line.find(opener, i)
+            if j < 0:
+                return False
+            in_quotes, i = True, j + 2
 
 
 def _has_content(cells: list[str], start: int) -> bool:
@@ -604,7 +734,7 @@ def _cell_error(file: str, line: int, column: int, header: str, name: str, text:
         f"{header} '{shown}' {what}",
         location=Location(file, line, column, header),
         hint=hint,
-        code="BSA310",
+        code=getattr(exc, "code", "BSA310"),
         params={"column": header, "value": shown, "field": name, "reason": reason},
     )
 

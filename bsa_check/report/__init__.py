@@ -98,6 +98,7 @@ class Reporter:
         self.counts: Counter[str] = Counter()
         self.errors: list[Result] = []
         self.rows = 0
+        self.pseudonymized = False  # student numbers are keyed hashes (--pseudonymize)
 
     def add(self, result: Result) -> None:
         self.rows += 1
@@ -126,18 +127,22 @@ class Reporter:
 
 
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
-                  *, delimiter: str = ",") -> Reporter:
+                  *, delimiter: str = ",", pseudonymized: bool = False) -> Reporter:
     from bsa_check.report import machine, text
 
+    reporter: Reporter
     if fmt == "text":
-        return text.TextReporter(out, rs, as_of, lang, source)
-    if fmt == "json":
-        return machine.JsonReporter(out, rs, as_of, lang, source)
-    if fmt == "jsonl":
-        return machine.JsonlReporter(out, rs, as_of, lang, source)
-    if fmt == "csv":
-        return machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter)
-    raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
+        reporter = text.TextReporter(out, rs, as_of, lang, source)
+    elif fmt == "json":
+        reporter = machine.JsonReporter(out, rs, as_of, lang, source)
+    elif fmt == "jsonl":
+        reporter = machine.JsonlReporter(out, rs, as_of, lang, source)
+    elif fmt == "csv":
+        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter)
+    else:
+        raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
+    reporter.pseudonymized = pseudonymized
+    return reporter
 
 
 __all__ = ["FORMATS", "FORMAT_VERSION", "Reporter", "make_reporter", "placeholder_params"]

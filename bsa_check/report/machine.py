@@ -36,6 +36,8 @@ class JsonReporter(Reporter):
     def start(self) -> None:
         head = {"format_version": FORMAT_VERSION, "ruleset": ruleset_meta(self.rs), "as_of": self.as_of.isoformat(),
                 "lang": self.lang, "source": self.source}
+        if self.pseudonymized:
+            head["student_ids"] = "pseudonymized"
         self.out.write(_dump(head)[:-1] + ',"verdicts":[')
         self._first = True
 
@@ -53,7 +55,11 @@ class JsonReporter(Reporter):
 
 
 def safe_cell(value: Any) -> str:
-    """Neutralise cells a spreadsheet would run as a formula (leading = + - @ tab CR)."""
+    """Neutralise cells a spreadsheet would run as a formula (leading = + - @ tab CR) with a ``'``.
+
+    Every column is treated alike, negative numbers included: the only numeric column (``line``)
+    is never negative, and a student number or programme code that starts with ``-`` is text.
+    """
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 

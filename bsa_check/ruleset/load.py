@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 import hashlib
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from pydantic import ValidationError
 
 from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.ruleset.model import RuleSet
-from bsa_check.ruleset.yamlsafe import PositionMap, load_yaml
+from bsa_check.ruleset.yamlsafe import TRAP_CODE, PositionMap, load_yaml
 
 MAX_RULE_FILE_BYTES = 1024 * 1024  # rule files are small; a larger one is refused unread
 
@@ -138,6 +140,25 @@ def _allowed_keys(err: dict[str, Any]) -> list[str]:
     return sorted(keys)
 
 
+def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
+    """(message, hint) when text was expected but YAML made the unquoted value a date, number or boolean."""
+    if err.get("type") != "string_type":
+        return None
+    value = err.get("input")
+    if isinstance(value, bool):
+        what, text = "the boolean", str(value).lower()
+    elif isinstance(value, datetime):
+        what, text = "a date and time", value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        what, text = "a date", value.isoformat()
+    elif isinstance(value, (int, Decimal)):
+        what, text = "the number", str(value)
+    else:
+        return None
+    return (f"text is expected here, but YAML reads the unquoted value as {what} {text}",
+            f'put it in quotes: "{text}"')
+
+
 def validate_data(data: Any, positions: PositionMap) -> RuleSet:
     """Validate parsed YAML against the model; raise ErrorList of located RuleFileErrors."""
     if not isinstance(data, dict):
@@ -152,12 +173,16 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
         for err in exc.errors(include_url=False):
             path, is_key = _error_path(tuple(err["loc"]), data)
             message, hint = _friendly(err, path, data)
+            code = "BSA102"
+            trap = _unquoted_non_text(err)
+            if trap is not None:  # YAML 1.1 trap: an unquoted date, number or boolean where text belongs
+                message, hint, code = f"{'.'.join(str(p) for p in path)}: {trap[0]}", trap[1], TRAP_CODE
             signature = (path, message)
             if signature in seen:
                 continue
             seen.add(signature)
             location = positions.locate(path, key=is_key or err.get("type") == "extra_forbidden")
-            errors.append(RuleFileError(message, location=location, hint=hint, code="BSA102"))
+            errors.append(RuleFileError(message, location=location, hint=hint, code=code))
         errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))
         raise ErrorList(errors) from None
 
@@ -189,7 +214,7 @@ def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
     """Read, parse and validate one rule file. Raises RuleFileError or ErrorList."""
     file = str(path)
     raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
-    data, positions = load_yaml(text, file)
+    data, positions = load_yaml(text, file, strict_scalars=True)
     model = validate_data(data, positions)
     return LoadedRuleSet(model=model, positions=positions, path=file,
                          sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled)

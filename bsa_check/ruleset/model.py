@@ -18,7 +18,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 FORMAT_VERSION = 1
 
@@ -330,6 +330,48 @@ class NotAutomated(Strict):
     legal_basis: LegalBasis
 
 
+# --- record bounds (issue 9) ----------------------------------------------------------------------
+# Kept apart so the rest of the format can grow independently: an optional ``record_bounds`` key.
+
+
+class RecordBound(Strict):
+    """The values a numeric record field can plausibly hold under this rule set (e.g. at most 60 EC
+    in year one). A cell outside them is an error on that row (BSA314), not a verdict."""
+
+    min: Decimal | None = None
+    max: Decimal | None = None
+    note: Text | None = Field(default=None, description="why the bound holds, shown with the error")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "RecordBound":
+        for value in (self.min, self.max):
+            if value is not None and (not value.is_finite() or abs(value.adjusted()) > 12):
+                raise ValueError("a bound must be a plain number of at most 12 digits")
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+BOUNDED_KINDS = ("decimal", "integer", "count")
+
+
+def _check_bound_fields(value: dict[str, RecordBound]) -> dict[str, RecordBound]:
+    from bsa_check.records.fields import FIELDS_BY_NAME
+
+    for name in value:
+        spec = FIELDS_BY_NAME.get(name)
+        if spec is None:
+            raise ValueError(f"record_bounds: {name!r} is not a record field")
+        if spec.kind not in BOUNDED_KINDS:
+            raise ValueError(f"record_bounds: {name!r} is a {spec.kind} field; only numbers can have bounds")
+    return value
+
+
+# --- the rule set ---------------------------------------------------------------------------------
+
+
 class RuleSet(Strict):
     """A rule set: one regime (national frame, an institution's OER, a proposal)."""
 
@@ -361,3 +403,8 @@ class RuleSet(Strict):
         default_factory=list,
         description="fields the rules read whose column may be missing from an export (every other field read "
                     "must be a column, so a misspelled header cannot silently change a verdict)")
+    # issue 9: record bounds
+    record_bounds: Annotated[dict[str, RecordBound], AfterValidator(_check_bound_fields)] = Field(
+        default_factory=dict,
+        description="plausible values of numeric record fields, e.g. {ec_year1: {max: 60}}: a cell outside them "
+                    "is an error on that row (BSA314) instead of a verdict")

@@ -6,12 +6,23 @@ Only the standard scalar, sequence and mapping tags are accepted; any other tag
 (``!!python/object``, ``!custom``), any anchor/alias (no billion-laughs expansion), any merge key
 and any duplicate key is an error located at file:line:column. Alongside the data a
 :class:`PositionMap` records where every value sits, so later schema errors can be located too.
+
+With ``strict_scalars`` (rule files) the YAML 1.1 traps are refused instead of silently converted
+(BSA107): an unquoted value that PyYAML, a YAML 1.2 editor and a human read differently. Booleans
+are ``true``/``false`` only (``yes``/``no``/``on``/``off`` are booleans in YAML 1.1 but text in
+YAML 1.2, which editors and the published schema use); integers are plain decimal (``010`` is octal
+8 in YAML 1.1, ``0x10``, ``0b10``, ``1_000`` and ``1:30`` are numbers too); decimals have no
+exponent (``1.0e+3``); ``1e3`` (a number in YAML 1.2, text in 1.1) and ``45,5`` (a Dutch decimal,
+text to YAML) are refused where they stand; a timestamp must be a date without a time. Quoting
+a value always makes it text. Rule test files are not strict: their record values are cell text.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+import re
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -37,6 +48,14 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 # ``59001`` as an int and ``yes``/``no``/``on`` as booleans, but a key in a rule file is a name
 # (a programme code, a parameter). Timestamp keys still become dates (dated values).
 _RAW_TEXT_KEY_TAGS = frozenset({_INT_TAG, _FLOAT_TAG, _BOOL_TAG})
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_DUTCH_DECIMAL = re.compile(r"[-+]?[0-9]+,[0-9]+")
+_EXPONENT_TEXT = re.compile(r"[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)[eE][-+]?[0-9]+")
+_DATE_ONLY = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+TRAP_CODE = "BSA107"
 
 MAX_DEPTH = 64  # rule files nest a handful of levels; deeper input is refused before composing
 MAX_INT_DIGITS = 12  # credits, counts and months: no rule value needs more
@@ -80,14 +99,47 @@ def _mark_location(file: str, mark: Any) -> Location:
 
 
 class _Builder:
-    def __init__(self, file: str, loader: yaml.SafeLoader) -> None:
+    def __init__(self, file: str, loader: yaml.SafeLoader, strict_scalars: bool = False) -> None:
         self.file = file
         self.loader = loader
+        self.strict_scalars = strict_scalars
         self.positions = PositionMap(file)
         self._seen: set[int] = set()
 
     def error(self, node: Node, message: str, hint: str, code: str) -> RuleFileError:
         return RuleFileError(message, location=_mark_location(self.file, node.start_mark), hint=hint, code=code)
+
+    def _refuse_trap(self, node: ScalarNode, value: Any) -> None:
+        """Refuse an unquoted scalar whose reading depends on the YAML version or on the reader (BSA107)."""
+        raw, tag = node.value, node.tag
+        shown = _shorten(raw)
+        if tag == _BOOL_TAG and raw.lower() not in ("true", "false"):
+            raise self.error(node, f"YAML 1.1 reads the unquoted {shown!r} as the boolean {str(value).lower()}",
+                             f"write {str(value).lower()} for a yes/no value, or \"{raw}\" in quotes for text",
+                             TRAP_CODE)
+        if tag == _INT_TAG and not _PLAIN_INT.fullmatch(raw):
+            if raw.lstrip("+-").startswith("0") and raw.lstrip("+-")[1:2].isdigit():
+                what = f"the octal number {value}"
+            else:
+                what = f"the number {value}"
+            raise self.error(node, f"YAML 1.1 reads the unquoted {shown!r} as {what}",
+                             f"write {value} for a number, or \"{raw}\" in quotes for a code or text", TRAP_CODE)
+        if tag == _FLOAT_TAG and (not all(c in "0123456789.+-" for c in raw)):
+            plain = format(value, "f")
+            raise self.error(node, f"{shown!r} is not a plain decimal (YAML 1.1 reads it as {plain})",
+                             f"write {plain}, without an exponent, underscores or colons", TRAP_CODE)
+        if tag == _TIMESTAMP_TAG and not _DATE_ONLY.fullmatch(raw):
+            raise self.error(node, f"{shown!r} is a date with a time; rule files use dates only",
+                             f"write the date as jjjj-mm-dd, e.g. {raw[:10]}", TRAP_CODE)
+        if tag == _STR_TAG:
+            if _DUTCH_DECIMAL.fullmatch(raw):
+                dotted = raw.replace(",", ".")
+                raise self.error(node, f"{shown!r} is text to YAML, not the number {dotted}",
+                                 f"write {dotted} (a decimal point), or \"{raw}\" in quotes for text", TRAP_CODE)
+            if _EXPONENT_TEXT.fullmatch(raw):
+                raise self.error(node, f"{shown!r} is text in YAML 1.1 but a number in YAML 1.2 (editors)",
+                                 f"write the number without an exponent (e.g. 1000 for 1e3), or \"{raw}\" in "
+                                 "quotes for text", TRAP_CODE)
 
     def build(self, node: Node, path: Path) -> Any:
         if id(node) in self._seen:
@@ -113,15 +165,20 @@ class _Builder:
                 if not -MAX_ABS_EXPONENT <= value.adjusted() <= MAX_ABS_EXPONENT:
                     raise self.error(node, f"{_shorten(node.value)!r} is too large or too small for a rule file",
                                      "write a plain decimal such as 44.5", "BSA103")
+                if self.strict_scalars and node.style is None:
+                    self._refuse_trap(node, value)
                 return value
             if node.tag == _INT_TAG and len(node.value.lstrip("+-").replace("_", "")) > MAX_INT_DIGITS:
                 raise self.error(node, f"{_shorten(node.value)!r} is too large for a rule file "
                                        f"(more than {MAX_INT_DIGITS} digits)",
                                  "write a plain number such as 45", "BSA103")
             try:
-                return self.loader.construct_object(node, deep=True)
+                value = self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
                 raise self.error(node, f"invalid scalar value: {exc}", "quote the value as a string", "BSA103") from None
+            if self.strict_scalars and node.style is None:
+                self._refuse_trap(node, value)
+            return value
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 raise self.error(node, f"unsupported YAML tag {node.tag!r}",
@@ -200,12 +257,22 @@ def _refuse_aliases(text: str, file: str) -> None:
         raise _too_deep(Location(file)) from None
 
 
-def load_yaml(text: str, file: str) -> tuple[Any, PositionMap]:
-    """Parse one YAML document safely. Returns (data, positions); raises RuleFileError."""
+def load_yaml(text: str, file: str, *, strict_scalars: bool = False) -> tuple[Any, PositionMap]:
+    """Parse one YAML document safely. Returns (data, positions); raises RuleFileError.
+
+    ``strict_scalars``: refuse the YAML 1.1 traps (see the module docstring); rule files use it.
+    """
     _refuse_aliases(text, file)
-    loader = yaml.SafeLoader(text)
     try:
-        return _compose_and_build(loader, file)
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character (e.g. 0x08) PyYAML will not read
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise RuleFileError(f"character U+{exc.character:04X} is not allowed in YAML", location=Location(file, line, column),
+                            hint="remove the control character (save the file as plain UTF-8 text)",
+                            code="BSA100") from None
+    try:
+        return _compose_and_build(loader, file, strict_scalars)
     except RecursionError:
         # Depth is limited up front; this only guards against a path that still recurses too far.
         raise _too_deep(Location(file)) from None
@@ -213,7 +280,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, PositionMap]:
         loader.dispose()
 
 
-def _compose_and_build(loader: yaml.SafeLoader, file: str) -> tuple[Any, PositionMap]:
+def _compose_and_build(loader: yaml.SafeLoader, file: str, strict_scalars: bool) -> tuple[Any, PositionMap]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -229,6 +296,6 @@ def _compose_and_build(loader: yaml.SafeLoader, file: str) -> tuple[Any, Positio
     if node is None:
         raise RuleFileError("the rule file is empty", location=Location(file, 1, 1),
                             hint="a rule file is a YAML mapping with name, rules, ...", code="BSA102")
-    builder = _Builder(file, loader)
+    builder = _Builder(file, loader, strict_scalars)
     data = builder.build(node, ())
     return data, builder.positions

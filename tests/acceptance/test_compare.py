@@ -134,8 +134,8 @@ def test_bad_rows_are_counted_located_and_totals_still_add_up(tmp_path):
 
 
 @pytest.mark.parametrize("args, code", [
-    (["--rules", "ho-current"], "BSA408"),
-    ([], "BSA408"),
+    (["--rules", "ho-current"], "BSA409"),
+    ([], "BSA409"),
     (["--rules", "ho-current", "--rules", "no-such-rules"], None),
     (["--rules", "ho-current", "--rules", "ho-current", "--param", "nrom_ec=40"], "BSA402"),
 ])
@@ -240,3 +240,18 @@ def test_record_text_is_escaped_in_html_and_markdown(tmp_path):
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;|x" in html
     md = compare(path, *PAIR, "--format", "markdown").stdout
     assert "<img" not in md and "&lt;img src=x onerror=alert(1)&gt;\\|x" in md
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "text"])
+def test_pseudonymize_replaces_listed_student_numbers(monkeypatch, fmt):
+    from bsa_check.privacy import KEY_ENV, Pseudonymizer
+
+    key = "k" * 32
+    monkeypatch.setenv(KEY_ENV, key)
+    result = compare(STUDENTS, *PAIR, "--format", fmt, "--list-changed", "--pseudonymize")
+    assert result.exit_code == 0, result.output
+    assert not re.search(r"9000\d\d", result.stdout), fmt
+    assert Pseudonymizer(key.encode())("900002") in result.stdout
+    monkeypatch.delenv(KEY_ENV)
+    missing = compare(STUDENTS, *PAIR, "--format", fmt, "--pseudonymize")
+    assert missing.exit_code == 2 and "BSA408" in missing.stderr

@@ -15,7 +15,7 @@ from bsa_check.records.reader import open_records
 
 OTHER_FIELDS = [f.name for f in FIELDS if f.name not in ("student_id", "programme")]
 UNKNOWN_HEADERS = ["notitie", "Naam", "extra kolom", "Cohort"]
-ROW_CODES = {"BSA307", "BSA308", "BSA310", "BSA311"}
+ROW_CODES = {"BSA307", "BSA308", "BSA309", "BSA310", "BSA311", "BSA313"}
 
 # Every character is encodable in Windows-1252; none is a line break str.splitlines would add.
 GARBAGE = st.text(alphabet='ab1 ;,"\n\r\t|é€-.', max_size=12)
@@ -87,7 +87,18 @@ def test_reader_yields_one_row_per_non_empty_record(tmp_path: Path, generated: t
 
     expected = reference_records(data, delimiter, encoding)
     assert len(rows) == len(expected)
+    key_columns = [r.columns[n] - 1 for n in ("programme", "academic_year") if n in r.columns]
+    first_line: dict[tuple[str, ...], int] = {}
     for row, (start, cells) in zip(rows, expected):
+        sid = cells[sid_column].strip() if sid_column < len(cells) else ""
+        key = (sid, *(cells[i].strip() for i in key_columns if i < len(cells)))
+        if sid and key in first_line:
+            # a repeated student number + programme (+ year) is an error naming the first line
+            assert row.error is not None and row.error.code == "BSA313"
+            assert row.error.params["first_line"] == first_line[key]
+        elif sid:
+            first_line[key] = start
+            assert row.error is None or row.error.code != "BSA313"
         assert row.line == start
         sid = cells[sid_column].strip() if sid_column < len(cells) else ""
         assert row.student_id == (sid or None)

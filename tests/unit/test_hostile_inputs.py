@@ -224,7 +224,66 @@ def test_range_limit_given_as_text_exponent_is_refused(tmp_path):
 
     src = (Path(__file__).resolve().parents[2] / "rules" / "ho-current.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "r.yaml"
+    # unquoted, it is refused as a YAML 1.1 trap (text in YAML 1.1, a number in 1.2) ...
     bad.write_text(src.replace("range: {min: 0, max: 60}", "range: {min: 0, max: 1e999999999}", 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as trap:
+        load_file(bad)
+    assert trap.value.code == "BSA107" and trap.value.location.line
+    # ... quoted, the range's own bound still refuses it
+    bad.write_text(src.replace("range: {min: 0, max: 60}", "range: {min: 0, max: '1e999999999'}", 1), encoding="utf-8")
     with pytest.raises(ErrorList) as info:
         load_file(bad)
     assert "12 digits" in str(info.value) and info.value.errors[0].location.line
+
+
+# --- 6. YAML 1.1 traps (BSA107): refused in rule files, never silently converted -------------------
+
+
+@pytest.mark.parametrize(("text", "message", "hint"), [
+    ("yes", "reads the unquoted 'yes' as the boolean true", 'write true for a yes/no value, or "yes" in quotes'),
+    ("Off", "as the boolean false", '"Off" in quotes for text'),
+    ("010", "as the octal number 8", 'write 8 for a number, or "010" in quotes'),
+    ("0x2D", "as the number 45", 'write 45 for a number'),
+    ("1:30", "as the number 90", "write 90"),
+    ("4_5", "as the number 45", "write 45"),
+    ("4.5e+1", "is not a plain decimal (YAML 1.1 reads it as 45)", "write 45, without an exponent"),
+    ("1e3", "is text in YAML 1.1 but a number in YAML 1.2", "1000 for 1e3"),
+    ("45,5", "is text to YAML, not the number 45.5", "write 45.5 (a decimal point)"),
+    ("2024-09-01 10:00:00", "is a date with a time", "write the date as jjjj-mm-dd, e.g. 2024-09-01"),
+])
+def test_yaml_11_traps_are_located_errors_in_strict_mode(text: str, message: str, hint: str) -> None:
+    data, _ = load_yaml(f"a: {text}\n", "f.yaml")  # not strict (rule test files): YAML's own reading
+    assert data["a"] is not None
+    with pytest.raises(RuleFileError) as info:
+        load_yaml(f"name: x\na: {text}\n", "f.yaml", strict_scalars=True)
+    err = info.value
+    assert err.code == "BSA107"
+    assert (err.location.line, err.location.column) == (2, 4)
+    assert message in err.message and hint in err.hint
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ('"yes"', "yes"), ("'010'", "010"), ('"45,5"', "45,5"), ("'1e3'", "1e3"), ("true", True), ("False", False),
+    ("45", 45), ("-3", -3), ("+4", 4), ("0", 0), ("44.5", Decimal("44.5")), (".5", Decimal("0.5")),
+    ("2024-09-01", date(2024, 9, 1)), ("7.8b", "7.8b"), ("1.0.0", "1.0.0"), ("~", None)])
+def test_plain_and_quoted_values_load_as_written_in_strict_mode(text: str, value: object) -> None:
+    data, _ = load_yaml(f"a: {text}\n", "f.yaml", strict_scalars=True)
+    assert data["a"] == value and type(data["a"]) is type(value)
+
+
+def test_unquoted_date_or_boolean_where_text_belongs_is_bsa107_with_the_quote_hint(tmp_path: Path) -> None:
+    text = (RULES_DIR / "ho-current.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "r.yaml"
+    path.write_text(text.replace('version: "1.0.0"', "version: 2024-09-01", 1), encoding="utf-8")
+    assert "version: 2024-09-01" in path.read_text(encoding="utf-8")
+    with pytest.raises(ErrorList) as info:
+        load_file(path)
+    err = info.value.errors[0]
+    assert err.code == "BSA107" and "reads the unquoted value as a date 2024-09-01" in err.message
+    assert err.hint == 'put it in quotes: "2024-09-01"' and err.location.line
+
+
+def test_control_character_is_a_located_syntax_error() -> None:
+    err = _refused("a: 1\nb: x\x08y\n")
+    assert err.code == "BSA100" and "U+0008" in err.message
+    assert (err.location.line, err.location.column) == (2, 5)

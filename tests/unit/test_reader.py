@@ -182,11 +182,23 @@ def test_utf16_bom_is_bsa302(tmp_path: Path) -> None:
     assert err.hint == "save the file as 'CSV UTF-8' from Excel"
 
 
-def test_nul_byte_is_bsa302_with_location(tmp_path: Path) -> None:
-    path = write(tmp_path, b"studentnummer;opleiding\ns1;P\ns2;\xc3\xa9\x00\n")
-    err = fatal(path)
-    assert err.code == "BSA302" and "NUL" in err.message
-    assert (err.location.line, err.location.column) == (3, 5)
+def test_nul_byte_in_a_cell_is_a_row_error_and_other_rows_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, b"studentnummer;opleiding\ns1;P\ns2;\xc3\xa9\x00\ns3;Q\n")
+    r, rows = read_all(path)
+    assert r.encoding == "utf-8"
+    assert [(row.line, row.student_id) for row in rows] == [(2, "s1"), (3, "s2"), (4, "s3")]
+    err = rows[1].error
+    assert err.code == "BSA309" and "NUL" in err.message and "\x00" not in str(err)
+    assert (err.location.line, err.location.column, err.location.column_name) == (3, 2, "opleiding")
+    assert rows[0].error is None and rows[2].values == {"student_id": "s3", "programme": "Q"}
+
+
+def test_nul_byte_in_the_header_or_utf16_without_bom_is_bsa302(tmp_path: Path) -> None:
+    err = fatal(write(tmp_path, b"studentnummer;oplei\x00ding\ns1;P\n"))
+    assert err.code == "BSA302" and "header" in err.message
+    assert (err.location.line, err.location.column) == (1, 20)
+    err = fatal(write(tmp_path, "studentnummer;opleiding\n".encode("utf-16-le")))
+    assert err.code == "BSA302" and "UTF-16" in err.message
 
 
 def test_empty_file_is_bsa303(tmp_path: Path) -> None:
@@ -412,3 +424,74 @@ def test_iteration_is_streaming(tmp_path: Path) -> None:
         assert next(it).line == 2
         assert next(it).line == 3
     assert list(r) == []  # closed: nothing more
+
+
+# -- issue 9: broken exports -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("quoted_lines", [200, 10_000])
+def test_oversized_quoted_cell_over_many_lines_is_one_error_and_later_rows_keep_their_lines(
+        tmp_path: Path, quoted_lines: int) -> None:
+    big = "\n".join(["x" * 1000] * quoted_lines)  # 200 kB or 10 MB in one quoted cell
+    path = write(tmp_path, f'studentnummer;opleiding;notitie\ns1;P;a\ns2;P;"{big}"\ns3;P;"b ""c"""\ns4;P;"d\ne"\ns5;Q;f\n')
+    _, rows = read_all(path)
+    after = 3 + quoted_lines
+    assert [(row.line, row.error.code if row.error else None) for row in rows] == [
+        (2, None), (3, "BSA308"), (after, None), (after + 1, None), (after + 3, None)]
+    assert "longer than 131072 characters" in rows[1].error.message
+    assert rows[2].values["student_id"] == "s3" and rows[4].values == {"student_id": "s5", "programme": "Q"}
+
+
+def test_oversized_cell_on_one_line_does_not_swallow_the_next_record(tmp_path: Path) -> None:
+    path = write(tmp_path, 'studentnummer;opleiding;notitie\ns1;P;"' + "y" * 300_000 + '";\ns2;P;"open\nclosed"\ns3;P;x\n')
+    _, rows = read_all(path)
+    assert [(row.line, row.error.code if row.error else None) for row in rows] == [(2, "BSA308"), (3, None), (5, None)]
+
+
+@pytest.mark.parametrize(("line", "start_in_quotes", "ends_in_quotes"), [
+    ('a;b;"c', False, True), ('"a;b', False, True), ('a"b;c', False, False), ('x" ;y', True, False),
+    ('x"";"y', True, False), ('x"";y', True, True), ('x";"y', True, True), ('x";"y"', True, False), ('', True, True), ('', False, False)])
+def test_quote_state_after_a_line(line: str, start_in_quotes: bool, ends_in_quotes: bool) -> None:
+    assert reader_module._ends_in_quotes(line, start_in_quotes, ";") is ends_in_quotes
+
+
+def test_row_with_the_other_delimiter_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\ns1;P;45\ns2,P,44\ns3;P;40\n")
+    _, rows = read_all(path)
+    err = rows[1].error
+    assert err.code == "BSA307" and (err.location.line, err.location.column) == (3, 2)
+    assert "seems to use ','" in err.hint and "one delimiter" in err.hint
+    assert rows[0].error is None and rows[2].error is None
+
+
+def test_duplicate_student_is_an_error_on_the_later_row_only(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding;collegejaar\ns1;P;2025\ns2;P;2025\n s1 ;P;2025\n"
+                           "s1;Q;2025\ns1;P;2024\ns1;P;2025\n")
+    _, rows = read_all(path)
+    assert [row.error.code if row.error else None for row in rows] == [None, None, "BSA313", None, None, "BSA313"]
+    err = rows[2].error
+    assert (err.location.line, err.location.column, err.location.column_name) == (4, 1, "studentnummer")
+    assert err.message == "the same student number, programme and academic year as line 2"
+    assert "s1" not in str(err)  # the number itself is not repeated in the message
+    assert rows[5].error.params == {"first_line": 2}
+
+
+def test_duplicate_detection_can_be_switched_off(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;opleiding\ns1;P\ns1;P\n")
+    _, rows = read_all(path, unique_ids=False)
+    assert [row.error for row in rows] == [None, None]
+    _, rows = read_all(path)
+    assert rows[1].error.message == "the same student number and programme as line 2"
+
+
+def test_duplicates_without_a_programme_column_are_by_student_number(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;ec_jaar1\ns1;1\ns2;1\ns1;2\n")
+    _, rows = read_all(path, required=("student_id",))
+    assert [row.error.code if row.error else None for row in rows] == [None, None, "BSA313"]
+
+
+def test_duplicates_on_a_short_row_compare_the_cells_it_has(tmp_path: Path) -> None:
+    path = write(tmp_path, "studentnummer;notitie;opleiding\ns1;x;P\ns1;y\ns1;z\n")
+    _, rows = read_all(path)
+    # the second row is ragged (its own error); the third repeats the second's key (s1, no programme)
+    assert [row.error.code for row in rows[1:]] == ["BSA307", "BSA313"]
