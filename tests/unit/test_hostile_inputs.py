@@ -127,7 +127,9 @@ def test_recursion_error_while_composing_becomes_a_rule_file_error(monkeypatch: 
     def explode(self: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(yaml.SafeLoader, "get_single_node", explode)
+    from bsa_check.ruleset import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "_compose_and_build", lambda *a: explode(None))
     err = _refused("a: 1\n")
     assert err.code == "BSA106"
     assert err.location.file == "f.yaml" and err.location.line is None
