@@ -80,7 +80,7 @@ def _unknown_unit(code: str) -> EvaluationError:
     return EvaluationError(
         f"unit {code!r} has a result but is not in the rule set's unit catalogue, so its credits are unknown",
         hint=f"add {code} to the rule set's units, or write its credits in the result (e.g. {code}:V:5EC)",
-        code="BSA313", params={"unit": code})
+        code="BSA313", params={"unit": code, "field": "unit_results"})
 
 
 def _mean(grades: list[Decimal]) -> Decimal:
@@ -126,8 +126,12 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                 excluded.append((code, "after_until"))
                 continue
             passed = status in ("pass", "exempt") or (status == "grade" and grade >= pass_mark)
-            if ec is None and code in cat:
-                ec = cat[code].ec
+            if ec is None:
+                if code in cat:
+                    ec = cat[code].ec
+                elif cat:
+                    # a code the catalogue does not know (a typo, a unit left out) must not drop out silently
+                    raise _unknown_unit(code)
             old = best.get(code)
             if old is None or (passed, grade or ZERO) > (old.passed, old.grade or ZERO):
                 best[code] = _Best(passed, grade, status, ec)

@@ -10,6 +10,13 @@ applies to a part-time student), and an ordered list of **rules**. The first rul
 condition holds decides. A rule may list **requires**: preconditions that must all hold for
 its outcome (a binding negative needs a warning and a hearing); if one is missing the outcome
 is ``if_missing`` (default ``procedure_incomplete``) and the explanation names every missing step.
+
+For institutions' own OER articles (domain.md §11) the format adds, all optional so older files
+load unchanged: a **unit catalogue** (``units``), **aggregates** over a record's unit results
+(credits, k-of-n counts, missing units, pending resits, averages; filters for first-year units,
+this year's results, exemptions, earlier enrolments, whole blocks), named **compensation** schemes,
+exact **arithmetic**, labelled derived cases (bands), and per rule ``decided_by``, ``discretion``,
+``exclusion`` (term and scope) and ``unverified``; per rule set ``provenance``.
 """
 
 from __future__ import annotations
