@@ -105,11 +105,23 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
     required_units = tuple(sorted(scope if scope is not None else cat))
 
     def best_results(ctx: Any, excluded: list[tuple[str, str]]) -> dict[str, _Best]:
-        results = ctx.record.get("unit_results") or ()
-        start = date(ctx.year, 9, 1)
         limit = until(ctx) if until is not None else None
         if limit is absent:
             limit = None
+        # Several aggregates of one rule set usually filter the same way: select once per record.
+        key = ("unit_results", exemptions, earlier_ok, this_year, limit)
+        cache = ctx._derived_cache
+        hit = cache.get(key)
+        if hit is not None:
+            excluded.extend(hit[1])
+            return hit[0]
+        best = _select(ctx, limit, excluded)
+        cache[key] = (best, tuple(excluded))
+        return best
+
+    def _select(ctx: Any, limit: Any, excluded: list[tuple[str, str]]) -> dict[str, _Best]:
+        results = ctx.record.get("unit_results") or ()
+        start = date(ctx.year, 9, 1)
         best: dict[str, _Best] = {}
         for r in results:
             code, status, grade, day, ec, earlier = r

@@ -94,3 +94,17 @@ def test_no_binding_negative_without_warning_and_hearing(data):
         assert v.outcome == "needs_review" and v.rule.id == "hardship_clause"
     if v.outcome == "needs_review":
         assert v.rule.model.decided_by is not None  # every gallery review names who decides
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AB1:|,.-/ 7eErVvOo0923ECc\u00e9")), max_size=60) | st.text(max_size=40))
+def test_unit_results_cell_never_crashes(text):
+    # Any cell text either parses into results or is refused with a CellError (a located row error).
+    from bsa_check.records.parse import CellError, parse_unit_results
+
+    try:
+        out = parse_unit_results(text)
+    except CellError:
+        return
+    assert all(isinstance(r, UnitResult) and r.code for r in out)
+    assert all(r.grade is None or Decimal(1) <= r.grade <= Decimal(10) for r in out)
