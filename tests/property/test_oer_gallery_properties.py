@@ -70,6 +70,7 @@ def gallery_records(draw, name):
          "norm_reduction_ec": draw(st.sampled_from([None, Decimal(5), Decimal(40)])),
          "hardship_request": draw(st.sampled_from([None, False, True])),
          "personal_circumstances": draw(st.sampled_from([frozenset(), frozenset({"illness"})])),
+         "circumstances_decision": draw(st.sampled_from([None, "postpone", "accepted", "rejected"])),
          "warning_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
          "hearing_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
          "pending_resits": frozenset(draw(st.lists(st.sampled_from(sorted(rs.model.units.units)), max_size=3)))}
@@ -90,6 +91,10 @@ def test_no_binding_negative_without_warning_and_hearing(data):
         assert warned is not None and heard is not None
         assert warned <= AS_OF and heard <= AS_OF and warned + timedelta(days=28) <= advice
         assert warned <= heard <= advice
+        # circumstances reported must have been weighed, and an accepted or postponing decision rules
+        # out an automatic rejection (7.8b lid 3; Uitvoeringsbesluit WHW art. 2.1)
+        assert r.get("circumstances_decision") not in ("postpone", "accepted")
+        assert not r.get("personal_circumstances") or r.get("circumstances_decision") == "rejected"
     if r.get("hardship_request") and name == "universiteit-aalburg" and v.outcome not in ("positive", "no_advice"):
         assert v.outcome == "needs_review" and v.rule.id == "hardship_clause"
     if v.outcome == "needs_review":
