@@ -127,7 +127,40 @@ class _Linter:
         self.scenario_lint()
         self.circumstance_lint()
         self.discretion_lint()
+        self.circumstances_negative_lint()
         return self.problems
+
+    def circumstances_negative_lint(self) -> None:
+        """No binding negative while reported circumstances are unweighed, postponing, or accepted without
+        a recorded effect (7.8b lid 3 WHW: circumstances are weighed before a rejection). Checked on
+        witness records built from the rule set, like BSA222."""
+        if self.compiled is None or self.rs.sector != "ho" or self.rs.scenario is not None:
+            return
+        reads = self.compiled.fields_used
+        if "personal_circumstances" not in reads:
+            return
+        reported = frozenset({"illness"})
+        found: dict[int, str] = {}
+        for record, as_of in _sample_records(self.rs, self.compiled, n=600):
+            if record.get("circumstances_effect") is not None:
+                continue  # weighed, with its effect recorded (e.g. a reduced norm)
+            for decision in (None, "postpone", "accepted"):
+                r = {**record, "personal_circumstances": reported}
+                r.pop("circumstances_decision", None)
+                if decision is not None:
+                    r["circumstances_decision"] = decision
+                try:
+                    v = self.compiled.evaluate(r, as_of)
+                except Exception:  # noqa: BLE001 - a witness the rule set cannot evaluate proves nothing
+                    continue
+                if v.outcome == "negative" and v.rule.index not in found:
+                    found[v.rule.index] = decision or "not weighed"
+        for index, decision in sorted(found.items()):
+            rule = self.rs.rules[index]
+            self.add(("rules", index, "outcome"), "BSA257",
+                     f"rule {rule.id!r} gives a binding negative while reported personal circumstances are {decision}",
+                     "put a rule before it that gives needs_review (not weighed, accepted) or postponed (postpone) "
+                     "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
 
     def discretion_lint(self) -> None:
         """An institution's rule set (with provenance) says who decides every needs_review outcome."""
