@@ -250,3 +250,55 @@ def test_year_one_norm_lint_sees_aggregate_credits(tmp_path):
 """
     _, path = build(tmp_path, derived, extra=params, rules=rules)
     assert "BSA250" in {p.code for p in validate_path(path)}
+
+
+def test_institution_rule_sets_say_who_decides_a_review(tmp_path):
+    prov = """provenance:
+  institution: X
+  academic_year: 2025-2026
+  document: OER X
+"""
+    rules = """rules:
+  - id: r
+    outcome: needs_review
+    legal_basis: {law: OER}
+    reason: {nl: x, en: x}
+"""
+    _, path = build(tmp_path, "  v:\n    title: {nl: v, en: v}\n    cases:\n      - value: 1\n", extra=prov, rules=rules)
+    problems = validate_path(path)
+    assert [(p.code, p.severity) for p in problems] == [("BSA256", "warning")]
+    # without provenance (a national frame) the same rule set is not warned about
+    _, path = build(tmp_path, "  v:\n    title: {nl: v, en: v}\n    cases:\n      - value: 1\n", rules=rules)
+    assert validate_path(path) == []
+
+
+def test_explain_cites_provenance_flags_unverified_rules_and_shows_a_pending_exclusion(tmp_path):
+    from bsa_check.explain import full_explanation
+
+    prov = """provenance:
+  institution: Hogeschool X
+  academic_year: 2025-2026
+  document: OER X 2025-2026
+  articles: ["5.1", 5.2]
+  fictional: true
+  unverified: true
+"""
+    rules = """rules:
+  - id: rej
+    outcome: negative
+    unverified: true
+    legal_basis: {law: OER X, article: "5.2"}
+    reason: {nl: x, en: x}
+    exclusion: {years: 2, from: {nl: a, en: the advice}, programmes: ["1", "2"], scope: {nl: s, en: both programmes},
+                legal_basis: {law: OER X, article: "5.3"}}
+    requires:
+      - {id: warning, when: {field: warning_date, before: {as_of: true}}, missing: {nl: w, en: w}, legal_basis: {law: WHW}}
+"""
+    rs, _ = build(tmp_path, "  v:\n    title: {nl: v, en: v}\n    cases:\n      - value: 1\n", extra=prov, rules=rules)
+    v = rs.evaluate({"student_id": "1", "programme": "1", "academic_year": 2025}, AS_OF)
+    text = "\n".join(full_explanation(v, "en"))
+    assert v.outcome == "procedure_incomplete"
+    assert "Source: OER X 2025-2026, Hogeschool X, art. 5.1, 5.2 [fictional example; unverified]" in text
+    assert "[OER X art. 5.2] [rule unverified]" in text
+    assert ("If the binding negative becomes lawful, exclusion: 2 year(s), from the advice; scope: both programmes "
+            "(programmes 1, 2) [OER X art. 5.3]") in text
