@@ -716,7 +716,8 @@ class _Compiler:
                     self.err((*path, lang), f"unknown placeholder {{{name}}}", self._suggest(name, known), "BSA209")
                 else:
                     names.add(name)
-                    if name in F.FIELDS_BY_NAME:
+                    # a parameter or derived value of the same name is what the placeholder shows
+                    if name in F.FIELDS_BY_NAME and name not in self.rs.parameters and name not in self.rs.derived:
                         self.fields_used.add(name)
         return names
 
