@@ -18,7 +18,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from bsa_check.engine.verdict import PreconditionCheck, RuleCheck, Shortfall, TestResult, Verdict
+from bsa_check.engine.units import AggregateDetail, compile_aggregate
+from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Verdict
 from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
@@ -30,11 +31,12 @@ if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is on
 ABSENT = object()
 
 NUMBER, DATE_K, BOOL_K, TEXT_K, SET_K, LIST_K = "number", "date", "boolean", "text", "set", "list"
+RESULTS_K = "results"
 
 _FIELD_KIND = {
     F.DECIMAL: NUMBER, F.INTEGER: NUMBER, F.COUNT: NUMBER, F.ACADEMIC_YEAR: NUMBER,
     F.DATE: DATE_K, F.BOOLEAN: BOOL_K, F.TEXT: TEXT_K, F.ADVICE: TEXT_K, F.DECISION: TEXT_K,
-    F.CIRCUMSTANCES: SET_K, F.UNITS: SET_K,
+    F.CIRCUMSTANCES: SET_K, F.UNITS: SET_K, F.RESULTS: RESULTS_K, F.EFFECT: TEXT_K, F.STUDY_MODE: TEXT_K,
 }
 _PARAM_KIND = {"decimal": NUMBER, "integer": NUMBER, "boolean": BOOL_K, "text": TEXT_K, "date": DATE_K,
                "month_day": DATE_K, "text_list": LIST_K}
@@ -65,7 +67,7 @@ def add_months(day: date, months: int) -> date:
 class Ctx:
     """Evaluation state of one record. ``log`` collects TestResults when not None."""
 
-    __slots__ = ("record", "as_of", "year", "params", "derived", "log", "_derived_cache")
+    __slots__ = ("record", "as_of", "year", "params", "derived", "log", "_derived_cache", "details", "agg_log")
 
     def __init__(self, record: Any, as_of: date, year: int, params: dict[str, Any],
                  derived: dict[str, Callable[["Ctx"], Any]]) -> None:
@@ -76,15 +78,23 @@ class Ctx:
         self.derived = derived
         self.log: list[TestResult] | None = None
         self._derived_cache: dict[str, Any] = {}
+        # What each derived value was computed from (which case or band, which units): for explain.
+        self.details: dict[str, DerivedDetail] = {}
+        self.agg_log: list[AggregateDetail] | None = None
 
     def derived_value(self, name: str) -> Any:
         cache = self._derived_cache
         if name not in cache:
             saved, self.log = self.log, None  # a derived value's own tests are not the rule's
+            saved_agg, self.agg_log = self.agg_log, []
             try:
-                cache[name] = self.derived[name](self)
+                value, case = self.derived[name](self)
+                cache[name] = value
+                self.details[name] = DerivedDetail(name, None if value is ABSENT else value, case,
+                                                   tuple(self.agg_log))
             finally:
                 self.log = saved
+                self.agg_log = saved_agg
         return cache[name]
 
 
@@ -155,6 +165,7 @@ class CompiledRuleSet:
     derived: dict[str, Callable[[Ctx], Any]]
     fields_used: frozenset[str]
     overrides: dict[str, str]
+    non_credit: frozenset[str] = frozenset()
     _param_cache: dict[tuple[str | None, int], dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -224,19 +235,23 @@ class CompiledRuleSet:
                 params={"field": exc.field, "rule": rule.id}) from None
         missing = tuple(pc.precondition for pc in pre_checks if not pc.met)
         outcome = decided.model.if_missing if missing else decided.outcome
-        shortfalls = _shortfalls(checks)
+        shortfalls = _shortfalls(checks, self.non_credit)
         values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
         return Verdict(outcome=outcome, rule=decided, ruleset=self, values=values, checks=tuple(checks),
-                       preconditions=tuple(pre_checks), missing=missing, shortfalls=shortfalls)
+                       preconditions=tuple(pre_checks), missing=missing, shortfalls=shortfalls,
+                       derived=tuple(ctx.details.values()))
 
 
-def _shortfalls(checks: list[RuleCheck]) -> tuple[Shortfall, ...]:
-    """Numeric credit gaps: an earlier rule's failed ``field >= X``, or the deciding ``field < X``."""
+def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str] = frozenset()) -> tuple[Shortfall, ...]:
+    """Numeric credit gaps: an earlier rule's failed ``field >= X``, or the deciding ``field < X``.
+
+    ``non_credit``: derived values that are numbers but not credits (an average grade)."""
     out: dict[tuple[str, Any], Shortfall] = {}
     last = len(checks) - 1
     for i, check in enumerate(checks):
         for t in check.tests:
-            if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)):
+            if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)) \
+                    or t.subject in non_credit:
                 continue
             if (i < last and t.op == "ge" and not t.result) or (i == last and t.op == "lt" and t.result):
                 key = (t.subject, t.right)
@@ -428,6 +443,10 @@ class _Compiler:
             getter, label = (lambda ctx, dname=dname: ctx.derived_value(dname)), dname
         elif isinstance(op, m.AsOfRef):
             kind, getter, label = DATE_K, (lambda ctx: ctx.as_of), "as_of"
+        elif isinstance(op, m.Aggregate):
+            return self.aggregate(op, path)
+        elif isinstance(op, m.Arithmetic):
+            return self.arithmetic(op, path)
         elif isinstance(op, list):
             return (lambda ctx, v=tuple(op): v), LIST_K, None
         else:
@@ -454,6 +473,81 @@ class _Compiler:
                 getter = shifted
                 label = _shift_label(label, plus.months, plus.days)
         return getter, kind, label
+
+    def unit_refs(self, units: list[str] | None, group: str | None, block: str | None, path: tuple[Any, ...],
+                  first_year_only: bool = False) -> None:
+        """Unit codes, groups and blocks must exist in the rule set's catalogue (a typo would count nothing)."""
+        cat = self.rs.units
+        if cat is None:
+            if units is not None or group is not None or block is not None or first_year_only:
+                self.err(path, "a unit filter needs the rule set's unit catalogue (units:)",
+                         "add units: {pass_mark: 5.5, units: {CODE: {ec: 5}}} to the rule set", "BSA213")
+            return
+        for i, code in enumerate(units or ()):
+            if code not in cat.units:
+                self.err((*path, "units", i), f"unit {code!r} is not in the unit catalogue",
+                         self._suggest(code, cat.units), "BSA213")
+        groups = {g for u in cat.units.values() for g in u.groups}
+        blocks = {u.block for u in cat.units.values() if u.block is not None}
+        if group is not None and group not in groups:
+            self.err((*path, "group"), f"no unit of the catalogue is in group {group!r}",
+                     self._suggest(group, groups) if groups else "list the group under a unit's groups", "BSA213")
+        if block is not None and block not in blocks:
+            self.err((*path, "block"), f"no unit of the catalogue is in block {block!r}",
+                     self._suggest(block, blocks) if blocks else "set a unit's block", "BSA213")
+
+    def aggregate(self, op: m.Aggregate, path: tuple[Any, ...]) -> tuple[Getter, str | None, str | None]:
+        self.fields_used.add("unit_results")
+        if op.aggregate == "pending_ec":
+            self.fields_used.add("pending_resits")
+        self.unit_refs(op.units, op.group, op.block, path, op.first_year_only)
+        if (op.whole_blocks or op.aggregate in ("missing_count", "pending_ec")) and self.rs.units is None:
+            self.err(path, f"aggregate {op.aggregate} needs the rule set's unit catalogue (units:)",
+                     "add units: with each unit's credits (and block)", "BSA213")
+        comp = None
+        if op.compensation is not None:
+            cm = self.rs.compensation.get(op.compensation)
+            if cm is None:
+                self.err((*path, "compensation"), f"unknown compensation scheme {op.compensation!r}",
+                         self._suggest(op.compensation, self.rs.compensation) if self.rs.compensation
+                         else "declare it under compensation:", "BSA213")
+            else:
+                comp = (op.compensation, cm)
+        until = None
+        if op.until is not None:
+            until, ukind, _ = self.operand(op.until, (*path, "until"))
+            if ukind not in (DATE_K, None):
+                self.err((*path, "until"), f"'until' is a date, not a {ukind}", "give a date operand", "BSA205")
+        run = compile_aggregate(op, self.rs.units, comp, until, ABSENT)
+
+        def get(ctx: Ctx, run: Callable = run) -> Any:
+            value, detail = run(ctx)
+            if ctx.agg_log is not None:
+                ctx.agg_log.append(detail)
+            return value
+        return get, NUMBER, f"{op.aggregate}"
+
+    def arithmetic(self, op: m.Arithmetic, path: tuple[Any, ...]) -> tuple[Getter, str | None, str | None]:
+        name, items = op.op
+        getters = []
+        for i, item in enumerate(items):
+            g, kind, _ = self.operand(item, (*path, name, i))
+            if kind not in (NUMBER, None):
+                self.err((*path, name, i), f"{name} works on numbers, not a {kind}", "give a number operand", "BSA205")
+            getters.append(g)
+        parts = tuple(getters)
+
+        def calc(ctx: Ctx, parts: tuple = parts, name: str = name) -> Any:
+            values = [g(ctx) for g in parts]
+            if any(v is ABSENT for v in values):
+                return ABSENT
+            values = [Decimal(v) for v in values]
+            if name == "add":
+                return sum(values, Decimal(0))
+            if name == "subtract":
+                return values[0] - sum(values[1:], Decimal(0))
+            return max(values) if name == "max" else min(values)
+        return calc, NUMBER, None
 
     def offset_amount(self, amount: Any, path: tuple[Any, ...]) -> Getter:
         """A shift in days or months: a number, or an integer parameter read per record."""
@@ -492,11 +586,11 @@ class _Compiler:
                          "give every case a value of the same type", "BSA205")
             frozen = tuple(cases)
 
-            def compute(ctx: Ctx, cases: tuple = frozen) -> Any:
-                for cond, getter in cases:
+            def compute(ctx: Ctx, cases: tuple = frozen, models: tuple = tuple(d.cases)) -> tuple[Any, Any]:
+                for (cond, getter), case in zip(cases, models):
                     if cond is None or cond(ctx):
-                        return getter(ctx)
-                return ABSENT
+                        return getter(ctx), case
+                return ABSENT, None
 
             self.derived[name] = compute
             self.derived_kinds[name] = kinds.pop() if len(kinds) == 1 else None  # type: ignore[assignment]
@@ -622,7 +716,8 @@ class _Compiler:
                     self.err((*path, lang), f"unknown placeholder {{{name}}}", self._suggest(name, known), "BSA209")
                 else:
                     names.add(name)
-                    if name in F.FIELDS_BY_NAME:
+                    # a parameter or derived value of the same name is what the placeholder shows
+                    if name in F.FIELDS_BY_NAME and name not in self.rs.parameters and name not in self.rs.derived:
                         self.fields_used.add(name)
         return names
 
@@ -653,16 +748,38 @@ class _Compiler:
             if r.if_missing in ("negative", "positive") and r.requires:
                 self.err((*path, "if_missing"), f"if_missing: {r.if_missing} would decide without the missing steps",
                          "use procedure_incomplete (or needs_review)", "BSA211")
+            if r.discretion and (r.outcome != "needs_review" or r.decided_by is None):
+                self.err((*path, "outcome" if r.outcome != "needs_review" else "discretion"),
+                         f"rule {r.id!r} is a discretionary clause, so a person decides",
+                         "give it outcome: needs_review and name who decides under decided_by "
+                         "(e.g. the examination board)", "BSA214")
+            if r.exclusion is not None and "negative" not in (r.outcome, r.if_missing):
+                self.err((*path, "exclusion"), f"rule {r.id!r} has an exclusion but does not give a binding negative",
+                         "an exclusion term belongs to a binding negative (7.8b lid 5 WHW); move it to that rule",
+                         "BSA215")
             rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names)))
+        pass_mark = self.rs.units.pass_mark if self.rs.units is not None else Decimal("5.5")
+        for name, cm in self.rs.compensation.items():
+            path = ("compensation", name)
+            self.unit_refs(cm.units, cm.group, None, path, cm.first_year_only)
+            if cm.band.min > cm.band.max:
+                self.err((*path, "band"), f"compensation band {cm.band.min}..{cm.band.max} is empty",
+                         "write min at most max", "BSA216")
+            elif cm.band.max >= pass_mark:
+                self.err((*path, "band", "max"), f"compensation band reaches {cm.band.max}, a pass (pass mark {pass_mark})",
+                         "a compensated grade is a failed grade: keep max below the pass mark", "BSA216")
         for i, name in enumerate(self.rs.optional_columns):
             if name not in F.FIELDS_BY_NAME:
                 self.err(("optional_columns", i), f"unknown record field {name!r}",
                          self._suggest(name, F.FIELDS_BY_NAME), "BSA204")
         if self.errors:
             raise ErrorList(self.errors)
+        non_credit = frozenset(name for name, d in self.rs.derived.items()
+                               if any(isinstance(c.value, m.Aggregate) and c.value.aggregate != "ec"
+                                      and c.value.aggregate != "pending_ec" for c in d.cases))
         return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
                                params=params, derived=self.derived, fields_used=frozenset(self.fields_used),
-                               overrides=dict(self.overrides))
+                               overrides=dict(self.overrides), non_credit=non_credit)
 
 
 MONTH_DAY_HINT = "write a day of the year as ISO --MM-DD in quotes, e.g. '--02-01' for 1 February (not 29 February)"

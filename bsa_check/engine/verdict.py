@@ -49,6 +49,16 @@ class Shortfall:
 
 
 @dataclass(frozen=True, slots=True)
+class DerivedDetail:
+    """How a derived value came about: its value, the case (band) that gave it, the aggregates read."""
+
+    name: str
+    value: Any
+    case: Any  # the DerivedCase model that matched (its ``label`` names a band), or None
+    aggregates: tuple[Any, ...] = ()  # engine.units.AggregateDetail
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
     outcome: str
     rule: "CompiledRule"
@@ -58,6 +68,7 @@ class Verdict:
     preconditions: tuple[PreconditionCheck, ...]
     missing: tuple["CompiledPrecondition", ...]
     shortfalls: tuple[Shortfall, ...]
+    derived: tuple[DerivedDetail, ...] = ()
 
     @property
     def deciding_tests(self) -> tuple[TestResult, ...]:

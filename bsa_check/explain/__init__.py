@@ -7,6 +7,7 @@ returns strings and lists of lines; printing happens in the CLI.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from bsa_check.engine.compile import CompiledRuleSet
@@ -86,6 +87,8 @@ def _reason(verdict: Verdict, lang: str) -> str:
     text = render(rule.reason, verdict.values, lang)
     if rule.note is not None:
         text += " " + render(rule.note, verdict.values, lang)
+    if rule.decided_by is not None and verdict.outcome == "needs_review":
+        text += " " + t("reason.decided_by", lang, who=getattr(rule.decided_by, lang))
     return text
 
 
@@ -139,8 +142,9 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     for i, check in enumerate(verdict.checks, 1):
         title = render(check.rule.model.title, {}, lang) if check.rule.model.title else check.rule.id
         state = t("explain.rule_yes" if check.matched else "explain.rule_no", lang)
+        flag = f" [{t('rule.unverified', lang)}]" if check.rule.model.unverified else ""
         lines.append(f"  {i}. {check.rule.id} ({title}): {state}"
-                     f" [{basis_text(check.rule.model.legal_basis, lang)}]")
+                     f" [{basis_text(check.rule.model.legal_basis, lang)}]{flag}")
         for test in check.tests:
             lines.append(f"       {test_text(test, lang)}")
     for pc in verdict.preconditions:
@@ -148,15 +152,127 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
         lines.append(f"     - {pc.precondition.id}: {state} [{basis_text(pc.precondition.model.legal_basis, lang)}]")
         for test in pc.tests:
             lines.append(f"         {test_text(test, lang)}")
+    lines.extend(derived_lines(verdict, lang))
     title = render(verdict.rule.model.title, {}, lang) if verdict.rule.model.title else verdict.rule.id
     lines.append(t("explain.decided", lang, rule=verdict.rule.id, title=title,
                    outcome=outcome_label(verdict.outcome, lang)))
     lines.append(f"  {reason(verdict, lang)}")
+    rule = verdict.rule.model
+    if rule.decided_by is not None and verdict.outcome == "needs_review":
+        lines.append("  " + t("explain.decided_by", lang, who=getattr(rule.decided_by, lang)))
+    lines.extend(exclusion_lines(verdict, lang))
     change = changes(verdict, lang)
     if change:
         lines.append(t("explain.change", lang))
         lines.extend(f"  - {c}" for c in change)
     return lines
+
+
+def _ec_items(items: tuple, lang: str) -> str:
+    return ", ".join(f"{code} ({fmt_value(ec, lang)} EC)" if ec is not None else code for code, ec in items)
+
+
+def _grade(value: Any, lang: str) -> str:
+    """An unrounded average is shown exactly when short, else cut (not rounded) with an ellipsis."""
+    if isinstance(value, Decimal):
+        exp = value.normalize().as_tuple().exponent
+        if isinstance(exp, int) and exp < -4:
+            return fmt_value(value.quantize(Decimal("0.0001"), rounding=ROUND_DOWN), lang) + "…"
+    return fmt_value(value, lang)
+
+
+def compensation_lines(comp: Any, lang: str) -> list[str]:
+    """Which compensation applied and why (or why not): each condition with its values."""
+    title = getattr(comp.model.title, lang)
+    if not comp.candidates:
+        return [t("comp.none", lang, name=comp.name, title=title, low=fmt_value(comp.model.band.min, lang),
+                  high=fmt_value(comp.model.band.max, lang))]
+    applied = {c for c, _ in comp.applied}
+    out = []
+    if comp.applied:
+        out.append(t("comp.applied", lang, name=comp.name, title=title,
+                     items=", ".join(f"{c} ({_grade(g, lang)})" for c, g in comp.applied)))
+    rest = [(c, g) for c, g in comp.candidates if c not in applied]
+    if rest:
+        out.append(t("comp.not_applied", lang, name=comp.name, title=title,
+                     items=", ".join(f"{c} ({_grade(g, lang)})" for c, g in rest)))
+    for ch in comp.checks:
+        actual = ch.actual
+        if isinstance(actual, tuple):
+            actual = ", ".join(actual) if actual else t("none", lang)
+        else:
+            actual = _grade(actual, lang)
+        text = t(f"comp.{ch.key}", lang, actual=actual, required=_grade(ch.required, lang))
+        if ch.unit is not None:
+            text += t("comp.in_block", lang, unit=ch.unit)
+        out.append(f"{text}: {'✓' if ch.ok else '✗'}")
+    if comp.over_max:
+        out.append(t("comp.over_max", lang, n=comp.model.max_units, items=", ".join(comp.over_max)))
+    return out
+
+
+def aggregate_lines(detail: Any, lang: str) -> list[str]:
+    """What an aggregate counted, what it left out and why, the missing units, blocks, compensation."""
+    out = []
+    if detail.kind in ("ec", "pending_ec") and detail.counted:
+        key = "explain.pending" if detail.kind == "pending_ec" else "explain.counted"
+        out.append(t(key, lang, items=_ec_items(detail.counted, lang)))
+    elif detail.kind in ("passed_count", "missing_count") and detail.counted:
+        out.append(t("explain.passed", lang, items=", ".join(c for c, _ in detail.counted)))
+    elif detail.kind == "average" and detail.counted:
+        out.append(t("explain.grades", lang, items=", ".join(f"{c} {fmt_value(g, lang)}" for c, g in detail.counted)))
+    if detail.missing:
+        out.append(t("explain.missing_units", lang, items=", ".join(detail.missing)))
+    if detail.excluded:
+        out.append(t("explain.not_counted", lang, items=", ".join(
+            f"{code} ({t('excluded.' + why, lang)})" for code, why in detail.excluded)))
+    for block, missing in detail.incomplete_blocks:
+        out.append(t("explain.block_incomplete", lang, block=block, items=", ".join(missing)))
+    if detail.compensation is not None:
+        out.extend(compensation_lines(detail.compensation, lang))
+    return out
+
+
+def derived_lines(verdict: Verdict, lang: str) -> list[str]:
+    """Derived values that came from a named band or from unit results, with what decided them."""
+    lines: list[str] = []
+    for d in verdict.derived:
+        label = getattr(d.case, "label", None) if d.case is not None else None
+        if label is None and not d.aggregates:
+            continue
+        head = f"  {d.name} = {_grade(d.value, lang)}"
+        if label is not None:
+            head += f" ({t('explain.band', lang, label=getattr(label, lang))})"
+        lines.append(head)
+        for agg in d.aggregates:
+            lines.extend(f"       {x}" for x in aggregate_lines(agg, lang))
+    return [t("explain.values", lang), *lines] if lines else []
+
+
+def exclusion_lines(verdict: Verdict, lang: str) -> list[str]:
+    """The exclusion term and its scope, for a binding negative (or one that would be, once lawful)."""
+    ex = verdict.rule.model.exclusion
+    if ex is None or verdict.outcome not in ("negative", "procedure_incomplete"):
+        return []
+    term = t("exclusion.indefinite", lang) if ex.indefinite else t("exclusion.years", lang, n=ex.years)
+    extra = []
+    if ex.programmes:
+        extra.append(t("exclusion.programmes", lang, items=", ".join(ex.programmes)))
+    if ex.shared_first_year:
+        extra.append(t("exclusion.shared", lang))
+    key = "explain.exclusion" if verdict.outcome == "negative" else "explain.exclusion_if"
+    return ["  " + t(key, lang, term=term, start=getattr(ex.from_, lang), scope=getattr(ex.scope, lang),
+                     extra=f" ({'; '.join(extra)})" if extra else "", basis=basis_text(ex.legal_basis, lang))]
+
+
+def provenance_line(ruleset: CompiledRuleSet, lang: str) -> list[str]:
+    p = ruleset.model.provenance
+    if p is None:
+        return []
+    flags = [x for x, on in ((t("provenance.fictional", lang), p.fictional), (t("unverified", lang), p.unverified)) if on]
+    return [t("explain.provenance", lang, document=p.document, institution=p.institution,
+              articles=t("provenance.articles", lang, items=", ".join(p.articles)) if p.articles else "",
+              flags=f" [{'; '.join(flags)}]" if flags else "")]
 
 
 def not_automated(ruleset: CompiledRuleSet, lang: str) -> list[str]:
@@ -177,6 +293,7 @@ def full_explanation(verdict: Verdict, lang: str) -> list[str]:
                status=status)]
     if rs.model.legal_status == "proposal":
         lines.append(t("proposal.banner", lang))
+    lines.extend(provenance_line(rs, lang))
     lines.extend(explanation(verdict, lang))
     lines.extend(not_automated(rs, lang))
     return lines

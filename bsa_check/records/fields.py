@@ -20,8 +20,12 @@ CIRCUMSTANCES = "circumstances"
 DECISION = "decision"
 UNITS = "units"
 ADVICE = "advice"
+RESULTS = "results"
+EFFECT = "effect"
+STUDY_MODE = "study_mode"
 
-KINDS = (TEXT, DECIMAL, INTEGER, COUNT, DATE, BOOLEAN, ACADEMIC_YEAR, CIRCUMSTANCES, DECISION, UNITS, ADVICE)
+KINDS = (TEXT, DECIMAL, INTEGER, COUNT, DATE, BOOLEAN, ACADEMIC_YEAR, CIRCUMSTANCES, DECISION, UNITS, ADVICE,
+         RESULTS, EFFECT, STUDY_MODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,27 @@ ADVICES: dict[str, tuple[str, ...]] = {
     "negative": ("negative", "negatief"),
 }
 
+# What a recognised personal circumstance does (the OER says which effects it allows).
+EFFECTS: dict[str, tuple[str, ...]] = {
+    "postpone": ("postpone", "uitstel", "uitgesteld"),
+    "reduce_norm": ("reduce_norm", "normverlaging", "verlaagde norm", "lagere norm"),
+    "no_negative": ("no_negative", "geen negatief advies", "geen_negatief", "geen afwijzing"),
+    "committee": ("committee", "commissie", "examencommissie", "bsa-commissie"),
+}
+
+STUDY_MODES: dict[str, tuple[str, ...]] = {
+    "full_time": ("full_time", "full-time", "fulltime", "voltijd", "vt"),
+    "part_time": ("part_time", "part-time", "parttime", "deeltijd", "dt"),
+    "dual": ("dual", "duaal", "du"),
+}
+
+# Results in a unit-results cell: a grade (1-10) or one of these words.
+RESULT_WORDS: dict[str, tuple[str, ...]] = {
+    "pass": ("v", "voldaan", "pass", "passed", "g", "goed"),
+    "fail": ("o", "onvoldaan", "fail", "failed", "nv", "niet voldaan", "na", "nvd"),
+    "exempt": ("vr", "vrijstelling", "vrijgesteld", "exempt", "exemption"),
+}
+
 # Spellings that mean "nothing" in a category cell.
 NONE_WORDS = frozenset({"none", "geen", "nee", "no", "-", "n.v.t.", "nvt", "n/a"})
 
@@ -108,6 +133,44 @@ FIELDS: tuple[FieldSpec, ...] = (
     _F("date_of_birth", ("geboortedatum",), DATE, True, "MBO: date of birth", "mbo: geboortedatum"),
     _F("startkwalificatie", ("startkwalificatie",), BOOLEAN, True, "MBO: has a startkwalificatie (yes/no)", "mbo: heeft een startkwalificatie (ja/nee)"),
     _F("alternative_offered", ("alternatief_aangeboden",), BOOLEAN, True, "MBO: another programme offered (yes/no)", "mbo: alternatief aangeboden (ja/nee)"),
+    # Fields for institutions' own OER rules (domain.md §11): unit results, credit sources, the
+    # deregistration escape, two-year regimes and what a recognised circumstance does.
+    _F("unit_results", ("resultaten", "studieresultaten"), RESULTS, True,
+       "unit results: CODE:RESULT[:DATE][:EC][:earlier] separated by |; RESULT is a grade or V, O, VR",
+       "resultaten per onderdeel: CODE:RESULTAAT[:DATUM][:EC][:eerder] gescheiden door |; RESULTAAT is een cijfer of V, O, VR"),
+    _F("exemption_ec", ("vrijgestelde_ec", "ec_vrijstellingen"), DECIMAL, True,
+       "credits from exemptions (vrijstellingen)", "studiepunten uit vrijstellingen"),
+    _F("earlier_ec", ("ec_eerdere_inschrijving",), DECIMAL, True,
+       "credits earned in an earlier enrolment in the programme", "studiepunten uit een eerdere inschrijving in de opleiding"),
+    _F("pending_resits", ("openstaande_herkansingen",), UNITS, True,
+       "unit codes with a resit still to come this year, separated by |",
+       "onderdelen met nog een herkansing dit jaar, codes gescheiden door |"),
+    _F("deregistration_request_date", ("datum_uitschrijfverzoek", "uitschrijfverzoek"), DATE, True,
+       "date the student asked to be deregistered", "datum van het verzoek tot uitschrijving"),
+    _F("previous_deregistrations", ("eerdere_uitschrijvingen",), COUNT, True,
+       "earlier deregistrations from this programme before the cut-off", "eerdere uitschrijvingen uit deze opleiding vóór de grens"),
+    _F("previous_postponement", ("eerder_uitgesteld",), BOOLEAN, True,
+       "the first-year advice was postponed earlier (yes/no)", "het advies in het eerste jaar is eerder uitgesteld (ja/nee)"),
+    _F("ec_year2", ("ec_jaar2",), DECIMAL, True, "credits earned in the second year of enrolment", "studiepunten behaald in het tweede jaar van inschrijving"),
+    _F("recognised_circumstances", ("erkende_omstandigheden",), CIRCUMSTANCES, True,
+       "personal circumstances the institution recognised: categories separated by |",
+       "door de instelling erkende persoonlijke omstandigheden: categorieën gescheiden door |"),
+    _F("circumstances_effect", ("gevolg_omstandigheden",), EFFECT, True,
+       "what recognition does: postpone, reduce_norm, no_negative, committee",
+       "gevolg van de erkenning: uitstel, normverlaging, geen negatief advies, commissie"),
+    _F("norm_reduction_ec", ("normverlaging_ec",), DECIMAL, True,
+       "credits the norm is reduced by for recognised circumstances", "studiepunten waarmee de norm wegens erkende omstandigheden is verlaagd"),
+    _F("circumstances_reported_date", ("meldingsdatum_omstandigheden",), DATE, True,
+       "date the personal circumstances were reported", "datum waarop de persoonlijke omstandigheden zijn gemeld"),
+    _F("hardship_request", ("beroep_hardheidsclausule", "verzoek_dispensatie"), BOOLEAN, True,
+       "the student invoked the hardship clause or asked for dispensation (yes/no)",
+       "de student doet een beroep op de hardheidsclausule of vraagt dispensatie (ja/nee)"),
+    _F("study_mode", ("opleidingsvorm",), STUDY_MODE, False, "full_time, part_time or dual", "voltijd, deeltijd of duaal"),
+    _F("cohort", ("instroomcohort", "instroomjaar"), ACADEMIC_YEAR, False, "cohort: academic year of first enrolment (2025-2026 or 2025)",
+       "cohort: collegejaar van eerste inschrijving (2025-2026 of 2025)"),
+    _F("first_registration_year", ("eerste_jaar_inschrijving_ho",), BOOLEAN, True,
+       "this is the student's first year of registration in higher education (yes/no)",
+       "dit is het eerste jaar van inschrijving in het hoger onderwijs (ja/nee)"),
 )
 
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}

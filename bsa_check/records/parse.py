@@ -222,3 +222,108 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 def parse_cell(kind: str, text: str) -> Any:
     """Parse one non-empty cell; ``None`` means "absent" (e.g. ``geen`` for a decision)."""
     return PARSERS[kind](text)
+
+
+# --- unit results, circumstance effects, study modes (OER rules, domain.md §11) -------------------
+
+
+class UnitResult(tuple):
+    """One result of a unit: ``(code, status, grade, date, ec, earlier)``.
+
+    ``status`` is ``pass``, ``fail`` or ``exempt`` when the result is a word, ``grade`` when it is a
+    grade (whether a grade passes is the rule set's pass mark, not the parser's). ``ec`` overrides
+    the rule set's unit catalogue; ``earlier`` marks a result from an earlier enrolment. A plain
+    tuple subclass: cheap to build per record, hashable, no pydantic.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, code: str, status: str, grade: Decimal | None, day: date | None, ec: Decimal | None,
+                earlier: bool) -> "UnitResult":
+        return tuple.__new__(cls, (code, status, grade, day, ec, earlier))
+
+    code = property(lambda self: self[0])
+    status = property(lambda self: self[1])
+    grade = property(lambda self: self[2])
+    day = property(lambda self: self[3])
+    ec = property(lambda self: self[4])
+    earlier = property(lambda self: self[5])
+
+    def __str__(self) -> str:
+        return f"{self[0]}:{self[2] if self[1] == 'grade' else self[1]}"
+
+
+_RESULT_WORD_INDEX = _lookup(F.RESULT_WORDS)
+_EARLIER_WORDS = frozenset({"earlier", "eerder", "eerdere inschrijving", "vorige"})
+_EC_RE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*ec$", re.IGNORECASE)
+_GRADE_RE = re.compile(r"^\d{1,2}(?:[.,]\d{1,3})?$")
+_UNIT_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$")
+_RESULTS_HINT = ("write unit results as CODE:RESULT separated by |, e.g. STAT1:7,5|MATH1:VR|PHIL1:5:20-01-2026; "
+                 "RESULT is a grade 1-10 or V, O, VR; optional parts: a date, credits like 5EC, eerder")
+
+
+def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
+    """``STAT1:7,5|MATH1:VR|PHIL1:5,4:20-01-2026|ECON1:V:7,5EC:eerder`` -> results, in cell order."""
+    out = []
+    for item in text.split("|"):
+        item = item.strip()
+        if not item:
+            continue
+        parts = [p.strip() for p in item.split(":")]
+        if len(parts) < 2 or not _UNIT_CODE_RE.match(parts[0]):
+            raise CellError(f"item {len(out) + 1} is not CODE:RESULT; " + _RESULTS_HINT)
+        code, result = parts[0], parts[1].lower()
+        grade: Decimal | None = None
+        if _GRADE_RE.match(result):
+            grade = Decimal(result.replace(",", "."))
+            if not Decimal(1) <= grade <= Decimal(10):
+                raise CellError(f"the grade of {code} is outside 1-10; " + _RESULTS_HINT)
+            status = "grade"
+        else:
+            status = _RESULT_WORD_INDEX.get(result, "")
+            if not status:
+                raise CellError(f"the result of {code} is not a grade or V, O, VR; " + _RESULTS_HINT)
+        day: date | None = None
+        ec: Decimal | None = None
+        earlier = False
+        for extra in parts[2:]:
+            low = extra.lower()
+            if low in _EARLIER_WORDS:
+                earlier = True
+            elif (mt := _EC_RE.match(extra)) is not None:
+                ec = Decimal(mt[1].replace(",", "."))
+            else:
+                try:
+                    day = parse_date(extra)
+                except CellError:
+                    raise CellError(f"the part {extra!r} of {code} is not a date, credits or eerder; "
+                                    + _RESULTS_HINT) from None
+        out.append(UnitResult(code, status, grade, day, ec, earlier))
+    return tuple(out)
+
+
+_EFFECT_INDEX = _lookup(F.EFFECTS)
+_STUDY_MODE_INDEX = _lookup(F.STUDY_MODES)
+
+
+def parse_effect(text: str) -> str | None:
+    t = text.strip().lower()
+    if t in F.NONE_WORDS:
+        return None
+    code = _EFFECT_INDEX.get(t)
+    if code is None:
+        raise CellError("is not an effect of recognised circumstances; use postpone, reduce_norm, no_negative or "
+                        "committee (uitstel, normverlaging, geen negatief advies, commissie)")
+    return code
+
+
+def parse_study_mode(text: str) -> str:
+    code = _STUDY_MODE_INDEX.get(text.strip().lower())
+    if code is None:
+        raise CellError("is not a study mode; use voltijd, deeltijd or duaal (full_time, part_time, dual)")
+    return code
+
+
+PARSERS[F.RESULTS] = parse_unit_results
+PARSERS[F.EFFECT] = parse_effect
+PARSERS[F.STUDY_MODE] = parse_study_mode

@@ -10,6 +10,13 @@ applies to a part-time student), and an ordered list of **rules**. The first rul
 condition holds decides. A rule may list **requires**: preconditions that must all hold for
 its outcome (a binding negative needs a warning and a hearing); if one is missing the outcome
 is ``if_missing`` (default ``procedure_incomplete``) and the explanation names every missing step.
+
+For institutions' own OER articles (domain.md §11) the format adds, all optional so older files
+load unchanged: a **unit catalogue** (``units``), **aggregates** over a record's unit results
+(credits, k-of-n counts, missing units, pending resits, averages; filters for first-year units,
+this year's results, exemptions, earlier enrolments, whole blocks), named **compensation** schemes,
+exact **arithmetic**, labelled derived cases (bands), and per rule ``decided_by``, ``discretion``,
+``exclusion`` (term and scope) and ``unverified``; per rule set ``provenance``.
 """
 
 from __future__ import annotations
@@ -122,11 +129,63 @@ class AsOfRef(Strict):
     plus: Offset | None = None
 
 
+class Aggregate(Strict):
+    """A value computed from the record's unit results and the rule set's unit catalogue.
+
+    ``aggregate`` says what: ``ec`` (credits of passed units), ``passed_count`` (units passed; for
+    k-of-n groups), ``missing_count`` (units of the scope not passed; the explanation names them),
+    ``pending_ec`` (credits of the scope's units with a resit still to come), ``average`` (the
+    unrounded mean of the scope's grades). The other keys filter which results count.
+    """
+
+    aggregate: Literal["ec", "passed_count", "missing_count", "pending_ec", "average"]
+    units: list[str] | None = Field(default=None, description="only these unit codes")
+    group: str | None = Field(default=None, description="only units of this catalogue group")
+    block: str | None = Field(default=None, description="only units of this catalogue block")
+    first_year_only: bool = Field(default=False, description="only units the catalogue marks first_year")
+    exemptions: bool = Field(default=True, description="count exemptions (VR); false leaves them out")
+    earlier_enrolment: bool = Field(default=True, description="count results marked as from an earlier enrolment")
+    this_year_only: bool = Field(
+        default=False, description="only results of the academic year the advice is about (no earlier enrolment, "
+                                   "nothing dated before 1 September of that year)")
+    until: "Operand | None" = Field(default=None, description="results dated after this date do not count")
+    compensation: str | None = Field(default=None, description="apply this compensation scheme of the rule set")
+    whole_blocks: bool = Field(default=False, description="credits only for blocks whose units are all passed")
+
+
+class Arithmetic(Strict):
+    """Exact (Decimal) arithmetic on numbers: exactly one of add, subtract (first minus the rest), max, min."""
+
+    add: "list[Operand] | None" = Field(default=None, min_length=1)
+    subtract: "list[Operand] | None" = Field(default=None, min_length=2)
+    max: "list[Operand] | None" = Field(default=None, min_length=1)
+    min: "list[Operand] | None" = Field(default=None, min_length=1)
+
+    @model_validator(mode="after")
+    def _one_op(self) -> "Arithmetic":
+        if sum(x is not None for x in (self.add, self.subtract, self.max, self.min)) != 1:
+            raise ValueError("write exactly one of add, subtract, max, min")
+        return self
+
+    @property
+    def op(self) -> tuple[str, list[Any]]:
+        for name in ("add", "subtract", "max", "min"):
+            v = getattr(self, name)
+            if v is not None:
+                return name, v
+        raise AssertionError  # pragma: no cover
+
+
+ARITHMETIC_OPS = ("add", "subtract", "max", "min")
+
+
 def _operand_kind(value: Any) -> str:
     if isinstance(value, dict):
-        for key in ("field", "param", "derived", "as_of"):
+        for key in ("field", "param", "derived", "as_of", "aggregate"):
             if key in value:
                 return key
+        if any(k in value for k in ARITHMETIC_OPS):
+            return "arithmetic"
         return "field"  # let FieldRef report the missing/unknown keys
     if isinstance(value, list):
         return "list"
@@ -139,6 +198,8 @@ Operand = Annotated[
         Annotated[ParamRef, Tag("param")],
         Annotated[DerivedRef, Tag("derived")],
         Annotated[AsOfRef, Tag("as_of")],
+        Annotated[Aggregate, Tag("aggregate")],
+        Annotated[Arithmetic, Tag("arithmetic")],
         Annotated[list[Scalar], Tag("list")],
         Annotated[Scalar, Tag("literal")],
     ],
@@ -147,6 +208,8 @@ Operand = Annotated[
 Offset.model_rebuild()
 ParamRef.model_rebuild()
 FieldRef.model_rebuild()
+Aggregate.model_rebuild()
+Arithmetic.model_rebuild()
 
 
 # --- conditions -----------------------------------------------------------------------------------
@@ -288,6 +351,7 @@ class Parameter(Strict):
 class DerivedCase(Strict):
     when: Condition | None = None
     value: Operand
+    label: Text | None = Field(default=None, description="names this case (e.g. a late-entry band); shown in explanations")
 
 
 class Derived(Strict):
@@ -309,6 +373,31 @@ class Precondition(Strict):
     legal_basis: LegalBasis
 
 
+class Exclusion(Strict):
+    """What a binding negative means afterwards (7.8b lid 3 and 5 WHW): the term and its scope."""
+
+    years: int | None = Field(default=None, ge=1, le=10, description="term in years; omit with indefinite: true")
+    indefinite: bool = Field(default=False, description="no term: re-enrolment only when the student shows convincingly "
+                                                          "that he or she can now succeed (7.8b lid 5)")
+    from_: Text = Field(alias="from", description="from when the term runs, e.g. 'the date of the advice'")
+    programmes: list[str] = Field(default_factory=list, description="sister programmes the rejection extends to")
+    shared_first_year: bool = Field(default=False, description="also programmes sharing the propaedeutic phase")
+    scope: Text = Field(description="the scope in words, as the OER says it")
+    legal_basis: LegalBasis
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("programmes", mode="before")
+    @classmethod
+    def _codes_as_text(cls, value: Any) -> Any:
+        return [str(v) for v in value] if isinstance(value, list) else value
+
+    @model_validator(mode="after")
+    def _term(self) -> "Exclusion":
+        if (self.years is None) == (not self.indefinite):
+            raise ValueError("give either years or indefinite: true")
+        return self
+
+
 class Rule(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: Text | None = None
@@ -320,6 +409,11 @@ class Rule(Strict):
     if_missing: Outcome = "procedure_incomplete"
     reason_if_missing: Text | None = None
     note: Text | None = Field(default=None, description="an extra sentence shown with the verdict")
+    decided_by: Text | None = Field(default=None, description="who decides a needs_review outcome (e.g. the examination board)")
+    discretion: bool = Field(default=False, description="a discretionary clause (hardship, dispensation): the outcome must "
+                                                          "be needs_review and decided_by must name who decides")
+    unverified: bool = Field(default=False, description="this rule's reading of the OER could not be checked")
+    exclusion: Exclusion | None = Field(default=None, description="term and scope of a binding negative")
 
 
 class NotAutomated(Strict):
@@ -328,6 +422,76 @@ class NotAutomated(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     text: Text
     legal_basis: LegalBasis
+
+
+class Unit(Strict):
+    """A unit (course, module) of the programme as the OER lists it."""
+
+    ec: Decimal = Field(ge=0, le=60)
+    title: Text | None = None
+    block: str | None = Field(default=None, description="block, period or module the unit belongs to")
+    first_year: bool = Field(default=True, description="part of the first-year (propaedeutic) programme")
+    groups: list[str] = Field(default_factory=list, description="named groups (for k-of-n and group credits)")
+
+
+class UnitCatalogue(Strict):
+    pass_mark: Decimal = Field(default=Decimal("5.5"), ge=1, le=10, description="a grade at least this passes")
+    units: dict[str, Unit] = Field(min_length=1)
+    legal_basis: LegalBasis | None = None
+
+    @field_validator("units", mode="before")
+    @classmethod
+    def _keys_as_text(cls, value: Any) -> Any:
+        return {str(k): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+class GradeBand(Strict):
+    min: Decimal = Field(ge=1, le=10)
+    max: Decimal = Field(ge=1, le=10)
+
+
+class Compensation(Strict):
+    """When a failed grade may be compensated (the unit then counts as passed).
+
+    Every condition that is given must hold: the grade lies in ``band``; at most ``max_units`` units
+    (the highest grades first); the unrounded average of the scope's grades is at least
+    ``min_average``; no other grade is below ``min_other_grade``; some other grade is at least
+    ``higher_grade_elsewhere``; every other unit of the scope is passed (``all_others_passed``);
+    at least ``min_ec_before`` credits were earned before compensation. ``within_block`` measures
+    average and grades within the compensated unit's block instead of the whole scope.
+    """
+
+    title: Text
+    legal_basis: LegalBasis
+    units: list[str] | None = None
+    group: str | None = None
+    first_year_only: bool = True
+    band: GradeBand
+    max_units: int | None = Field(default=None, ge=1, le=50)
+    min_average: Decimal | None = Field(default=None, ge=1, le=10)
+    min_other_grade: Decimal | None = Field(default=None, ge=1, le=10)
+    higher_grade_elsewhere: Decimal | None = Field(default=None, ge=1, le=10)
+    all_others_passed: bool = False
+    min_ec_before: Decimal | None = Field(default=None, ge=0, le=60)
+    within_block: bool = False
+
+
+class Provenance(Strict):
+    """Where a rule set comes from, cited with every verdict."""
+
+    institution: str
+    programmes: list[str] = Field(default_factory=list)
+    academic_year: str = Field(pattern=r"^\d{4}-\d{4}$")
+    document: str = Field(description="e.g. 'OER bachelor Psychologie 2025-2026'")
+    articles: list[Label] = Field(default_factory=list)
+    url: str | None = None
+    fictional: bool = Field(default=False, description="an invented example, not a real institution")
+    unverified: bool = Field(default=False, description="the encoding has not been checked against the OER text")
+
+    @field_validator("programmes", mode="before")
+    @classmethod
+    def _codes_as_text(cls, value: Any) -> Any:
+        return [str(v) for v in value] if isinstance(value, list) else value
 
 
 # --- record bounds (issue 9) ----------------------------------------------------------------------
@@ -399,6 +563,9 @@ class RuleSet(Strict):
         default="first_match",
         description="first_match: rule order settles overlaps; exclusive: two rules that can both decide a record "
                     "with different outcomes are an error")
+    provenance: Provenance | None = None
+    units: UnitCatalogue | None = Field(default=None, description="the programme's units (for aggregates)")
+    compensation: dict[str, Compensation] = Field(default_factory=dict)
     optional_columns: list[str] = Field(
         default_factory=list,
         description="fields the rules read whose column may be missing from an export (every other field read "

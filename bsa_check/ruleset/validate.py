@@ -98,6 +98,13 @@ def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
         yield "param", op.param
     elif isinstance(op, m.DerivedRef):
         yield "derived", op.derived
+    elif isinstance(op, m.Arithmetic):
+        for item in op.op[1]:
+            yield from _operand_refs(item)
+    elif isinstance(op, m.Aggregate):
+        yield "aggregate", op.aggregate
+        if op.until is not None:
+            yield from _operand_refs(op.until)
 
 
 def params_compared_with(rs: m.RuleSet, fields: frozenset[str]) -> dict[str, tuple]:
@@ -145,7 +152,51 @@ class _Linter:
         self.negative_lint()
         self.scenario_lint()
         self.circumstance_lint()
+        self.discretion_lint()
+        self.circumstances_negative_lint()
         return self.problems
+
+    def circumstances_negative_lint(self) -> None:
+        """No binding negative while reported circumstances are unweighed, postponing, or accepted without
+        a recorded effect (7.8b lid 3 WHW: circumstances are weighed before a rejection). Checked on
+        witness records built from the rule set, like BSA222."""
+        if self.compiled is None or self.rs.sector != "ho" or self.rs.scenario is not None:
+            return
+        reads = self.compiled.fields_used
+        if "personal_circumstances" not in reads:
+            return
+        reported = frozenset({"illness"})
+        found: dict[int, str] = {}
+        for record, as_of in _sample_records(self.rs, self.compiled, n=600):
+            if record.get("circumstances_effect") is not None:
+                continue  # weighed, with its effect recorded (e.g. a reduced norm)
+            for decision in (None, "postpone", "accepted"):
+                r = {**record, "personal_circumstances": reported}
+                r.pop("circumstances_decision", None)
+                if decision is not None:
+                    r["circumstances_decision"] = decision
+                try:
+                    v = self.compiled.evaluate(r, as_of)
+                except Exception:  # noqa: BLE001 - a witness the rule set cannot evaluate proves nothing
+                    continue
+                if v.outcome == "negative" and v.rule.index not in found:
+                    found[v.rule.index] = decision or "not weighed"
+        for index, decision in sorted(found.items()):
+            rule = self.rs.rules[index]
+            self.add(("rules", index, "outcome"), "BSA257",
+                     f"rule {rule.id!r} gives a binding negative while reported personal circumstances are {decision}",
+                     "put a rule before it that gives needs_review (not weighed, accepted) or postponed (postpone) "
+                     "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
+
+    def discretion_lint(self) -> None:
+        """An institution's rule set (with provenance) says who decides every needs_review outcome."""
+        if self.rs.provenance is None:
+            return
+        for i, rule in enumerate(self.rs.rules):
+            if "needs_review" in (rule.outcome, rule.if_missing) and rule.decided_by is None:
+                self.add(("rules", i, "outcome"), "BSA256", f"rule {rule.id!r} leaves the decision to a person "
+                         "without saying who", "name who decides under decided_by (examination board, BSA committee)",
+                         WARNING)
 
     def scenario_lint(self) -> None:
         if self.rs.scenario == "proposed_2023" and self.rs.legal_status != "proposal":
@@ -212,8 +263,56 @@ class _Linter:
                              "if the order is meant to settle it")
 
     # legal lint ----------------------------------------------------------------------------------
+    def credit_derived(self, year_one: bool) -> set[str]:
+        """Derived values that are credits: an ``ec`` aggregate (year one: counting first-year units or this
+        year's results only), or a sum over such values."""
+        out: set[str] = set()
+
+        def is_credit(op: Any) -> bool:
+            if isinstance(op, m.Aggregate):
+                return op.aggregate == "ec" and (not year_one or op.first_year_only or op.this_year_only)
+            if isinstance(op, m.Arithmetic) and op.op[0] in ("add", "max", "min"):
+                return any(is_credit(x) for x in op.op[1])
+            if isinstance(op, m.Arithmetic):
+                return is_credit(op.op[1][0])
+            if isinstance(op, m.FieldRef):
+                # a derived value choosing between credit fields (ho-proposed's year-two count) is not a
+                # year-one norm: direct tests on ec_year1 are linted where they are written
+                return not year_one and op.field in CREDIT_FIELDS
+            if isinstance(op, m.DerivedRef):
+                return op.derived in out
+            return False
+        for _ in range(3):  # derived values referring to derived values
+            for name, d in self.rs.derived.items():
+                if any(is_credit(c.value) for c in d.cases):
+                    out.add(name)
+        return out
+
     def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple]:
-        return params_compared_with(self.rs, fields)
+        """Parameters a credit field is compared with (directly or through a derived value) -> path of the test."""
+        out: dict[str, tuple] = {}
+        year_one = fields == frozenset({"ec_year1"})
+        credit_derived = self.credit_derived(year_one)
+        derived_params: dict[str, set[str]] = {}
+        for name, d in self.rs.derived.items():
+            derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
+        for i, rule in enumerate(self.rs.rules):
+            sources = [(t, p) for t, p in self.all_rule_tests(rule, i)]
+            for t, path in sources:
+                kind, name = t.subject
+                op, rhs = t.op
+                refs = list(_operand_refs(rhs))
+                names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
+                if not set(names) & fields and not (kind == "derived" and name in credit_derived):
+                    continue
+                for k, n in refs + ([(kind, name)] if kind not in ("field", "derived") or name not in credit_derived
+                                    else []):
+                    if k == "param":
+                        out.setdefault(n, path)
+                    elif k == "derived":
+                        for pn in derived_params.get(n, ()):
+                            out.setdefault(pn, path)
+        return out
 
     def norm_lint(self) -> None:
         credit_params = self.params_compared_with(CREDIT_FIELDS)
@@ -222,7 +321,7 @@ class _Linter:
             for i, rule in enumerate(self.rs.rules):
                 for t, path in self.all_rule_tests(rule, i):
                     names = {t.subject[1]} | {n for _, n in _operand_refs(t.op[1])}
-                    if names & CREDIT_FIELDS:
+                    if names & CREDIT_FIELDS or names & self.credit_derived(False):
                         self.add(path, "BSA252", "a credit norm in an MBO rule set",
                                  "MBO has no credit norm in law (art. 8.1.7a WEB): a binding negative is a qualitative "
                                  "decision after a procedure; test the procedure, not credits")
@@ -311,7 +410,7 @@ class _Linter:
         allowed = STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
         for i, rule in enumerate(self.rs.rules):
             for t, path in self.all_rule_tests(rule, i):
-                if t.subject != ("field", "personal_circumstances"):
+                if t.subject not in (("field", "personal_circumstances"), ("field", "recognised_circumstances")):
                     continue
                 op, rhs = t.op
                 values = rhs if isinstance(rhs, list) else [rhs] if isinstance(rhs, str) else []
@@ -368,6 +467,12 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
             vals = [as_of - timedelta(days=d) for d in (400, 200, 120, 30, 1, 0)] + [as_of + timedelta(days=30)]
         elif kind in (F.CIRCUMSTANCES, F.UNITS):
             vals = [frozenset()] + [frozenset({x}) for x in base if isinstance(x, str)] + [frozenset({"illness"})]
+        elif kind == F.RESULTS:
+            vals = _sample_results(rs, rnd)
+        elif kind == F.EFFECT:
+            vals = list(F.EFFECTS)
+        elif kind == F.STUDY_MODE:
+            vals = list(F.STUDY_MODES)
         elif kind == F.DECISION:
             vals = list(F.DECISIONS)
         elif kind == F.ADVICE:
@@ -385,6 +490,21 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
             if v is not None:
                 record[name] = v
         yield record, as_of
+
+
+def _sample_results(rs: m.RuleSet, rnd: random.Random) -> list[Any]:
+    """Unit-result tuples over the rule set's catalogue: none, all passed, all failed, and mixes."""
+    from bsa_check.records.parse import UnitResult
+
+    codes = sorted(rs.units.units) if rs.units is not None else ["X1"]
+    pass_mark = rs.units.pass_mark if rs.units is not None else Decimal("5.5")
+    grades = [Decimal(4), pass_mark - Decimal("0.5"), pass_mark, Decimal(8)]
+    out: list[Any] = [(), tuple(UnitResult(c, "pass", None, None, None if rs.units else Decimal(5), False)
+                                for c in codes)]
+    for _ in range(12):
+        out.append(tuple(UnitResult(c, "grade", rnd.choice(grades), None, None if rs.units else Decimal(5), False)
+                         for c in codes if rnd.random() < 0.8))
+    return out
 
 
 __all__ = ["validate_path", "Location"]

@@ -37,7 +37,7 @@ from bsa_check.testing.model import Expect, TestFile, allowed_keys, value_proble
 
 MAX_TEST_FILE_BYTES = 1024 * 1024
 SCHEMA_HINT = "see `bsa-check schema tests`"
-_LIST_KINDS = (F.CIRCUMSTANCES, F.UNITS)
+_LIST_KINDS = (F.CIRCUMSTANCES, F.UNITS, F.RESULTS)
 _PLAIN_INT = re.compile(r"[+-]?(0|[1-9][0-9]*)")
 _TOKEN = re.compile(r"[^\s,#\]}]+")
 _PARAM_IN_MESSAGE = re.compile(r"--param ([A-Za-z0-9_]+)=")
@@ -290,7 +290,7 @@ class _Resolver:
             kind = F.FIELDS_BY_NAME[name].kind
             if isinstance(value, list) and kind not in _LIST_KINDS:
                 self.err(path, f"{name} is a single value, not a list",
-                         "only personal_circumstances and passed_units take a list of codes", "BSA102")
+                         "only personal_circumstances, passed_units, pending_resits, recognised_circumstances and unit_results take a list", "BSA102")
                 continue
             first_key[name] = str(key)
             cells[name] = Cell(name, self.as_text(value, path, name), self.positions.locate(path))

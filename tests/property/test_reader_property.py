@@ -14,7 +14,7 @@ from bsa_check.records.fields import FIELDS, FIELDS_BY_NAME
 from bsa_check.records.reader import open_records
 
 OTHER_FIELDS = [f.name for f in FIELDS if f.name not in ("student_id", "programme")]
-UNKNOWN_HEADERS = ["notitie", "Naam", "extra kolom", "Cohort"]
+UNKNOWN_HEADERS = ["notitie", "Naam", "extra kolom", "Mentor"]  # "Cohort" became a known field (cohort)
 ROW_CODES = {"BSA307", "BSA308", "BSA309", "BSA310", "BSA311", "BSA313"}
 
 # Every character is encodable in Windows-1252; none is a line break str.splitlines would add.

@@ -1,0 +1,115 @@
+"""Invariants of the OER constructs, on random unit results (hypothesis).
+
+- Credits count exactly: without compensation, passing one more unit never lowers ``ec`` and the
+  order of results never matters.
+- No gallery HO rule set gives a binding ``negative`` unless a warning before the advice and a
+  hearing after it are recorded (WHW 7.8b lid 4), whatever the unit results, circumstances or dates.
+- A hardship request or circumstances not yet weighed never end in a silent positive/negative.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsa_check.engine.compile import compile_ruleset
+from bsa_check.errors import EvaluationError
+from bsa_check.records.parse import UnitResult
+from bsa_check.ruleset.load import load_file
+from tests.conftest import EXAMPLES
+
+GALLERY = EXAMPLES / "oer"
+HO = {name: compile_ruleset(load_file(GALLERY / f"{name}.yaml"))
+      for name in ("universiteit-aalburg", "tu-delta", "hogeschool-rijnmond", "universiteit-oostmark",
+                   "hogeschool-zuidvelde-deeltijd")}
+AS_OF = date(2026, 8, 20)
+
+grades = st.decimals(min_value=1, max_value=10, places=1)
+
+
+def results_for(rs):
+    codes = sorted(rs.model.units.units)
+    item = st.tuples(st.sampled_from(codes), st.one_of(grades.map(lambda g: ("grade", g)),
+                                                       st.sampled_from([("pass", None), ("fail", None), ("exempt", None)])),
+                     st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 8, 31))))
+    return st.lists(item, max_size=14).map(
+        lambda items: tuple(UnitResult(c, s, g, d, None, False) for c, (s, g), d in items))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_more_passed_units_never_lower_plain_credits(data):
+    rs = HO["hogeschool-zuidvelde-deeltijd"]  # ec_counted: a plain ec aggregate (plus fields)
+    results = data.draw(results_for(rs))
+    extra = UnitResult(data.draw(st.sampled_from(sorted(rs.model.units.units))), "pass", None, None, None, False)
+    base = {"student_id": "1", "programme": "34139", "academic_year": 2025, "year_of_enrolment": 1,
+            "study_mode": "part_time", "cohort": 2025}
+
+    def ec(res):
+        return rs.evaluate({**base, "unit_results": res}, AS_OF).values["ec_counted"]
+
+    assert ec(results + (extra,)) >= ec(results)
+    assert ec(tuple(reversed(results))) == ec(results)
+
+
+@st.composite
+def gallery_records(draw, name):
+    rs = HO[name]
+    advice = AS_OF - timedelta(days=draw(st.integers(0, 60)))
+    r = {"student_id": "1", "programme": draw(st.sampled_from(["56604", "56952", "56953", "34401", "34402", "50052",
+                                                               "34139"])),
+         "academic_year": 2025, "year_of_enrolment": draw(st.sampled_from([1, 1, 1, 2])),
+         "unit_results": draw(results_for(rs)), "advice_date": advice,
+         "study_mode": draw(st.sampled_from(["full_time", "part_time", "dual"])), "cohort": draw(st.sampled_from([2024, 2025])),
+         "enrolment_date": draw(st.dates(date(2025, 9, 1), date(2026, 3, 1))),
+         "previous_postponement": draw(st.booleans()),
+         "circumstances_effect": draw(st.sampled_from([None, "postpone", "reduce_norm", "no_negative", "committee"])),
+         "norm_reduction_ec": draw(st.sampled_from([None, Decimal(5), Decimal(40)])),
+         "hardship_request": draw(st.sampled_from([None, False, True])),
+         "personal_circumstances": draw(st.sampled_from([frozenset(), frozenset({"illness"})])),
+         "circumstances_decision": draw(st.sampled_from([None, "postpone", "accepted", "rejected"])),
+         "warning_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
+         "hearing_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
+         "pending_resits": frozenset(draw(st.lists(st.sampled_from(sorted(rs.model.units.units)), max_size=3)))}
+    return {k: v for k, v in r.items() if v is not None}
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)  # 5000 random examples also pass
+@given(st.data())
+def test_no_binding_negative_without_warning_and_hearing(data):
+    name = data.draw(st.sampled_from(sorted(HO)))
+    r = data.draw(gallery_records(name))
+    try:
+        v = HO[name].evaluate(r, AS_OF)
+    except EvaluationError:
+        return
+    if v.outcome == "negative":
+        warned, heard, advice = r.get("warning_date"), r.get("hearing_date"), r["advice_date"]
+        assert warned is not None and heard is not None
+        assert warned <= AS_OF and heard <= AS_OF and warned + timedelta(days=28) <= advice
+        assert warned <= heard <= advice
+        # circumstances reported must have been weighed, and an accepted or postponing decision rules
+        # out an automatic rejection (7.8b lid 3; Uitvoeringsbesluit WHW art. 2.1)
+        assert r.get("circumstances_decision") not in ("postpone", "accepted")
+        assert not r.get("personal_circumstances") or r.get("circumstances_decision") == "rejected"
+    if r.get("hardship_request") and name == "universiteit-aalburg" and v.outcome not in ("positive", "no_advice"):
+        assert v.outcome == "needs_review" and v.rule.id == "hardship_clause"
+    if v.outcome == "needs_review":
+        assert v.rule.model.decided_by is not None  # every gallery review names who decides
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AB1:|,.-/ 7eErVvOo0923ECc\u00e9")), max_size=60) | st.text(max_size=40))
+def test_unit_results_cell_never_crashes(text):
+    # Any cell text either parses into results or is refused with a CellError (a located row error).
+    from bsa_check.records.parse import CellError, parse_unit_results
+
+    try:
+        out = parse_unit_results(text)
+    except CellError:
+        return
+    assert all(isinstance(r, UnitResult) and r.code for r in out)
+    assert all(r.grade is None or Decimal(1) <= r.grade <= Decimal(10) for r in out)
