@@ -163,6 +163,12 @@ def reader_options(rulesets: list) -> dict:  # type: ignore[type-arg]
     }
 
 
+def _memo_safe(rulesets: list) -> bool:  # type: ignore[type-arg]
+    """Rows that look alike may share parsed values and verdicts (the reader's ``row_memo``) unless
+    a rule reads the student number itself."""
+    return all("student_id" not in rs.fields_used for rs in rulesets)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"bsa-check {__version__}")
@@ -203,7 +209,7 @@ def check(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
-        with open_records(students, **reader_options([ruleset])) as reader:
+        with open_records(students, **reader_options([ruleset]), row_memo=_memo_safe([ruleset])) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)

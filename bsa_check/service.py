@@ -24,6 +24,7 @@ class Result:
     record: dict
     verdict: Verdict | None
     error: RecordError | EvaluationError | None
+    key: object = None  # the reader's row key (row_memo): the same key, the same verdict
 
 
 def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], EvaluationError]:
@@ -43,17 +44,34 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
     return locate
 
 
+VERDICT_MEMO_ENTRIES = 4096  # cleared when full; frequent records come back at once
+
+
 def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iterator[Result]:
-    """Evaluate every row of an open reader, in input order."""
+    """Evaluate every row of an open reader, in input order.
+
+    Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict: evaluation is
+    deterministic, so this only saves work. Evaluation errors are never memoised (each is located
+    at its own row).
+    """
     locate = error_locator(reader)
+    evaluate = ruleset.evaluate
+    memo: dict[object, Verdict] = {}
     for row in reader:
         values = row.values
         if row.error is not None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)
             continue
-        try:
-            verdict = ruleset.evaluate(values, as_of)
-        except EvaluationError as exc:
-            yield Result(row.line, row.student_id, values.get("programme"), values, None, locate(exc, row.line))
-            continue
-        yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None)
+        key = row.key
+        verdict = memo.get(key) if key is not None else None
+        if verdict is None:
+            try:
+                verdict = evaluate(values, as_of)
+            except EvaluationError as exc:
+                yield Result(row.line, row.student_id, values.get("programme"), values, None, locate(exc, row.line))
+                continue
+            if key is not None:
+                if len(memo) >= VERDICT_MEMO_ENTRIES:
+                    memo.clear()
+                memo[key] = verdict
+        yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None, key)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
+import operator
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -669,19 +670,18 @@ class _Compiler:
             if skind != rkind or skind in (SET_K, LIST_K):
                 bad("compare values of the same type (numbers, dates, texts or yes/no)")
                 return None
-            return (lambda a, b: a == b) if op == "eq" else (lambda a, b: a != b)
+            return operator.eq if op == "eq" else operator.ne
         if op in ("lt", "le", "gt", "ge"):
             if skind != rkind or skind not in (NUMBER, DATE_K):
                 bad("lt/le/gt/ge compare two numbers (or two dates; prefer before/after for dates)")
                 return None
-            return {"lt": lambda a, b: a < b, "le": lambda a, b: a <= b,
-                    "gt": lambda a, b: a > b, "ge": lambda a, b: a >= b}[op]
+            return {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge}[op]
         if op in m.DATE_OPS:
             if skind != DATE_K or rkind != DATE_K:
                 bad("before/after compare two dates")
                 return None
-            return {"before": lambda a, b: a < b, "on_or_before": lambda a, b: a <= b,
-                    "after": lambda a, b: a > b, "on_or_after": lambda a, b: a >= b}[op]
+            return {"before": operator.lt, "on_or_before": operator.le,
+                    "after": operator.gt, "on_or_after": operator.ge}[op]
         if op in ("in", "not_in"):
             if rkind != LIST_K or skind in (SET_K, LIST_K):
                 bad("'in' tests a single value against a list: in: [a, b]")

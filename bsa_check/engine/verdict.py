@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet
 
 
-@dataclass(frozen=True, slots=True)
-class TestResult:
-    """One comparison made: ``left op right`` and its result. ``absent``: a value was missing."""
+class TestResult(NamedTuple):
+    """One comparison made: ``left op right`` and its result. ``absent``: a value was missing.
+
+    A named tuple, not a frozen dataclass: evaluation makes one per comparison, and a tuple is
+    built several times faster."""
 
     subject: str
     op: str
@@ -23,15 +25,13 @@ class TestResult:
     absent: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class RuleCheck:
+class RuleCheck(NamedTuple):
     rule: "CompiledRule"
     matched: bool
     tests: tuple[TestResult, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PreconditionCheck:
+class PreconditionCheck(NamedTuple):
     precondition: "CompiledPrecondition"
     met: bool
     tests: tuple[TestResult, ...]

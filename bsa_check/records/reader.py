@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import difflib
+import operator
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,7 @@ from typing import Any, TextIO
 from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
 from bsa_check.records.parse import PARSERS, CellError, bounded
+from bsa_check.records.seen import SeenKeys
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -47,6 +49,7 @@ _MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
+_ROW_MEMO_ENTRIES = 4096  # row_memo: cleared when full (frequent rows come back at once)
 _MISSING = object()
 # What a cell parser may raise for bad text. CellError is the contract; ValueError and
 # ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).
@@ -67,12 +70,17 @@ class Row:
     of "``error`` is ``None``" (values usable) and "``error`` is set" (``values`` is empty) holds.
     ``student_id`` is the stripped student number text when that cell is non-empty, also on error
     rows, so a caller can say whose row failed.
+
+    With the reader's ``row_memo``, ``values`` holds no ``student_id`` (it is in ``student_id``),
+    rows with the same parsed cells share one ``values`` dict (never mutate it), and ``key``
+    identifies those cells, so a caller can memoise what it computes from ``values``.
     """
 
     line: int
     values: dict[str, Any]
     error: RecordError | None
     student_id: str | None
+    key: Any = None  # with ``row_memo``: the raw cells that made ``values`` (the same key, the same values)
 
 
 class RecordReader:
@@ -105,16 +113,22 @@ class RecordReader:
         parsers: dict[str, Any] | None = None,
         unique_ids: bool = True,
         bounds: dict[str, tuple[Any, Any, str | None]] | None = None,
+        row_memo: bool = False,
     ) -> None:
         """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances).
 
         ``unique_ids``: a later row with the same student number, programme and academic year as
         an earlier one is an error (BSA313) naming the earlier line. The reader keeps one short
-        string per distinct key (about 100-150 bytes per row: ~15 MB for 100,000 rows).
+        hash and line per distinct key (about 12 bytes per row, see ``records.seen``).
 
         ``bounds``: field -> (min, max, note) a rule set declares (``record_bounds``); a parsed value
         outside them is a row error BSA314 at that cell.
+
+        ``row_memo``: rows whose parsed cells (all but the student number) equal an earlier row's
+        share its ``values`` without parsing again (see :class:`Row`); for exports where most
+        students look alike. Only for callers that do not read ``student_id`` from ``values``.
         """
+        self._row_memo: dict[Any, dict[str, Any]] | None = {} if row_memo else None
         self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
         self.path = os.fspath(path)
@@ -432,6 +446,8 @@ class RecordReader:
         # immutable and exports repeat them (dates, codes, credits); the memo is capped.
         self._must = [(index, name) for index, _, name, _, must in plan if must]
         self._memo_plan = [(index, parse, {}, name) for index, parse, name, _, must in plan if not must]
+        key_columns = [index for index, *_ in plan if index != self._sid_index] or [self._sid_index]
+        self._row_key = operator.itemgetter(*key_columns)
 
     def _sniff(self, line: str, line_no: int) -> str:
         """``;`` or ``,``: whichever occurs more often outside double quotes (tie: ``;``)."""
@@ -510,8 +526,11 @@ class RecordReader:
         key_indexes = self._key_indexes
         k0, k1 = (*key_indexes, -1, -1)[:2]
         k_last = max(k0, k1)
-        seen: dict[str, int] | None = {} if self._unique_ids and sid_index >= 0 else None
+        seen = SeenKeys() if self._unique_ids and sid_index >= 0 else None
         has_nul = self._has_nul
+        row_memo = self._row_memo
+        row_key = self._row_key
+        key = None
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
         try:
             while True:
@@ -562,11 +581,10 @@ class RecordReader:
                         key = sid + "\x1f" + cells[k0].strip() + ("\x1f" + cells[k1].strip() if k1 >= 0 else "")
                     else:
                         key = "\x1f".join([sid, *(cells[i].strip() for i in key_indexes if i < n)])
-                    first = seen.get(key)
+                    first = seen.first_line(key, start)
                     if first is not None:
                         yield Row(start, {}, self._duplicate(start, first), sid)
                         continue
-                    seen[key] = start
                 if has_nul:
                     bad = next((i for i, c in enumerate(cells) if "\x00" in c), -1)
                     if bad >= 0:
@@ -579,6 +597,12 @@ class RecordReader:
                     if _has_content(cells, width):
                         yield Row(start, {}, self._ragged(start, n, width, width + 1,
                                                           "check for an unquoted ';' or ',' inside a cell"), sid)
+                        continue
+                if row_memo is not None and sid:
+                    key = row_key(cells)
+                    shared = row_memo.get(key)
+                    if shared is not None:
+                        yield Row(start, shared, None, sid, key)
                         continue
                 # Fast path; any problem breaks out to the error path below, which re-walks the
                 # cells in column order to report the first bad one.
@@ -606,6 +630,13 @@ class RecordReader:
                         if value is not None:
                             values[name] = value
                     else:
+                        if row_memo is not None and sid:
+                            del values["student_id"]
+                            if len(row_memo) >= _ROW_MEMO_ENTRIES:
+                                row_memo.clear()
+                            row_memo[key] = values
+                            yield Row(start, values, None, sid, key)
+                            continue
                         yield Row(start, values, None, sid)
                         continue
                 yield Row(start, {}, self._row_error(cells, start), sid)

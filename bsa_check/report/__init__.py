@@ -47,12 +47,17 @@ def placeholder_params(rs: CompiledRuleSet) -> list[str]:
 
 
 def verdict_dict(result: Result, lang: str) -> dict[str, Any]:
-    v = result.verdict
-    assert v is not None
+    assert result.verdict is not None
+    return {"line": result.line, "student_id": result.student_id, "programme": result.programme,
+            **verdict_tail(result.verdict, lang)}
+
+
+def verdict_tail(v: Any, lang: str) -> dict[str, Any]:
+    """What a verdict contributes to its machine record: everything after line, student and programme.
+
+    A function of the verdict alone, so renderers may reuse it for rows with the same verdict.
+    """
     out: dict[str, Any] = {
-        "line": result.line,
-        "student_id": result.student_id,
-        "programme": result.programme,
         "outcome": v.outcome,
         "rule": v.rule.id,
         "basis": verdict_basis(v, lang),

@@ -6,7 +6,7 @@ import csv
 import json
 from typing import Any
 
-from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict
+from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict, verdict_tail
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,9 +19,45 @@ def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
 
 
+def _text(value: str | None) -> str:
+    """A JSON string as ``_dump`` writes it; student numbers and codes are plain letters and digits."""
+    if value is None:
+        return "null"
+    if value.isalnum():  # nothing to escape (ensure_ascii=False keeps letters as they are)
+        return '"' + value + '"'
+    return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
+
+
+TAIL_MEMO_ENTRIES = 4096
+
+
+class _TailMemo:
+    """The JSON of a verdict's tail (``verdict_tail``), rendered once per distinct record (``Result.key``)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.memo: dict[Any, str] = {}
+
+    def line(self, result: Any) -> str:
+        """The record's JSON object, identical to ``_dump(verdict_dict(result))``."""
+        key = result.key
+        tail = self.memo.get(key) if key is not None else None
+        if tail is None:
+            tail = _dump(verdict_tail(result.verdict, self.lang))[1:]
+            if key is not None:
+                if len(self.memo) >= TAIL_MEMO_ENTRIES:
+                    self.memo.clear()
+                self.memo[key] = tail
+        return (f'{{"line":{result.line},"student_id":{_text(result.student_id)},'
+                f'"programme":{_text(result.programme)},{tail}')
+
+
 class JsonlReporter(Reporter):
+    def start(self) -> None:
+        self._tails = _TailMemo(self.lang)
+
     def on_verdict(self, result: Any) -> None:
-        self.out.write(_dump(verdict_dict(result, self.lang)) + "\n")
+        self.out.write(self._tails.line(result) + "\n")
 
     def on_error(self, result: Any) -> None:
         self.out.write(_dump(error_dict(result, self.lang)) + "\n")
@@ -40,9 +76,10 @@ class JsonReporter(Reporter):
             head["student_ids"] = "pseudonymized"
         self.out.write(_dump(head)[:-1] + ',"verdicts":[')
         self._first = True
+        self._tails = _TailMemo(self.lang)
 
     def on_verdict(self, result: Any) -> None:
-        self.out.write(("" if self._first else ",") + "\n" + _dump(verdict_dict(result, self.lang)))
+        self.out.write(("" if self._first else ",") + "\n" + self._tails.line(result))
         self._first = False
 
     def on_error(self, result: Any) -> None:
