@@ -126,11 +126,11 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
     return rulesets
 
 
-def _open_for(students: str, rulesets: list):  # type: ignore[no-untyped-def,type-arg]
+def _open_for(students: str, rulesets: list, *, row_memo: bool = False):  # type: ignore[no-untyped-def,type-arg]
     """Open the records with every field (and required column) any of the rule sets reads."""
     from bsa_check.records.reader import open_records
 
-    return open_records(students, **reader_options(rulesets))
+    return open_records(students, **reader_options(rulesets), row_memo=row_memo)
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
@@ -374,7 +374,7 @@ def compare(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         rulesets = _usable_many(rules or [], param)
-        with _open_for(students, rulesets) as reader, \
+        with _open_for(students, rulesets, row_memo=_memo_safe(rulesets) and not list_changed) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             rows = pseudo.rows(reader) if pseudo else reader
             result = compare_rows(_with_progress(rows), rulesets, reference, source=students,

@@ -321,9 +321,31 @@ def compare(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date, *
     """Evaluate every row under every rule set in one pass; count transitions, credits and errors."""
     acc = Accumulator(rulesets, as_of, source, list_changed=list_changed)
     detail = lang if list_changed else None
-    for row in rows:
-        acc.add(classify(row, rulesets, as_of, locate, detail))
+    for item in classify_all(rows, rulesets, as_of, locate, detail):
+        acc.add(item)
     return acc.result()
+
+
+ITEM_MEMO_ENTRIES = 4096
+
+
+def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date,
+                 locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
+                 detail_lang: str | None = None) -> Iterator[Item | RowError]:
+    """:func:`classify` for every row, in order. Rows the reader memoised (the same parsed cells,
+    ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
+    function of the record alone); errors are never shared."""
+    memo: dict[Any, Item] = {}
+    for row in rows:
+        key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
+        item = memo.get(key) if key is not None else None
+        if item is None:
+            item = classify(row, rulesets, as_of, locate, detail_lang)
+            if key is not None and isinstance(item, Item):
+                if len(memo) >= ITEM_MEMO_ENTRIES:
+                    memo.clear()
+                memo[key] = item
+        yield item
 
 
 # --- rule set facts --------------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""Memoised checking (rows that look alike share values, verdicts and rendered JSON) gives exactly
+the output of checking every row afresh."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsa_check import synth
+from bsa_check.engine.compile import compile_ruleset
+from bsa_check.records.reader import open_records
+from bsa_check.report import make_reporter
+from bsa_check.report.machine import _text
+from bsa_check.ruleset.load import load
+from bsa_check.service import results
+
+AS_OF = date(2026, 8, 20)
+POOL = list(synth.rows(60, seed=3))
+RULESETS = {name: compile_ruleset(load(name)) for name in ("ho-current", "ho-proposed-2023")}
+
+
+def _render(path, rs, fmt, memo):
+    out = io.StringIO()
+    with open_records(path, fields=rs.fields_read, required=tuple(sorted(rs.required_columns)), row_memo=memo) as reader:
+        reporter = make_reporter(fmt, out, rs, AS_OF, "nl", str(path), delimiter=reader.delimiter)
+        reporter.start()
+        for result in results(reader, rs, AS_OF):
+            reporter.add(result)
+        reporter.finish()
+    return out.getvalue()
+
+
+@settings(max_examples=25, deadline=None)
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=80),
+       name=st.sampled_from(sorted(RULESETS)), fmt=st.sampled_from(["jsonl", "json", "csv"]),
+       blank_id=st.integers(0, 200), bad_cell=st.integers(0, 200))
+def test_memoised_output_is_identical(tmp_path_factory, picks, name, fmt, blank_id, bad_cell):
+    lines = [";".join(synth.HEADER)]
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(2_000_000 + n)  # a new student, the same record otherwise
+        if n == blank_id:
+            row[0] = ""  # an error row whose other cells match a memoised row
+        if n == bad_cell:
+            row[6] = "veel"  # a bad credits cell
+        lines.append(";".join(row))
+    path = tmp_path_factory.mktemp("memo") / "cohort.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    rs = RULESETS[name]
+    assert _render(path, rs, fmt, memo=True) == _render(path, rs, fmt, memo=False)
+
+
+@given(st.text())
+def test_fast_json_text_equals_json_dumps(text):
+    assert _text(text) == json.dumps(text, ensure_ascii=False).replace("\x85", "\\u0085") \
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+@settings(max_examples=15, deadline=None)
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=80), bad_cell=st.integers(0, 100))
+def test_memoised_compare_is_identical(tmp_path_factory, picks, bad_cell):
+    from bsa_check.compare import compare
+    from bsa_check.report.compare import to_json
+
+    lines = [";".join(synth.HEADER)]
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(3_000_000 + n)
+        if n == bad_cell:
+            row[6] = "veel"
+        lines.append(";".join(row))
+    path = tmp_path_factory.mktemp("memo") / "cohort.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    rulesets = list(RULESETS.values())
+    fields = frozenset().union(*(rs.fields_read for rs in rulesets))
+    required = tuple(sorted(frozenset().union(*(rs.required_columns for rs in rulesets))))
+
+    def run(memo):
+        with open_records(path, fields=fields, required=required, row_memo=memo) as reader:
+            return to_json(compare(reader, rulesets, AS_OF, source=str(path)), "en")
+
+    assert run(True) == run(False)
