@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
-from bsa_check.records.reader import RecordReader
+from bsa_check.records.reader import RecordReader, Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,9 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
 VERDICT_MEMO_ENTRIES = 4096  # cleared when full; frequent records come back at once
 
 
-def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iterator[Result]:
-    """Evaluate every row of an open reader, in input order.
+def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
+            rows: Iterable[Row] | None = None) -> Iterator[Result]:
+    """Evaluate every row of an open reader (or ``rows``, e.g. one chunk of it), in input order.
 
     Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict: evaluation is
     deterministic, so this only saves work. Evaluation errors are never memoised (each is located
@@ -57,7 +58,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date) -> Iter
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     memo: dict[object, Verdict] = {}
-    for row in reader:
+    for row in reader if rows is None else rows:
         values = row.values
         if row.error is not None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)

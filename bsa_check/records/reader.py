@@ -17,8 +17,10 @@ an empty value means for a rule; that is the evaluator's business.
 from __future__ import annotations
 
 import codecs
+import copy
 import csv
 import difflib
+import io
 import operator
 import os
 import stat
@@ -129,6 +131,7 @@ class RecordReader:
         students look alike. Only for callers that do not read ``student_id`` from ``values``.
         """
         self._row_memo: dict[Any, dict[str, Any]] | None = {} if row_memo else None
+        self._seen: Any = None  # chunk_rows: where duplicate keys go instead of a SeenKeys of its own
         self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
         self.path = os.fspath(path)
@@ -449,6 +452,44 @@ class RecordReader:
         key_columns = [index for index, *_ in plan if index != self._sid_index] or [self._sid_index]
         self._row_key = operator.itemgetter(*key_columns)
 
+    # -- reading a file in chunks (--workers) ---------------------------------------------------
+
+    def body_offset(self) -> int | None:
+        """Byte offset of the first line after the header, when the body can be read in chunks:
+        the header is one physical line and no line ends in a bare ``\r``. ``None`` otherwise."""
+        from bsa_check.records.chunks import has_bare_cr
+
+        if self._reader.line_num != 1:
+            return None  # a quoted line break in the header
+        try:
+            with open(self.path, "rb") as f:
+                if f.read(3) != b"\xef\xbb\xbf":
+                    f.seek(0)
+                for _ in range(self.header_line):
+                    if not f.readline():
+                        return None
+                offset = f.tell()
+                return None if has_bare_cr(f, offset) else offset
+        except OSError:
+            return None
+
+    def chunk_rows(self, text: str, first_line: int, seen: Any) -> Iterator[Row]:
+        """The rows of one record-aligned piece of the body (see ``records.chunks``), exactly as a
+        pass over the whole file reads them; duplicate keys go to ``seen.first_line(key, line)``,
+        which the caller replays in file order. The reader itself is not changed."""
+        clone = copy.copy(self)
+        clone._file = io.StringIO(text, newline="")
+        clone._lines = clone._physical_lines()
+        clone._reader = csv.reader(clone._lines, delimiter=self.delimiter, quotechar='"', doublequote=True,
+                                   skipinitialspace=False, strict=True)
+        clone._line_offset = first_line - 1
+        clone._uncounted = 0
+        clone._overlong_pending = False
+        clone._last_line = ""
+        clone._seen = seen
+        clone._gen = None
+        return clone._rows()
+
     def _sniff(self, line: str, line_no: int) -> str:
         """``;`` or ``,``: whichever occurs more often outside double quotes (tie: ``;``)."""
         semi = comma = 0
@@ -526,7 +567,9 @@ class RecordReader:
         key_indexes = self._key_indexes
         k0, k1 = (*key_indexes, -1, -1)[:2]
         k_last = max(k0, k1)
-        seen = SeenKeys() if self._unique_ids and sid_index >= 0 else None
+        seen: Any = None
+        if self._unique_ids and sid_index >= 0:
+            seen = self._seen if self._seen is not None else SeenKeys()
         has_nul = self._has_nul
         row_memo = self._row_memo
         row_key = self._row_key

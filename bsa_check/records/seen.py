@@ -27,7 +27,10 @@ class SeenKeys:
 
     def first_line(self, key: str, line: int) -> int | None:
         """The line ``key`` was first seen on; ``None`` (and remember ``line``) when it is new."""
-        h = hash(key)
+        return self.first_line_of_hash(hash(key), line)
+
+    def first_line_of_hash(self, h: int, line: int) -> int | None:
+        """:meth:`first_line` for a key already hashed (``hash(key)``, in this process or a fork)."""
         b = h & _MASK
         keys = self._keys[b]
         if keys is None:
@@ -42,3 +45,18 @@ class SeenKeys:
         self._lines[b].insert(i, line)  # type: ignore[union-attr]
         self.count += 1
         return None
+
+
+class KeyRecorder:
+    """Stands in for :class:`SeenKeys` in a worker: records (hash, line) of every key in order, so the
+    parent can replay them into its own :class:`SeenKeys`; never reports a duplicate itself."""
+
+    __slots__ = ("hashes", "lines")
+
+    def __init__(self) -> None:
+        self.hashes = array("q")
+        self.lines = array("I")
+
+    def first_line(self, key: str, line: int) -> None:
+        self.hashes.append(hash(key))
+        self.lines.append(line)

@@ -115,6 +115,18 @@ class Reporter:
             self.counts[result.verdict.outcome] += 1
             self.on_verdict(result)
 
+    def add_text(self, text: str, outcome: str) -> None:
+        """A verdict row already rendered by :meth:`verdict_text` (in a worker process)."""
+        self.rows += 1
+        self.counts[outcome] += 1
+        self.on_text(text)
+
+    def verdict_text(self, result: Result) -> str:  # pragma: no cover - machine formats only
+        raise NotImplementedError
+
+    def on_text(self, text: str) -> None:  # pragma: no cover - machine formats only
+        raise NotImplementedError
+
     def summary(self) -> dict[str, int]:
         return {o: self.counts.get(o, 0) for o in OUTCOMES}
 

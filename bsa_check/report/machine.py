@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import Any
 
@@ -56,8 +57,14 @@ class JsonlReporter(Reporter):
     def start(self) -> None:
         self._tails = _TailMemo(self.lang)
 
+    def verdict_text(self, result: Any) -> str:
+        return self._tails.line(result)
+
     def on_verdict(self, result: Any) -> None:
         self.out.write(self._tails.line(result) + "\n")
+
+    def on_text(self, text: str) -> None:
+        self.out.write(text + "\n")
 
     def on_error(self, result: Any) -> None:
         self.out.write(_dump(error_dict(result, self.lang)) + "\n")
@@ -78,8 +85,14 @@ class JsonReporter(Reporter):
         self._first = True
         self._tails = _TailMemo(self.lang)
 
+    def verdict_text(self, result: Any) -> str:
+        return self._tails.line(result)
+
     def on_verdict(self, result: Any) -> None:
-        self.out.write(("" if self._first else ",") + "\n" + self._tails.line(result))
+        self.on_text(self._tails.line(result))
+
+    def on_text(self, text: str) -> None:
+        self.out.write(("" if self._first else ",") + "\n" + text)
         self._first = False
 
     def on_error(self, result: Any) -> None:
@@ -107,16 +120,31 @@ class CsvReporter(Reporter):
     def __init__(self, *args: Any, delimiter: str = ",", **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.writer = csv.writer(self.out, delimiter=delimiter, lineterminator="\n")
+        self._buffer = io.StringIO()
+        self._one_row = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\n")
 
     def start(self) -> None:
         self.writer.writerow(self.COLUMNS)
         rs = self.rs
         self.ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
 
-    def on_verdict(self, result: Any) -> None:
+    def verdict_text(self, result: Any) -> str:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._one_row.writerow(self._cells(result))
+        return buffer.getvalue()
+
+    def _cells(self, result: Any) -> list[str]:
         d = verdict_dict(result, self.lang)
         d["error"], d["ruleset"] = "", self.ruleset_id
-        self.writer.writerow([safe_cell(d[c]) for c in self.COLUMNS])
+        return [safe_cell(d[c]) for c in self.COLUMNS]
+
+    def on_verdict(self, result: Any) -> None:
+        self.writer.writerow(self._cells(result))
+
+    def on_text(self, text: str) -> None:
+        self.out.write(text)
 
     def on_error(self, result: Any) -> None:
         e = result.error
