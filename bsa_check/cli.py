@@ -163,6 +163,41 @@ def reader_options(rulesets: list) -> dict:  # type: ignore[type-arg]
     }
 
 
+WorkersOpt = Annotated[int, typer.Option(
+    "--workers", min=1, max=64,
+    help="Processes to use (default 1). Output is identical; text output is always one process.")]
+
+
+def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
+    """The chunks for ``--workers``, or None to read the file in this process."""
+    if workers < 2:
+        return None
+    from bsa_check import parallel
+
+    return parallel.plan(reader, workers)
+
+
+def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) -> None:  # type: ignore[no-untyped-def]
+    """``check`` over worker processes: rows rendered there, written here in input order."""
+    from bsa_check import parallel
+    from bsa_check.service import Result
+
+    replay = parallel.DuplicateReplay(reader)
+    work = parallel.check_work(ruleset, as_of, reporter, pseudo)
+    for rows, hashes, lines in parallel.run(reader, parts, workers, work):
+        duplicates = replay.errors(hashes, lines) if len(hashes) else {}
+        for line, sid, programme, text, outcome, error in rows:
+            if duplicates:
+                dup = duplicates.get(line)
+                if dup is not None:
+                    reporter.add(Result(line, sid, None, {}, None, dup))
+                    continue
+            if text is not None:
+                reporter.add_text(text, outcome)
+            else:
+                reporter.add(Result(line, sid, programme, {}, None, error))
+
+
 def _memo_safe(rulesets: list) -> bool:  # type: ignore[type-arg]
     """Rows that look alike may share parsed values and verdicts (the reader's ``row_memo``) unless
     a rule reads the student number itself."""
@@ -194,6 +229,7 @@ def check(
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     pseudonymize: PseudonymizeOpt = False,
     pseudonym_key_file: PseudonymKeyFileOpt = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -214,9 +250,13 @@ def check(
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)
                 reporter.start()
-                stream = results(reader, ruleset, reference)
-                for result in (pseudo.results(stream) if pseudo else stream):
-                    reporter.add(result)
+                parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
+                if parts is not None:
+                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo)
+                else:
+                    stream = results(reader, ruleset, reference)
+                    for result in (pseudo.results(stream) if pseudo else stream):
+                        reporter.add(result)
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
@@ -356,6 +396,7 @@ def compare(
         "--list-changed", help="Also list the students whose outcome changes, with both reasons (personal data).")] = False,
     pseudonymize: PseudonymizeOpt = False,
     pseudonym_key_file: PseudonymKeyFileOpt = None,
+    workers: WorkersOpt = 1,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
     import pathlib
@@ -376,9 +417,17 @@ def compare(
         rulesets = _usable_many(rules or [], param)
         with _open_for(students, rulesets, row_memo=_memo_safe(rulesets) and not list_changed) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-            rows = pseudo.rows(reader) if pseudo else reader
-            result = compare_rows(_with_progress(rows), rulesets, reference, source=students,
-                                  locate=error_locator(reader), list_changed=list_changed, lang=language)
+            parts = _parallel_parts(reader, workers)
+            if parts is not None:
+                from bsa_check.compare import compare_in_workers
+
+                result = compare_in_workers(reader, parts, workers, rulesets, reference, source=students,
+                                            locate=error_locator(reader), list_changed=list_changed,
+                                            lang=language, pseudo=pseudo)
+            else:
+                rows = pseudo.rows(reader) if pseudo else reader
+                result = compare_rows(_with_progress(rows), rulesets, reference, source=students,
+                                      locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
     if result.error_count:

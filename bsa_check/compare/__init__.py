@@ -326,6 +326,27 @@ def compare(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date, *
     return acc.result()
 
 
+def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: list[CompiledRuleSet], as_of: date, *,
+                       source: str, locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
+                       list_changed: bool = False, lang: str = "en", pseudo: Any = None) -> Comparison:
+    """:func:`compare` with the rows classified in ``workers`` processes (``bsa_check.parallel``);
+    items are added in input order, duplicates replayed in the parent: the same result."""
+    from bsa_check import parallel
+
+    acc = Accumulator(rulesets, as_of, source, list_changed=list_changed)
+    replay = parallel.DuplicateReplay(reader)
+    work = parallel.compare_work(rulesets, as_of, locate, lang if list_changed else None, pseudo)
+    for pairs, hashes, lines in parallel.run(reader, parts, workers, work):
+        duplicates = replay.errors(hashes, lines) if len(hashes) else {}
+        for line, item in pairs:
+            if duplicates:
+                dup = duplicates.get(line)
+                if dup is not None:
+                    item = _row_error(dup, line, None)
+            acc.add(item)
+    return acc.result()
+
+
 ITEM_MEMO_ENTRIES = 4096
 
 

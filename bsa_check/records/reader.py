@@ -469,7 +469,8 @@ class RecordReader:
                     if not f.readline():
                         return None
                 offset = f.tell()
-                return None if has_bare_cr(f, offset) else offset
+                # line numbers count \n: a bare \r anywhere (the header too) means one pass
+                return None if has_bare_cr(f, 0) else offset
         except OSError:
             return None
 

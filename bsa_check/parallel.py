@@ -1,0 +1,148 @@
+"""``--workers N``: read, evaluate and render a file's records in N processes, in input order.
+
+The body of the file is cut into record-aligned byte ranges (``records.chunks``); each worker
+reads a range with the same reader logic as a single pass (``RecordReader.chunk_rows``) and
+returns what the parent needs, in order: for ``check`` the rendered verdict rows (or the error),
+for ``compare`` the per-row items. The parent replays the duplicate-student keys in file order
+(a duplicate is only known once every earlier row is), writes the rows in input order and counts.
+So the output is the single-process output, byte for byte (tested).
+
+Workers are forked (Linux): they inherit the compiled rule sets, the opened reader and the
+renderer, so nothing but byte ranges and results crosses the process boundary, and both sides use
+the same string hashing for the duplicate keys. At most ``2 * workers`` chunks are in flight, which
+bounds memory. Where fork is not available, or the file cannot be cut (a bare-CR file, a header
+with a quoted line break, a stream), the work runs in one process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Callable, Iterator
+
+from bsa_check.records.chunks import chunks
+from bsa_check.records.reader import RecordReader
+from bsa_check.records.seen import KeyRecorder, SeenKeys
+
+CHUNK_BYTES = 1 << 20
+
+
+@dataclass
+class _Job:
+    reader: RecordReader
+    work: Callable[[Iterator[Any], KeyRecorder], Any]
+
+
+_JOB: _Job | None = None  # set in the parent just before forking; read in the workers
+
+
+def fork_available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def plan(reader: RecordReader, workers: int) -> list[Any] | None:
+    """The chunks to hand out, or ``None`` when this file must be read in one process."""
+    if workers < 2 or not fork_available() or not os.path.isfile(reader.path):
+        return None
+    start = reader.body_offset()
+    if start is None:
+        return None
+    with open(reader.path, "rb") as handle:
+        return list(chunks(handle, start, reader.header_line + 1, CHUNK_BYTES,
+                           delimiter=reader.delimiter.encode()))
+
+
+def _run(chunk: Any) -> tuple[Any, Any, Any]:
+    job = _JOB
+    assert job is not None, "worker started without a job"
+    with open(job.reader.path, "rb") as handle:
+        handle.seek(chunk.start)
+        data = handle.read(chunk.end - chunk.start)
+    recorder = KeyRecorder()
+    rows = job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder)
+    return job.work(rows, recorder), recorder.hashes, recorder.lines
+
+
+def run(reader: RecordReader, parts: list[Any], workers: int,
+        work: Callable[[Iterator[Any], KeyRecorder], Any]) -> Iterator[tuple[Any, Any, Any]]:
+    """``work(rows, recorder)`` for every chunk in ``workers`` processes; results in chunk order."""
+    global _JOB
+    _JOB = _Job(reader, work)
+    context = multiprocessing.get_context("fork")
+    try:
+        with context.Pool(workers) as pool:
+            pending: deque[Any] = deque()
+            todo = iter(parts)
+            for chunk in todo:
+                pending.append(pool.apply_async(_run, (chunk,)))
+                if len(pending) >= 2 * workers:
+                    break
+            while pending:
+                result = pending.popleft().get()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending.append(pool.apply_async(_run, (nxt,)))
+                yield result
+    finally:
+        _JOB = None
+
+
+class DuplicateReplay:
+    """The parent's side of duplicate detection: the workers' recorded keys, replayed in file order."""
+
+    def __init__(self, reader: RecordReader) -> None:
+        self.reader = reader
+        self.seen = SeenKeys()
+
+    def errors(self, hashes: Any, lines: Any) -> dict[int, Any]:
+        """line -> the BSA313 error for each row of this chunk that repeats an earlier key."""
+        out = {}
+        first_line = self.seen.first_line_of_hash
+        for h, line in zip(hashes, lines):
+            first = first_line(h, line)
+            if first is not None:
+                out[line] = self.reader._duplicate(line, first)
+        return out
+
+
+def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
+    """A worker's ``check``: per row (line, student, programme, text or None, outcome, error)."""
+    from bsa_check.service import results
+
+    def work(rows: Iterator[Any], recorder: KeyRecorder) -> list[tuple]:
+        stream = results(_JOB.reader, ruleset, as_of, rows=rows)  # type: ignore[union-attr]
+        if pseudo is not None:
+            stream = pseudo.results(stream)
+        out = []
+        for r in stream:
+            if r.error is None:
+                out.append((r.line, r.student_id, r.programme, reporter.verdict_text(r), r.verdict.outcome, None))
+            else:
+                out.append((r.line, r.student_id, r.programme, None, None, r.error))
+        return out
+
+    return work
+
+
+def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,
+                 pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
+    """A worker's ``compare``: per row (line, item)."""
+    from bsa_check.compare import classify_all
+
+    def work(rows: Iterator[Any], recorder: KeyRecorder) -> list[tuple]:
+        if pseudo is not None:
+            rows = pseudo.rows(rows)
+        seen_lines: list[int] = []
+
+        def tap(rows: Iterator[Any]) -> Iterator[Any]:
+            for row in rows:
+                seen_lines.append(row.line)
+                yield row
+
+        items = list(classify_all(tap(rows), rulesets, as_of, locate, detail_lang))
+        return list(zip(seen_lines, items))
+
+    return work

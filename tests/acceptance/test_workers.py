@@ -1,0 +1,137 @@
+"""--workers N gives exactly the single-process output, for check (every machine format) and compare,
+also on messy files: quoted line breaks, bad cells, duplicates, ragged rows, blank lines, a stray quote."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from bsa_check import parallel, synth
+from bsa_check.cli import app
+
+runner = CliRunner()
+POOL = list(synth.rows(40, seed=9))
+AS_OF = "2026-08-20"
+
+pytestmark = pytest.mark.skipif(not parallel.fork_available(), reason="--workers needs fork (Linux)")
+
+
+def _messy_file(path, picks, damage):
+    lines = [";".join(synth.HEADER)]
+    made = []
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(4_000_000 + n)
+        made.append(tuple(row))
+        kind = damage.get(n)
+        if kind == "dup" and n >= 1:
+            row = list(made[max(n - 3, 0)])  # the same student, programme and year as an earlier row
+            row[6] = "12"
+        elif kind == "bad":
+            row[6] = "veel"
+        elif kind == "quoted":
+            row[10] = '"uit\nstel"'  # a quoted line break: one record over two lines
+        elif kind == "ragged":
+            row = row[:5]
+        elif kind == "blank":
+            lines.append("")
+        elif kind == "noid":
+            row[0] = ""
+        elif kind == "stray":
+            row[10] = '"uitstel'  # a quote that is never closed
+        lines.append(";".join(row))
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+
+
+def _run(*args):
+    result = runner.invoke(app, [*map(str, args), "--as-of", AS_OF])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+damage_kinds = st.sampled_from(["dup", "bad", "quoted", "ragged", "blank", "noid", "stray"])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=120),
+       damage=st.dictionaries(st.integers(0, 119), damage_kinds, max_size=12),
+       fmt=st.sampled_from(["jsonl", "json", "csv"]), chunk=st.integers(64, 2048))
+def test_check_with_workers_is_byte_identical(tmp_path_factory, monkeypatch, picks, damage, fmt, chunk):
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", chunk)  # many small chunks
+    path = tmp_path_factory.mktemp("w") / "cohort.csv"
+    _messy_file(path, picks, damage)
+    one = _run("check", path, "--format", fmt)
+    three = _run("check", path, "--format", fmt, "--workers", "3")
+    assert (three.exit_code, three.stdout, three.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=120),
+       damage=st.dictionaries(st.integers(0, 119), damage_kinds, max_size=12),
+       list_changed=st.booleans(), chunk=st.integers(64, 2048))
+def test_compare_with_workers_is_identical(tmp_path_factory, monkeypatch, picks, damage, list_changed, chunk):
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", chunk)
+    path = tmp_path_factory.mktemp("w") / "cohort.csv"
+    _messy_file(path, picks, damage)
+    args = ["compare", path, "--rules", "ho-current", "--rules", "ho-proposed-2023", "--format", "json",
+            *(["--list-changed"] if list_changed else [])]
+    one = _run(*args)
+    two = _run(*args, "--workers", "2")
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    doc = json.loads(two.stdout)
+    assert doc["totals"]["rows"] == doc["totals"]["compared"] + doc["totals"]["errors"]
+
+
+def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 256)
+    path = tmp_path / "cohort.csv"
+    _messy_file(path, list(range(40)) * 3, {})
+    from bsa_check.records.reader import open_records
+
+    with open_records(path) as reader:
+        parts = parallel.plan(reader, 2)
+    assert parts is not None and len(parts) > 10
+    seen_pids = set()
+
+    def work(rows, recorder):
+        import os
+
+        return [(os.getpid(), row.line) for row in rows]
+
+    with open_records(path) as reader:
+        lines = []
+        for out, _, _ in parallel.run(reader, parts, 2, work):
+            seen_pids |= {pid for pid, _ in out}
+            lines += [line for _, line in out]
+    assert lines == list(range(2, 122))  # every data row once, in order
+    import os
+
+    assert os.getpid() not in seen_pids and len(seen_pids) >= 1
+
+
+def test_text_format_and_unsplittable_files_fall_back_to_one_process(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes((";".join(synth.HEADER) + "\r" + ";".join(POOL[0]) + "\r").encode())
+    from bsa_check.records.reader import open_records
+
+    with open_records(path) as reader:
+        assert parallel.plan(reader, 2) is None  # bare CR line endings
+        assert parallel.plan(reader, 1) is None
+    one = _run("check", path, "--format", "jsonl")
+    two = _run("check", path, "--format", "jsonl", "--workers", "2")
+    assert one.stdout == two.stdout and one.exit_code == two.exit_code
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_duplicates_across_chunks_are_flagged_as_in_one_process(tmp_path, monkeypatch, fmt):
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 200)
+    path = tmp_path / "cohort.csv"
+    _messy_file(path, list(range(40)) * 2, {10: "dup", 45: "dup", 70: "dup", 5: "bad", 50: "quoted"})
+    one = _run("check", path, "--format", fmt)
+    two = _run("check", path, "--format", fmt, "--workers", "3")
+    assert one.stdout.count("BSA313") == 3
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
