@@ -70,7 +70,7 @@ class Pseudonymizer:
             record = r.record
             if "student_id" in record:
                 record = {**record, "student_id": self(record["student_id"])}
-            yield dataclasses.replace(r, student_id=self(r.student_id), record=record)
+            yield r._replace(student_id=self(r.student_id), record=record)
 
 
     def rows(self, rows: Iterable["Row"]) -> Iterator["Row"]:

@@ -6,9 +6,8 @@ This is the only place that joins reading and evaluation. Every data row yields 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
@@ -16,8 +15,9 @@ from bsa_check.errors import EvaluationError, Location, RecordError
 from bsa_check.records.reader import RecordReader, Row
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
+    """One data row's outcome: a verdict or an error, never both. A named tuple: one is made per row."""
+
     line: int
     student_id: str | None
     programme: str | None
