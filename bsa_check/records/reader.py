@@ -131,6 +131,7 @@ class RecordReader:
         students look alike. Only for callers that do not read ``student_id`` from ``values``.
         """
         self._row_memo: dict[Any, dict[str, Any]] | None = {} if row_memo else None
+        self._plain_lines = False  # set by the pre-scan
         self._seen: Any = None  # chunk_rows: where duplicate keys go instead of a SeenKeys of its own
         self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
@@ -239,7 +240,21 @@ class RecordReader:
         nul: int | None = None
         offset = 0
         chunk = head
+        # Whether rows can be read by plain iteration (see _open_header): no quote, and no stretch
+        # without a \n as long as the csv module's cell limit (so no line or cell is oversized).
+        quotes = False
+        carry = 0  # bytes since the last \n
+        longest = 0
         while chunk:
+            if not quotes:
+                quotes = b'"' in chunk
+            pieces = chunk.split(b"\n")
+            if len(pieces) == 1:
+                carry += len(chunk)
+            else:
+                longest = max(longest, carry + len(pieces[0]), max(map(len, pieces)))
+                carry = len(pieces[-1])
+            longest = max(longest, carry)
             ascii_only = chunk.isascii()
             if utf8_bad is None:
                 pending = decoder.getstate()[0]
@@ -261,6 +276,7 @@ class RecordReader:
             offset += len(chunk)
             chunk = f.read(CHUNK_SIZE)
         else:
+            self._plain_lines = not quotes and longest < min(csv.field_size_limit(), MAX_LINE_CHARS, CHUNK_SIZE)
             if utf8_bad is None:
                 pending = decoder.getstate()[0]
                 try:
@@ -372,7 +388,9 @@ class RecordReader:
         self._line_offset = skipped
         # strict: an unclosed quote at the end of the file, or text after a closing quote, is a
         # csv.Error (an error row) instead of silently swallowing the following records.
-        self._lines = chain((line,), self._physical_lines())
+        # Plain iteration over the file (in C) when the pre-scan showed that no line can be
+        # oversized and no quoted cell can span lines; else the bounded, tracked line reader.
+        self._lines = chain((line,), self._file if self._plain_lines else self._physical_lines())
         self._reader = csv.reader(self._lines, delimiter=self.delimiter,
                                   quotechar='"', doublequote=True, skipinitialspace=False, strict=True)
         try:
@@ -480,7 +498,7 @@ class RecordReader:
         which the caller replays in file order. The reader itself is not changed."""
         clone = copy.copy(self)
         clone._file = io.StringIO(text, newline="")
-        clone._lines = clone._physical_lines()
+        clone._lines = iter(clone._file) if self._plain_lines else clone._physical_lines()
         clone._reader = csv.reader(clone._lines, delimiter=self.delimiter, quotechar='"', doublequote=True,
                                    skipinitialspace=False, strict=True)
         clone._line_offset = first_line - 1
