@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
+from bsa_check.memo import Memo
 from bsa_check.records.reader import RecordReader, Row
 
 
@@ -44,7 +45,7 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
     return locate
 
 
-VERDICT_MEMO_ENTRIES = 4096  # cleared when full; frequent records come back at once
+VERDICT_MEMO_ENTRIES = 1024  # per generation (see bsa_check.memo)
 
 
 def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
@@ -57,7 +58,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
     """
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
-    memo: dict[object, Verdict] = {}
+    memo = Memo(VERDICT_MEMO_ENTRIES)
     for row in reader if rows is None else rows:
         values = row.values
         if row.error is not None:
@@ -72,7 +73,5 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
                 yield Result(row.line, row.student_id, values.get("programme"), values, None, locate(exc, row.line))
                 continue
             if key is not None:
-                if len(memo) >= VERDICT_MEMO_ENTRIES:
-                    memo.clear()
-                memo[key] = verdict
+                memo.put(key, verdict)
         yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None, key)

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
 from bsa_check.errors import BsaCheckError, EvaluationError
+from bsa_check.memo import Memo
 from bsa_check.ruleset.model import OUTCOMES
 
 BIN_WIDTH = Decimal(5)
@@ -347,7 +348,7 @@ def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: li
     return acc.result()
 
 
-ITEM_MEMO_ENTRIES = 4096
+ITEM_MEMO_ENTRIES = 2048
 
 
 def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date,
@@ -356,16 +357,14 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
     """:func:`classify` for every row, in order. Rows the reader memoised (the same parsed cells,
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
-    memo: dict[Any, Item] = {}
+    memo = Memo(ITEM_MEMO_ENTRIES)
     for row in rows:
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
         item = memo.get(key) if key is not None else None
         if item is None:
             item = classify(row, rulesets, as_of, locate, detail_lang)
             if key is not None and isinstance(item, Item):
-                if len(memo) >= ITEM_MEMO_ENTRIES:
-                    memo.clear()
-                memo[key] = item
+                memo.put(key, item)
         yield item
 
 

@@ -30,6 +30,7 @@ from itertools import chain
 from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
+from bsa_check.memo import Memo
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
 from bsa_check.records.parse import PARSERS, CellError, bounded
 from bsa_check.records.seen import SeenKeys
@@ -51,7 +52,7 @@ _MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
-_ROW_MEMO_ENTRIES = 4096  # row_memo: cleared when full (frequent rows come back at once)
+_ROW_MEMO_ENTRIES = 2048  # row_memo: per generation (see bsa_check.memo)
 _MISSING = object()
 # What a cell parser may raise for bad text. CellError is the contract; ValueError and
 # ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).
@@ -130,7 +131,7 @@ class RecordReader:
         share its ``values`` without parsing again (see :class:`Row`); for exports where most
         students look alike. Only for callers that do not read ``student_id`` from ``values``.
         """
-        self._row_memo: dict[Any, dict[str, Any]] | None = {} if row_memo else None
+        self._row_memo: Memo | None = Memo(_ROW_MEMO_ENTRIES) if row_memo else None
         self._plain_lines = False  # set by the pre-scan
         self._seen: Any = None  # chunk_rows: where duplicate keys go instead of a SeenKeys of its own
         self._bounds = dict(bounds or {})
@@ -694,9 +695,7 @@ class RecordReader:
                     else:
                         if row_memo is not None and sid:
                             del values["student_id"]
-                            if len(row_memo) >= _ROW_MEMO_ENTRIES:
-                                row_memo.clear()
-                            row_memo[key] = values
+                            row_memo.put(key, values)
                             yield Row(start, values, None, sid, key)
                             continue
                         yield Row(start, values, None, sid)

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from bsa_check.memo import Memo
 from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict, verdict_tail
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,7 +30,7 @@ def _text(value: str | None) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-TAIL_MEMO_ENTRIES = 4096
+TAIL_MEMO_ENTRIES = 2048
 
 
 class _TailMemo:
@@ -37,7 +38,7 @@ class _TailMemo:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.memo: dict[Any, str] = {}
+        self.memo = Memo(TAIL_MEMO_ENTRIES)
 
     def line(self, result: Any) -> str:
         """The record's JSON object, identical to ``_dump(verdict_dict(result))``."""
@@ -46,9 +47,7 @@ class _TailMemo:
         if tail is None:
             tail = _dump(verdict_tail(result.verdict, self.lang))[1:]
             if key is not None:
-                if len(self.memo) >= TAIL_MEMO_ENTRIES:
-                    self.memo.clear()
-                self.memo[key] = tail
+                self.memo.put(key, tail)
         return (f'{{"line":{result.line},"student_id":{_text(result.student_id)},'
                 f'"programme":{_text(result.programme)},{tail}')
 
