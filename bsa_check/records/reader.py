@@ -885,8 +885,8 @@ class RecordReader:
         return RecordError(
             f"{where} is not closed on this line",
             location=Location(self._file_name, line, column, header),
-            hint='remove the stray " or close the quote on this line (a quoted cell may hold a line break, '
-                 "but the lines after this one read as rows of their own, so they are read as such)",
+            hint='remove the stray " or close the quote on this line; the lines after it are read as rows '
+                 "of their own",
             code="BSA308", params={"reason": "unclosed quote", "column": column})
 
     def _advice_year(self, cell: str) -> str:
