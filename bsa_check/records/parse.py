@@ -22,9 +22,12 @@ class CellError(ValueError):
     but outside the bounds the rule set declares).
     """
 
-    def __init__(self, message: str, code: str = "BSA310") -> None:
+    def __init__(self, message: str, code: str = "BSA310", shown: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        # The part of the cell the message is about (e.g. one item of a long list), shown instead
+        # of the whole cell.
+        self.shown = shown
 
 
 def bounded(parse: Callable[[str], Any], low: Any, high: Any, note: str | None = None) -> Callable[[str], Any]:
@@ -271,18 +274,18 @@ def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
             continue
         parts = [p.strip() for p in item.split(":")]
         if len(parts) < 2 or not _UNIT_CODE_RE.match(parts[0]):
-            raise CellError(f"item {len(out) + 1} is not CODE:RESULT; " + _RESULTS_HINT)
+            raise CellError(f"item {len(out) + 1} is not CODE:RESULT; " + _RESULTS_HINT, shown=item)
         code, result = parts[0], parts[1].lower()
         grade: Decimal | None = None
         if _GRADE_RE.match(result):
             grade = Decimal(result.replace(",", "."))
             if not Decimal(1) <= grade <= Decimal(10):
-                raise CellError(f"the grade of {code} is outside 1-10; " + _RESULTS_HINT)
+                raise CellError(f"the grade of {code} is outside 1-10; " + _RESULTS_HINT, shown=item)
             status = "grade"
         else:
             status = _RESULT_WORD_INDEX.get(result, "")
             if not status:
-                raise CellError(f"the result of {code} is not a grade or V, O, VR; " + _RESULTS_HINT)
+                raise CellError(f"the result of {code} is not a grade or V, O, VR; " + _RESULTS_HINT, shown=item)
         day: date | None = None
         ec: Decimal | None = None
         earlier = False
@@ -297,7 +300,7 @@ def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
                     day = parse_date(extra)
                 except CellError:
                     raise CellError(f"the part {extra!r} of {code} is not a date, credits or eerder; "
-                                    + _RESULTS_HINT) from None
+                                    + _RESULTS_HINT, shown=item) from None
         out.append(UnitResult(code, status, grade, day, ec, earlier))
     return tuple(out)
 

@@ -32,7 +32,7 @@ from typing import Any, TextIO
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
-from bsa_check.records.parse import PARSERS, CellError, bounded
+from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
 from bsa_check.records.seen import SeenKeys
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
@@ -150,6 +150,13 @@ class RecordReader:
         self._uncounted = 0
         self._overlong_pending = False
         self._last_line = ""  # the last physical line handed to csv.reader (error path only)
+        # Re-reading after an unclosed quote (see _reread): a second, forward-only pass over the
+        # same text, opened on the first line break inside a quoted cell.
+        self._reopen: Any = lambda: open(self.path, encoding=self.encoding, newline="")
+        self._reopen_first = 1  # the physical line number of the reopened text's first line
+        self._store: _LineStore | None = None
+        self._replay_end = 0  # the last line of the lines being read again (0: none)
+        self._replayed = 0  # lines read again so far (bounds the work)
         self._has_nul = False  # the pre-scan saw a NUL byte after the header: rows are checked for it
         self._unique_ids = unique_ids
         self.encoding = self._detect_encoding()
@@ -391,7 +398,7 @@ class RecordReader:
         # csv.Error (an error row) instead of silently swallowing the following records.
         # Plain iteration over the file (in C) when the pre-scan showed that no line can be
         # oversized and no quoted cell can span lines; else the bounded, tracked line reader.
-        self._lines = chain((line,), self._file if self._plain_lines else self._physical_lines())
+        self._lines = self._primary = chain((line,), self._file if self._plain_lines else self._physical_lines())
         self._reader = csv.reader(self._lines, delimiter=self.delimiter,
                                   quotechar='"', doublequote=True, skipinitialspace=False, strict=True)
         try:
@@ -499,13 +506,17 @@ class RecordReader:
         which the caller replays in file order. The reader itself is not changed."""
         clone = copy.copy(self)
         clone._file = io.StringIO(text, newline="")
-        clone._lines = iter(clone._file) if self._plain_lines else clone._physical_lines()
+        clone._lines = clone._primary = iter(clone._file) if self._plain_lines else clone._physical_lines()
         clone._reader = csv.reader(clone._lines, delimiter=self.delimiter, quotechar='"', doublequote=True,
                                    skipinitialspace=False, strict=True)
         clone._line_offset = first_line - 1
         clone._uncounted = 0
         clone._overlong_pending = False
         clone._last_line = ""
+        clone._reopen = lambda: io.StringIO(text, newline="")
+        clone._reopen_first = first_line
+        clone._store = None
+        clone._replay_end = clone._replayed = 0
         clone._seen = seen
         clone._gen = None
         return clone._rows()
@@ -585,7 +596,15 @@ class RecordReader:
         memo_plan = self._memo_plan
         sid_index = self._sid_index
         key_indexes = self._key_indexes
-        k0, k1 = (*key_indexes, -1, -1)[:2]
+        # k0: the programme column, k1: the academic-year column (-1: no such column)
+        k0 = self.columns.get("programme", 0) - 1
+        k1 = self.columns.get("academic_year", 0) - 1
+        # The academic year in a key is the parsed starting year, so 2025-2026, 2025/2026 and 2025
+        # are the same year (memoised per distinct cell text). An empty year is the year the
+        # evaluator takes for it: that of the advice date; without one (the evaluator then takes
+        # --as-of, which the reader does not know) it is its own key.
+        year_keys: dict[str, str] = {}
+        ka = self.columns.get("advice_date", 0) - 1 if k1 >= 0 else -1
         k_last = max(k0, k1)
         seen: Any = None
         if self._unique_ids and sid_index >= 0:
@@ -604,6 +623,18 @@ class RecordReader:
                 except csv.Error as exc:
                     start = consumed + 1
                     consumed = self._line_offset + reader.line_num + self._uncounted
+                    if consumed > start:  # a quoted cell ran over line breaks, then broke
+                        again = self._recover(start, consumed, str(exc))
+                        if again is not None:
+                            error, reader = again
+                            consumed = start  # the next record starts on the line after this one
+                            yield Row(start, {}, error, None)
+                            continue
+                    if str(exc) == "unexpected end of data" and not self._overlong_pending:
+                        # a quote opened on the last line and never closed
+                        yield Row(start, {}, self._unclosed_quote(
+                            start, _open_quote_cell(self._last_line, self.delimiter)), None)
+                        continue
                     if self._overlong_pending:
                         self._overlong_pending = False
                         message = f"line is longer than {MAX_LINE_CHARS} characters"
@@ -629,6 +660,13 @@ class RecordReader:
                     raise self._unreadable(exc) from None
                 start = consumed + 1
                 consumed = self._line_offset + reader.line_num + self._uncounted
+                if consumed != start:  # a quoted cell holds a line break: is it an unclosed quote?
+                    again = self._run_on(cells, start, consumed)
+                    if again is not None:
+                        error, reader, sid = again
+                        consumed = start
+                        yield Row(start, {}, error, sid)
+                        continue
                 n = len(cells)
                 if not n:
                     continue  # a blank line
@@ -638,12 +676,21 @@ class RecordReader:
                         continue  # every cell empty or blank: not a record
                     sid = None
                 elif seen is not None:
-                    if k0 < 0:
+                    if k_last < 0:
                         key = sid
                     elif n > k_last:  # the common case, without a generator
-                        key = sid + "\x1f" + cells[k0].strip() + ("\x1f" + cells[k1].strip() if k1 >= 0 else "")
+                        key = sid + "\x1f" + cells[k0].strip() if k0 >= 0 else sid
+                        if k1 >= 0:
+                            year = year_keys.get(cells[k1])
+                            if year is None:
+                                year = _year_key(cells[k1], year_keys)
+                            if not year and ka >= 0:
+                                year = self._advice_year(cells[ka] if ka < n else "")
+                            key += "\x1f" + year
                     else:
-                        key = "\x1f".join([sid, *(cells[i].strip() for i in key_indexes if i < n)])
+                        key = "\x1f".join([sid, *((_year_key(cells[i], year_keys)
+                                                    or self._advice_year(cells[ka] if 0 <= ka < n else ""))
+                                                   if i == k1 else cells[i].strip() for i in key_indexes if i < n)])
                     first = seen.first_line(key, start)
                     if first is not None:
                         yield Row(start, {}, self._duplicate(start, first), sid)
@@ -705,6 +752,9 @@ class RecordReader:
             f, self._file = self._file, None
             if f is not None:
                 f.close()
+            store, self._store = self._store, None
+            if store is not None:
+                store.close()
 
     def _row_error(self, cells: list[str], line: int) -> RecordError:
         """The error of the first bad cell, in column order (the fast path found one)."""
@@ -740,6 +790,134 @@ class RecordReader:
                 return  # end of file inside the cell
             self._uncounted += 1
             in_quotes = _ends_in_quotes(line, True, self.delimiter)
+
+    # -- an unclosed quote: read the lines after it again --------------------------------------
+    #
+    # A quote that opens a cell and is never closed (or closed lines later by a stray quote) makes
+    # csv.reader read every following line into that cell, up to the end of the file or the field
+    # size limit: all later students would vanish into one error. When a record ran over line
+    # breaks and then broke (or reads well but a later line of it looks like a record of its own),
+    # its first line becomes one error (BSA308) and reading starts again on the line after it.
+    # The lines to read again come from a second, forward-only pass over the same text
+    # (_LineStore), opened only when a quoted cell first holds a line break, so the common path
+    # pays nothing; the work is bounded (_REREAD_FACTOR, _LineStore.MAX_CHARS).
+
+    def _run_on(self, cells: list[str], start: int, end: int) -> tuple[RecordError, Any, str | None] | None:
+        """A record from line ``start`` to ``end`` read well: re-read it if a later line of it looks
+        like a complete record of its own (a valid quoted line break must not be broken up)."""
+        width = self._width
+        first = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), -1)
+        if first < 0 or width < 2:
+            return None
+        # A line after the first holds only cells from ``first`` on, and its delimiters: cheap
+        # proof that none of them can have the header's number of cells.
+        d = self.delimiter
+        if len(cells) - 1 - first + sum(c.count(d) for c in cells[first:]) < width - 1:
+            return None
+        lines = self._lines_again(start, end)
+        if lines is None:
+            return None
+        # A whole line inside the cell that is a record; or the last line, if read alone it is a
+        # record with well-formed quotes (a valid cell's closing quote would be a stray one there).
+        last = lines[end - start]
+        if not (any(self._looks_like_record(x) for x in lines[1:end - start])
+                or (self._looks_like_record(last) and _well_quoted(last, self.delimiter))):  # type: ignore[arg-type]
+            return None
+        again = self._reread(start, lines)
+        if again is None:
+            return None
+        si = self._sid_index
+        sid = cells[si].strip() if 0 <= si < first else ""
+        return again[0], again[1], sid or None
+
+    def _recover(self, start: int, end: int, reason: str) -> tuple[RecordError, Any] | None:
+        """A record from line ``start`` to ``end`` ran over line breaks inside quotes and broke: an
+        unclosed quote (end of data), text after a stray quote, an overlong line, or the field size
+        limit. Re-read from line ``start + 1``; for the field size limit only if a later line looks
+        like a record (else the cell is just too long and its lines are skipped)."""
+        lines = self._lines_again(start, end)
+        if lines is None:
+            return None
+        if reason.startswith("field larger than field limit") and not any(
+                self._looks_like_record(x) for x in lines[1:end - start + 1]):
+            return None
+        return self._reread(start, lines)
+
+    def _lines_again(self, start: int, end: int) -> list[str | None] | None:
+        """Physical lines ``start`` up to the last line handed to csv.reader, read again."""
+        store = self._store
+        if store is None:
+            try:
+                store = self._store = _LineStore(self._reopen(), self._reopen_first)
+            except OSError:  # pragma: no cover - the file went away since it was opened
+                return None
+        return store.get(start, max(end, self._replay_end))
+
+    def _looks_like_record(self, line: str | None) -> bool:
+        """Whether one physical line, read alone, is a whole record: the header's number of cells
+        (or more, all empty) and a student number."""
+        width = self._width
+        if line is None or line.count(self.delimiter) < width - 1:
+            return False
+        try:
+            cells = next(csv.reader((line,), delimiter=self.delimiter, quotechar='"', doublequote=True,
+                                    skipinitialspace=False, strict=True))
+        except (csv.Error, StopIteration):
+            return False
+        n = len(cells)
+        if n < width or (n > width and _has_content(cells, width)):
+            return False
+        si = self._sid_index
+        return si < 0 or bool(cells[si].strip())
+
+    def _reread(self, start: int, lines: list[str | None]) -> tuple[RecordError, Any] | None:
+        """Make csv.reader read ``lines[1:]`` (lines ``start + 1`` on) again, then the rest of the
+        input; return the error for line ``start`` and the new csv.reader."""
+        replay = lines[1:]
+        total = self._replayed + len(replay)
+        if total > _REREAD_FACTOR * (start + len(replay) - self._reopen_first + 1) + _REREAD_SLACK:
+            return None  # pathological quoting: stop reading lines again, as before
+        self._replayed = total
+        first = lines[0]
+        error = self._unclosed_quote(start, None if first is None else _open_quote_cell(first, self.delimiter))
+        self._replay_end = start + len(replay)
+        self._line_offset, self._uncounted, self._overlong_pending = start, 0, False
+        self._lines = self._replaying(replay, self._primary)
+        self._reader = csv.reader(self._lines, delimiter=self.delimiter, quotechar='"', doublequote=True,
+                                  skipinitialspace=False, strict=True)
+        return error, self._reader
+
+    def _replaying(self, lines: list[str | None], rest: Iterator[str | None]) -> Iterator[str | None]:
+        for line in lines:
+            if line is None:  # an overlong line, as _physical_lines yields it
+                self._uncounted += 1
+                self._overlong_pending = True
+            else:
+                self._last_line = line
+            yield line
+        yield from rest
+
+    def _unclosed_quote(self, line: int, column: int | None) -> RecordError:
+        header = self.headers[column - 1].strip() or None if column and column <= len(self.headers) else None
+        where = f"the quote that opens cell {column}" if column else "a quote in this row"
+        return RecordError(
+            f"{where} is not closed on this line",
+            location=Location(self._file_name, line, column, header),
+            hint='remove the stray " or close the quote on this line; the lines after it are read as rows '
+                 "of their own",
+            code="BSA308", params={"reason": "unclosed quote", "column": column})
+
+    def _advice_year(self, cell: str) -> str:
+        """The duplicate-key year of a row without an academic year: the academic year (1 September
+        to 31 August) of its advice date, or ``""``. Only rows with an empty year come here."""
+        text = cell.strip()
+        if not text:
+            return ""
+        try:
+            day = self._parsers["date"](text)
+        except _PARSE_ERRORS:
+            return ""
+        return str(day.year if day.month >= 9 else day.year - 1)
 
     def _duplicate(self, line: int, first: int) -> RecordError:
         col = self._sid_index + 1
@@ -778,6 +956,131 @@ class RecordReader:
         )
 
 
+# Reading lines again after unclosed quotes: at most this many times the lines read so far (plus
+# the slack), so no file makes the reader quadratic; beyond it a broken quote swallows the lines
+# after it into its error, as csv.reader reads them.
+_REREAD_FACTOR = 2
+_REREAD_SLACK = 10_000
+
+
+def _split_lines(readline: Any, limit: int) -> Iterator[str | None]:
+    """Physical lines as :meth:`RecordReader._physical_lines` yields them (``None``: overlong)."""
+    while True:
+        line = readline(limit)
+        if not line:
+            return
+        if len(line) >= limit and line[-1] not in "\r\n":
+            while True:
+                more = readline(limit)
+                if len(more) < limit or more[-1] in "\r\n":
+                    break
+            yield None
+            continue
+        yield line
+
+
+class _LineStore:
+    """The input's physical lines read again through a second handle, forward only.
+
+    ``get(a, b)`` returns lines ``a`` to ``b``; ``a`` never goes back before an earlier call's
+    ``a``, so the second handle reads the input at most once. Only the last range is kept, and it
+    is refused (``None``) beyond ``MAX_CHARS`` characters: a record's lines are bounded by the csv
+    field size limit, so only pathological quoting reaches it.
+    """
+
+    MAX_CHARS = 16 << 20
+
+    def __init__(self, handle: TextIO, first_line: int) -> None:
+        self._handle = handle
+        self._lines = _split_lines(handle.readline, MAX_LINE_CHARS)
+        self._next = first_line  # the number of the line the handle reads next
+        self._buf: list[str | None] = []  # lines _first .. _next - 1
+        self._first = first_line
+        self._chars = 0
+
+    def get(self, a: int, b: int) -> list[str | None] | None:
+        buf = self._buf
+        if a < self._first:  # pragma: no cover - ranges only move forward
+            return None
+        if a >= self._next:
+            buf.clear()
+            self._chars = 0
+            while self._next < a:
+                if next(self._lines, _MISSING) is _MISSING:
+                    return None  # the file is shorter than before
+                self._next += 1
+        else:
+            drop = a - self._first
+            self._chars -= sum(len(x) for x in buf[:drop] if x is not None)
+            del buf[:drop]
+        self._first = a
+        while self._next <= b:
+            line = next(self._lines, _MISSING)
+            if line is _MISSING:
+                return None
+            buf.append(line)  # type: ignore[arg-type]
+            self._next += 1
+            if line is not None:
+                self._chars += len(line)  # type: ignore[arg-type]
+                if self._chars > self.MAX_CHARS:
+                    return None
+        return buf[: b - a + 1]
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _open_quote_cell(line: str, delimiter: str) -> int | None:
+    """The 1-based number of the cell whose opening quote is still open at the end of ``line``
+    (read from the start of a record), or ``None``. Error path only."""
+    cell, in_quotes, at_start, opened = 1, False, True, None
+    i, n = 0, len(line)
+    while i < n:
+        ch = line[i]
+        if in_quotes:
+            if ch == '"':
+                if i + 1 < n and line[i + 1] == '"':
+                    i += 2
+                    continue
+                in_quotes = False
+            at_start = False
+        elif ch == '"' and at_start:
+            in_quotes, opened, at_start = True, cell, False
+        elif ch == delimiter:
+            cell += 1
+            at_start = True
+        else:
+            at_start = False
+        i += 1
+    return opened if in_quotes else None
+
+
+def _well_quoted(line: str, delimiter: str) -> bool:
+    """Whether every quote in ``line`` opens a cell, closes it before a delimiter or the line end, or
+    is doubled inside it (RFC 4180): no literal quote in an unquoted cell. Error path only."""
+    i = 0
+    end = line.rstrip("\r\n")
+    n = len(end)
+    while True:
+        j = end.find('"', i)
+        if j < 0:
+            return True
+        if j and end[j - 1] != delimiter:
+            return False  # a quote inside an unquoted cell
+        i = j + 1
+        while True:
+            k = end.find('"', i)
+            if k < 0:
+                return False
+            if k + 1 < n and end[k + 1] == '"':
+                i = k + 2
+                continue
+            if k + 1 < n and end[k + 1] != delimiter:
+                return False
+            i = k + 1
+            break
+
+
 def _ends_in_quotes(line: str, in_quotes: bool, delimiter: str) -> bool:
     """Whether ``line`` ends inside a quoted cell, starting inside one or at the start of a record.
 
@@ -804,6 +1107,20 @@ def _ends_in_quotes(line: str, in_quotes: bool, delimiter: str) -> bool:
             in_quotes, i = True, j + 2
 
 
+def _year_key(cell: str, memo: dict[str, str]) -> str:
+    """The duplicate-key form of an academic-year cell: the starting year (``2025`` for 2025-2026,
+    2025/2026 or 2025); an empty cell is ``""``; text that is no year is kept as it is (the cell
+    is reported when it is parsed)."""
+    text = cell.strip()
+    try:
+        key = str(parse_academic_year(text)) if text else ""
+    except _PARSE_ERRORS:
+        key = "?" + text
+    if len(memo) < _MEMO_ENTRIES and len(cell) <= _MEMO_KEY_CHARS:
+        memo[cell] = key
+    return key
+
+
 def _has_content(cells: list[str], start: int) -> bool:
     """Whether any of ``cells[start:]`` holds more than whitespace."""
     for i in range(start, len(cells)):
@@ -821,9 +1138,11 @@ def _cell_error(file: str, line: int, column: int, header: str, name: str, text:
         reason = f"cannot be read as a {FIELDS_BY_NAME[name].kind.replace('_', ' ')} value"
     what, sep, advice = reason.partition("; ")
     hint = advice if sep else f"correct the {FIELDS_BY_NAME[name].en} in this cell"
-    shown = text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+    part = getattr(exc, "shown", None)  # the bad item of a list cell, not the whole cell
+    shown = part or text
+    shown = shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 1] + "…"
     return RecordError(
-        f"{header} '{shown}' {what}",
+        f"{header}: in '{shown}', {what}" if part else f"{header} '{shown}' {what}",
         location=Location(file, line, column, header),
         hint=hint,
         code=getattr(exc, "code", "BSA310"),

@@ -162,10 +162,18 @@ def to_json(c: Comparison, lang: str) -> str:
 # --- markdown --------------------------------------------------------------------------------------
 
 
+# Markdown that text from a record (programme codes, reasons, file names) could make active: links
+# and images ([ ] ! ( )), code (`), emphasis (* _ ~), HTML and entities (< > &), table cells (|).
+_MD_ESCAPES = str.maketrans({
+    **{ch: "\\" + ch for ch in "\\`*_[]()!~#|"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\n": " ", "\r": " ",
+})
+
+
 def _md(text: Any) -> str:
-    """A table cell: pipes and line breaks would break the table; < > would become HTML on GitHub."""
-    return (str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+    """Text as inert Markdown: every character Markdown (GitHub flavour) would act on is escaped,
+    so a record cell can neither break the table nor become a link, an image, code or HTML."""
+    return str(text).translate(_MD_ESCAPES)
 
 
 def _md_table(head: list[str], rows: list[list[Any]], right: set[int] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -56,16 +57,34 @@ def bundled_rule_files() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.yaml"))}
 
 
+def not_a_file(path: Path) -> str | None:
+    """What is wrong with ``path`` as a file to read (``None``: a regular file): it does not exist,
+    or is a directory, or exists but is no regular file (a device such as /dev/zero, a pipe, a
+    socket), which must not be read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a rule file"
+    return "is not a regular file (a device, pipe or socket), not a rule file"
+
+
 def resolve(name_or_path: str) -> tuple[Path, bool]:
     """A bundled name or a path to a rule file. Raises RuleFileError naming what exists."""
     bundled = bundled_rule_files()
     if name_or_path in bundled:
         return bundled[name_or_path], True
     path = Path(name_or_path)
-    if path.is_file():
+    what = not_a_file(path)
+    if what is None:
         return path, False
-    if path.is_dir():
-        raise RuleFileError(f"{name_or_path} is a directory, not a rule file", location=Location(name_or_path),
+    if what != "does not exist":
+        raise RuleFileError(f"{name_or_path} {what}", location=Location(name_or_path),
                             hint="give the path of a .yaml rule file, or a bundled name", code="BSA110")
     names = ", ".join(bundled) or "(none)"
     close = difflib.get_close_matches(name_or_path, list(bundled), n=1)

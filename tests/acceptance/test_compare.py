@@ -239,7 +239,28 @@ def test_record_text_is_escaped_in_html_and_markdown(tmp_path):
     html = compare(path, *PAIR, "--format", "html", "--list-changed").stdout
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;|x" in html
     md = compare(path, *PAIR, "--format", "markdown").stdout
-    assert "<img" not in md and "&lt;img src=x onerror=alert(1)&gt;\\|x" in md
+    assert "<img" not in md and "&lt;img src=x onerror=alert\\(1\\)&gt;\\|x" in md
+
+
+@pytest.mark.parametrize("cell", ["![a](https://x.y/p.png)", "[click](javascript:alert(1))",
+                                  "<b>x</b> `y` **z** ~~s~~ &copy <i>", "[r]: https://x.y \\|a|b"])
+def test_record_text_cannot_become_markdown_links_images_or_html(tmp_path, cell):
+    """Review finding 13: a programme cell (and the reasons --list-changed shows) stays inert text."""
+    from markdown_it import MarkdownIt
+
+    hostile = GOOD.replace(";59001;", f";{cell};")
+    path = tmp_path / "s.csv"
+    path.write_text(HEADER + "\n" + hostile + "\n", encoding="utf-8")
+    md = compare(path, *PAIR, "--format", "markdown", "--list-changed").stdout
+    assert cell not in md  # never verbatim: escaped wherever it is shown
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(md)
+    assert "<img" not in html and "<a " not in html and "<b>" not in html and "<i>" not in html
+    assert "<code>y</code>" not in html and "<strong>z</strong>" not in html and "<s>" not in html and "©" not in html
+    # the programme is shown as it is written in the export, in the programme table
+    inline = MarkdownIt("commonmark").enable(["table", "strikethrough"]).renderInline
+    first_cells = [line[2:].split(" | ")[0] for line in md.splitlines() if line.startswith("| ")]
+    assert cell.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;") in [
+        inline(x.replace("\\|", "|")) for x in first_cells]
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown", "html", "text"])

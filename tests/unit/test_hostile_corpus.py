@@ -69,6 +69,22 @@ def test_hostile_rule_file_through_the_cli_is_exit_2_without_traceback(path: Pat
     assert f"error[{code}]" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_as_rule_file_is_named_as_such_and_never_read() -> None:
+    """Review finding 15: /dev/zero exists; it is no regular file (reading it would never end)."""
+    from bsa_check.errors import RuleFileError
+    from bsa_check.ruleset.load import not_a_file, resolve
+
+    assert not_a_file(Path("/dev/zero")) == "is not a regular file (a device, pipe or socket), not a rule file"
+    assert not_a_file(CORPUS / "nope.yaml") == "does not exist" and not_a_file(CORPUS).startswith("is a directory")
+    assert not_a_file(RULE_FILES[0]) is None
+    with pytest.raises(RuleFileError) as info:
+        resolve("/dev/zero")
+    assert info.value.code == "BSA110" and "not a regular file" in info.value.message
+    result = runner.invoke(app, ["check", str(ROOT / "examples" / "students.csv"), "--rules", "/dev/zero"])
+    assert result.exit_code == 2 and "not a regular file" in result.stderr and "no bundled" not in result.stderr
+
+
 def test_rule_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("# padding\n" * 120_000, encoding="utf-8")
@@ -130,12 +146,15 @@ def _check(path: Path, *extra: str):  # type: ignore[no-untyped-def]
 
 
 def _assert_outcome(path: Path, result, code: str, line: int | None, column: int | None, rows: int,  # type: ignore[no-untyped-def]
-                    exit_code: int) -> None:
+                    exit_code: int, all_errors: list[list] | None = None) -> None:
     assert result.exit_code == exit_code, result.stderr
     items = [json.loads(x) for x in result.stdout.splitlines() if x]
     # every data row: exactly one verdict or one error, none lost, none invented
     assert len(items) == rows, result.stdout
     assert all(("outcome" in x) != ("error" in x) for x in items)
+    assert len({x["line"] for x in items}) == len(items)  # one item per record, each on its own line
+    if all_errors is not None:
+        assert [[x["error"]["code"], x["line"]] for x in items if "error" in x] == all_errors
     where = f"{path}:{line}" if line is not None else str(path)
     if column is not None:
         where += f":{column}"
@@ -154,7 +173,8 @@ def _assert_outcome(path: Path, result, code: str, line: int | None, column: int
 def test_broken_export_gives_its_located_code_and_loses_no_row(path: Path) -> None:
     e = EXPECT[path.name]
     extra = ["--rules", str((path.parent / e["rules"]).resolve())] if "rules" in e else []
-    _assert_outcome(path, _check(path, *extra), e["code"], e["line"], e["column"], e["rows"], e["exit"])
+    _assert_outcome(path, _check(path, *extra), e["code"], e["line"], e["column"], e["rows"], e["exit"],
+                    e.get("errors"))
 
 
 def test_formula_cells_are_neutralised_in_csv_output() -> None:

@@ -386,12 +386,130 @@ def test_overlong_field_is_a_csv_error_row_and_reading_continues(tmp_path: Path)
     assert rows[2].error is None and rows[2].student_id == "s3"
 
 
-def test_unclosed_quote_at_end_of_file_is_an_error_row(tmp_path: Path) -> None:
-    path = write(tmp_path, 'studentnummer;opleiding;notitie\ns1;P;x\ns2;P;"open\ns3;P;y\ns4;P;z\n')
+def test_unclosed_quote_is_one_error_row_and_the_later_rows_are_read(tmp_path: Path) -> None:
+    path = write(tmp_path, 'studentnummer;opleiding;notitie\ns1;P;x\ns2;P;"xyzzy\ns3;P;y\ns4;P;z\n')
     _, rows = read_all(path)
-    assert [row.line for row in rows] == [2, 3]
-    assert rows[1].error.code == "BSA308" and rows[1].error.location.line == 3
-    assert "quotes" in rows[1].error.hint
+    assert [(row.line, row.student_id, row.error.code if row.error else None) for row in rows] == [
+        (2, "s1", None), (3, None, "BSA308"), (4, "s3", None), (5, "s4", None)]
+    err = rows[1].error
+    assert (err.location.line, err.location.column, err.location.column_name) == (3, 3, "notitie")
+    assert "not closed" in err.message and "xyzzy" not in err.message  # the cell's text is not repeated
+    assert "stray" in err.hint
+
+
+def _rows_of(rows: list[Row]) -> list[tuple]:
+    return [(row.line, row.error.code if row.error else None, row.values) for row in rows]
+
+
+HEAD5 = "studentnummer;opleiding;ec_jaar1;deeltijd;notitie\n"
+
+
+def test_stray_quote_mid_file_loses_no_later_row(tmp_path: Path) -> None:
+    """Issue 9 (review finding 5): one stray quote must not swallow every later student."""
+    body = [f"s{i};P;{40 + i % 5};nee;ok" for i in range(60)]
+    body[3] = 's3;P;"43;nee;ok'  # never closed: csv.reader would read the rest of the file into it
+    body[30] = 's30;P;40;nee;"a valid\nnote over two lines"'  # a valid quoted line break later on
+    path = write(tmp_path, HEAD5 + "\n".join(body) + "\n")
+    _, rows = read_all(path)
+    assert len(rows) == 60
+    assert [(r.line, r.error.code) for r in rows if r.error] == [(5, "BSA308")]
+    assert rows[3].error.location.column == 3 and rows[3].error.location.column_name == "ec_jaar1"
+    assert [r.student_id for r in rows] == [f"s{i}" if i != 3 else None for i in range(60)]
+    # line numbers stay right, also after the two-line note (lines 32-33)
+    assert [r.line for r in rows] == [i + 2 for i in range(31)] + [i + 3 for i in range(31, 60)]
+    assert rows[30].values["student_id"] == "s30" and rows[59].values["ec_year1"] == Decimal(44)
+
+
+def test_stray_quote_closed_by_a_later_quote_reads_the_lines_between_again(tmp_path: Path) -> None:
+    # The quote opened in line 3 is "closed" by the inch mark in line 6: csv.reader reads lines 3-6 as
+    # one well-formed record with 5 cells. Lines 4-6 look like records of their own: read them again.
+    path = write(tmp_path, HEAD5 + 's1;P;40;nee;ok\ns2;P;41;nee;"stray\ns3;P;42;nee;ok\ns4;P;43;nee;ok\n'
+                                   's5;P;44;nee;5"\ns6;P;45;nee;ok\n')
+    _, rows = read_all(path)
+    assert [(r.line, r.student_id, r.error.code if r.error else None) for r in rows] == [
+        (2, "s1", None), (3, "s2", "BSA308"), (4, "s3", None), (5, "s4", None), (6, "s5", None), (7, "s6", None)]
+    assert rows[2].values["ec_year1"] == Decimal(42)
+    assert rows[3].error is None and rows[4].values["student_id"] == "s5"
+    assert rows[1].error.location.column == 5
+
+
+def test_text_after_a_quote_lines_later_is_its_own_error(tmp_path: Path) -> None:
+    path = write(tmp_path, HEAD5 + 's1;P;"40;nee;ok\r\ns2;P;41;nee;"quoted; note"\r\ns3;P;"44,5"x;nee;ok\r\ns4;P;45;nee;ok\r\n')
+    _, rows = read_all(path)
+    assert [(r.line, r.error.code if r.error else None) for r in rows] == [
+        (2, "BSA308"), (3, None), (4, "BSA308"), (5, None)]
+    assert rows[1].values["student_id"] == "s2" and rows[3].values["ec_year1"] == Decimal(45)
+    assert "not closed" in rows[0].error.message and "not closed" not in rows[2].error.message
+
+
+def test_valid_quoted_line_breaks_are_not_broken_up(tmp_path: Path) -> None:
+    # cells with line breaks and delimiters, none of whose lines is a record of its own
+    path = write(tmp_path, HEAD5 + 's1;"P;\nQ";40;nee;"a;b\nc;d;e\n""f"";"\ns2;P;41;nee;"x\r\n;;;;"\ns3;P;42;nee;ok\n')
+    _, rows = read_all(path)
+    assert [(r.line, r.error) for r in rows] == [(2, None), (6, None), (8, None)]
+    assert rows[0].values["programme"] == "P;\nQ"
+
+
+def test_stray_quote_beyond_the_field_size_limit_loses_no_later_row(tmp_path: Path) -> None:
+    body = [f"s{i};P;40;nee;ok" for i in range(12_000)]  # ~190 kB after the stray quote
+    body[1] = 's1;P;"40;nee;ok'
+    path = write(tmp_path, HEAD5 + "\n".join(body) + "\n")
+    _, rows = read_all(path)
+    assert len(rows) == 12_000 and [(r.line, r.error.code) for r in rows if r.error] == [(3, "BSA308")]
+    assert rows[-1].line == 12_001 and rows[-1].student_id == "s11999"
+
+
+def test_overlong_line_inside_a_stray_quote(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(reader_module, "MAX_LINE_CHARS", 64)
+    path = write(tmp_path, HEAD5 + 's1;P;40;nee;"open\ns2;P;41;nee;ok\ns3;' + "y" * 500 + "\ns4;P;43;nee;ok\n")
+    _, rows = read_all(path)
+    assert [(r.line, r.error.code if r.error else None) for r in rows] == [
+        (2, "BSA308"), (3, None), (4, "BSA308"), (5, None)]
+    assert "not closed" in rows[0].error.message and "longer than" in rows[2].error.message
+
+
+def test_many_stray_quotes_are_read_in_linear_work(tmp_path: Path) -> None:
+    # every line opens a quote the next line breaks: each line is read at most twice
+    n = 20_000
+    path = write(tmp_path, HEAD5 + "".join(f's{i};P;40;nee;"x\n' for i in range(n)))
+    r, rows = read_all(path)
+    assert len(rows) == n and all(row.error.code == "BSA308" for row in rows)
+    assert [row.line for row in rows] == list(range(2, n + 2))
+    assert r._replayed <= n
+
+
+def test_pathological_quotes_are_bounded(tmp_path: Path) -> None:
+    # 'a";"b' keeps a quote open both when read from a record's start and inside a quoted cell: each
+    # re-read would run to the end of the file. The work is capped; no line is counted twice.
+    n = 5_000
+    path = write(tmp_path, HEAD5 + 's0;P;40;nee;"x\n' + 'a";"b\n' * n + "s9;P;40;nee;ok\n")
+    r, rows = read_all(path)
+    lines = [row.line for row in rows]
+    assert lines == sorted(set(lines)) and lines[0] == 2
+    assert r._replayed <= reader_module._REREAD_FACTOR * (n + 3) + reader_module._REREAD_SLACK
+
+
+def test_chunks_read_a_stray_quote_as_the_whole_file_does(tmp_path: Path) -> None:
+    """--workers reads record-aligned chunks with chunk_rows: the same rows as one pass."""
+    import io as _io
+
+    from bsa_check.records.chunks import chunks
+    from bsa_check.records.seen import KeyRecorder
+
+    body = [f"s{i};P;{40 + i % 5};nee;ok" for i in range(300)]
+    body[5] = 's5;P;"43;nee;ok'
+    body[200] = 's200;P;40;nee;"two\nlines"'
+    path = write(tmp_path, HEAD5 + "\n".join(body) + "\n")
+    whole, rows = read_all(path)
+    data = path.read_bytes()
+    with open_records(path) as r:
+        start = r.body_offset()
+        assert start is not None
+        pieces = []
+        for c in chunks(_io.BytesIO(data), start, 2, size=512, block_size=256):
+            pieces.extend(r.chunk_rows(data[c.start:c.end].decode("utf-8"), c.first_line, KeyRecorder()))
+    assert _rows_of(pieces) == _rows_of(rows)
+    assert len(rows) == 300 and [row.line for row in rows if row.error] == [7]
 
 
 def test_text_after_a_closing_quote_is_an_error_row(tmp_path: Path) -> None:
@@ -476,6 +594,28 @@ def test_duplicate_student_is_an_error_on_the_later_row_only(tmp_path: Path) -> 
     assert rows[5].error.params == {"first_line": 2}
 
 
+def test_duplicate_key_uses_the_parsed_academic_year(tmp_path: Path) -> None:
+    """Review finding 6: 2025-2026, 2025 and 2025/2026 are one academic year."""
+    path = write(tmp_path, "studentnummer;opleiding;collegejaar\ns1;P;2025-2026\ns1;P;2025\n s1 ;P; 2025 / 2026 \n"
+                           "s1;P;2024-2025\ns1;P;2024\ns2;P;2025\ns2;P;2025-2026\n")
+    _, rows = read_all(path)
+    assert [(row.line, row.error.params["first_line"] if row.error else None) for row in rows] == [
+        (2, None), (3, 2), (4, 2), (5, None), (6, 5), (7, None), (8, 7)]
+    assert all(row.error.code == "BSA313" for row in rows if row.error)
+
+
+def test_empty_academic_year_is_the_year_of_the_advice_date(tmp_path: Path) -> None:
+    # The evaluator takes an empty year as the academic year of the advice date (else --as-of, which
+    # the reader does not know: then the row is compared with other rows without year or date).
+    path = write(tmp_path, "studentnummer;opleiding;collegejaar;adviesdatum\n"
+                           "s1;P;;15-08-2026\ns1;P;2025-2026;\ns1;P;2026;01-09-2026\ns1;P;;01-09-2026\n"
+                           "s2;P;;\ns2;P;2025;\ns2;P; ;\ns3;P;x;\ns3;P;x;\n")
+    _, rows = read_all(path)
+    assert [(row.error.params.get("first_line") if row.error else None) for row in rows] == [
+        None, 2, None, 4, None, None, 6, None, 9]
+    assert [row.error.code for row in rows if row.error] == ["BSA313", "BSA313", "BSA313", "BSA310", "BSA313"]
+
+
 def test_duplicate_detection_can_be_switched_off(tmp_path: Path) -> None:
     path = write(tmp_path, "studentnummer;opleiding\ns1;P\ns1;P\n")
     _, rows = read_all(path, unique_ids=False)
@@ -495,3 +635,82 @@ def test_duplicates_on_a_short_row_compare_the_cells_it_has(tmp_path: Path) -> N
     _, rows = read_all(path)
     # the second row is ragged (its own error); the third repeats the second's key (s1, no programme)
     assert [row.error.code for row in rows[1:]] == ["BSA307", "BSA313"]
+
+
+# -- property: a stray quote costs exactly its own row ----------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FREE = st.text(alphabet='ab ;"', max_size=8)  # quoted by csv.writer when it holds ; or "
+# before the broken row: quoted line breaks, but no line of a cell with the header's 5 cells
+_MULTI = st.text(alphabet='ab ;"\n', max_size=8).filter(lambda t: t.count(";") < 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), n=st.integers(1, 25), eol=st.sampled_from(["\n", "\r\n"]))
+def test_a_stray_quote_costs_its_own_row_and_no_other(tmp_path_factory, data, n: int, eol: str) -> None:
+    """Rows before the broken one may hold quoted line breaks; rows after it hold quoted delimiters and
+    quotes. Inserting one stray quote at the start of a plain cell of row ``r`` turns that row into one
+    BSA308 error at its line; every other row reads exactly as in the unbroken file, in one pass and
+    in record-aligned chunks (--workers)."""
+    import csv as _csv
+    import io as _io
+
+    from bsa_check.records.chunks import chunks
+    from bsa_check.records.seen import KeyRecorder
+
+    r = data.draw(st.integers(0, n - 1), label="broken row")
+    rows = []
+    for i in range(n):
+        text = _MULTI if i < r else _FREE
+        if i == r:
+            text = st.text(alphabet="ab ", min_size=1, max_size=6)
+        rows.append([f"s{i}", data.draw(text), str(data.draw(st.integers(0, 60))), "nee", data.draw(text)])
+    cell = data.draw(st.sampled_from([1, 4]), label="cell")
+
+    def render(broken: bool) -> str:
+        out = _io.StringIO()
+        w = _csv.writer(out, delimiter=";", lineterminator=eol)
+        w.writerow(["studentnummer", "opleiding", "ec_jaar1", "deeltijd", "notitie"])
+        for i, row in enumerate(rows):
+            if broken and i == r:
+                row = [*row[:cell], '"' + row[cell], *row[cell + 1:]]  # unquoted, so the quote is stray
+                out.write(";".join(row) + eol)
+            else:
+                w.writerow(row)
+        return out.getvalue()
+
+    tmp = tmp_path_factory.mktemp("stray")
+    good_path, bad_path = tmp / "good.csv", tmp / "bad.csv"
+    good_path.write_bytes(render(False).encode())
+    bad_path.write_bytes(render(True).encode())
+    _, good = read_all(good_path)
+    _, bad = read_all(bad_path)
+    assert len(bad) == len(good) == n
+    assert bad[r].error is not None and bad[r].error.code == "BSA308" and bad[r].line == good[r].line
+    assert bad[r].error.location.column == cell + 1
+    assert _rows_of(bad[:r] + bad[r + 1:]) == _rows_of(good[:r] + good[r + 1:])
+    # the same through record-aligned chunks
+    data_bytes = bad_path.read_bytes()
+    size = data.draw(st.integers(1, 200), label="chunk size")
+    with open_records(bad_path) as reader:
+        start = reader.body_offset()
+        if start is not None:
+            pieces = []
+            for c in chunks(_io.BytesIO(data_bytes), start, 2, size=size, block_size=64):
+                pieces.extend(reader.chunk_rows(data_bytes[c.start:c.end].decode(), c.first_line, KeyRecorder()))
+            assert _rows_of(pieces) == _rows_of(bad)
+
+
+def test_bad_item_of_a_long_unit_results_cell_is_shown(tmp_path: Path) -> None:
+    """Review finding 14: show the offending item, not the first 40 characters of the cell."""
+    cell = "PSY101:7|STAT1:8|METH1:9|BIO1:6|SOC1:7|DEV1:6|STAT2:7|COG1:8|CLIN1:9|ACAD1:x"
+    path = write(tmp_path, f"studentnummer;opleiding;resultaten\ns1;P;{cell}\ns2;P;A:7|B:11\ns3;P;A:7|B:V:nooit\n")
+    _, rows = read_all(path)
+    err = rows[0].error
+    assert err.code == "BSA310" and err.location.column == 3
+    assert err.message == "resultaten: in 'ACAD1:x', the result of ACAD1 is not a grade or V, O, VR"
+    assert err.params["value"] == "ACAD1:x" and "PSY101" not in err.message
+    assert "'B:11'" in rows[1].error.message and "outside 1-10" in rows[1].error.message
+    assert "'B:V:nooit'" in rows[2].error.message
