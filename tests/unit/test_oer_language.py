@@ -348,3 +348,15 @@ def test_this_year_only_uses_the_rule_sets_academic_year_start(tmp_path):
     # the year starts 15 August 2025: A (20 Aug) counts, B (10 Aug) does not, C counts
     assert ctx.derived_value("v") == D("12.5")
     assert dict(ctx.details["v"].aggregates[0].excluded) == {"B": "before_year"}
+
+
+def test_a_mid_year_binding_negative_blocks_check_not_just_validate():
+    # legal_blockers (what check and explain refuse to run with) includes the advice-window part of BSA253
+    from pathlib import Path
+
+    from bsa_check.ruleset.validate import legal_blockers
+
+    path = Path(__file__).resolve().parent.parent / "data" / "rules" / "invalid" / "lint_negative_mid_year.yaml"
+    loaded = load_file(path)
+    blockers = legal_blockers(loaded, compile_ruleset(loaded))
+    assert [p.code for p in blockers] == ["BSA253"] and "mid-year" in blockers[0].message
