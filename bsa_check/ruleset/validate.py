@@ -7,8 +7,11 @@ Layers:
    rules that can both decide one record with different outcomes, shown with a witness record;
 3. legal lint against the national frame (domain.md): a year-one norm above 60 EC; above 30 EC
    under the proposed 2023 scenario; a credit norm in an MBO rule set; a binding negative
-   reachable without warning and hearing (and, proposed scenario, the conversation); a personal
-   circumstance outside Uitvoeringsbesluit WHW art. 2.1 that the rule set does not designate.
+   reachable without warning and hearing (and, proposed scenario, the conversation) or, HO, on an
+   advice date mid-year or after the academic year; a personal circumstance outside Uitvoeringsbesluit
+   WHW art. 2.1 that the rule set does not designate; an HO binding negative while circumstances are
+   unweighed or never read, or without reading the propaedeutic exam; preconditions without
+   reason_if_missing.
 Pure apart from reading the rule file through ``load``.
 """
 
