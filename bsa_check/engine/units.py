@@ -91,6 +91,8 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                       compensation: tuple[str, m.Compensation] | None,
                       until: Callable[[Any], Any] | None, absent: object) -> Callable[[Any], tuple[Any, AggregateDetail]]:
     """A closure ``ctx -> (value, detail)`` for one aggregate."""
+    from bsa_check.engine.compile import MissingValue  # compile imports this module
+
     cat = dict(catalogue.units) if catalogue is not None else {}
     pass_mark = catalogue.pass_mark if catalogue is not None else Decimal("5.5")
     scope = scope_of(catalogue, spec.units, spec.group, spec.block, spec.first_year_only)
@@ -120,8 +122,16 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
         return best
 
     def _select(ctx: Any, limit: Any, excluded: list[tuple[str, str]]) -> dict[str, _Best]:
-        results = ctx.record.get("unit_results") or ()
-        start = date(ctx.year, 9, 1)
+        results = ctx.record.get("unit_results")
+        if results is None:
+            # An empty resultaten cell is not "no credits": silently counting 0 EC could end in a binding
+            # negative for a student whose results were simply not exported. A located BSA312 error instead.
+            raise MissingValue("unit_results")
+        start = ctx.params.get("academic_year_start")  # this_year_only: the rule set's own academic year
+        if not isinstance(start, date):
+            start = date(ctx.year, 9, 1)
+        elif start.year > ctx.year:  # a month_day before September resolves into the next calendar year
+            start = date(ctx.year, start.month, min(start.day, 28) if start.month == 2 else start.day)
         best: dict[str, _Best] = {}
         for r in results:
             code, status, grade, day, ec, earlier = r

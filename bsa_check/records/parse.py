@@ -266,7 +266,11 @@ _RESULTS_HINT = ("write unit results as CODE:RESULT separated by |, e.g. STAT1:7
 
 
 def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
-    """``STAT1:7,5|MATH1:VR|PHIL1:5,4:20-01-2026|ECON1:V:7,5EC:eerder`` -> results, in cell order."""
+    """``STAT1:7,5|MATH1:VR|PHIL1:5,4:20-01-2026|ECON1:V:7,5EC:eerder`` -> results, in cell order.
+
+    ``geen`` / ``none`` says explicitly "no results at all"; an empty cell is a missing value instead."""
+    if text.strip().lower() in ("geen", "none"):
+        return ()
     out = []
     for item in text.split("|"):
         item = item.strip()

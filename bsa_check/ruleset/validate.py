@@ -7,8 +7,11 @@ Layers:
    rules that can both decide one record with different outcomes, shown with a witness record;
 3. legal lint against the national frame (domain.md): a year-one norm above 60 EC; above 30 EC
    under the proposed 2023 scenario; a credit norm in an MBO rule set; a binding negative
-   reachable without warning and hearing (and, proposed scenario, the conversation); a personal
-   circumstance outside Uitvoeringsbesluit WHW art. 2.1 that the rule set does not designate.
+   reachable without warning and hearing (and, proposed scenario, the conversation) or, HO, on an
+   advice date mid-year or after the academic year; a personal circumstance outside Uitvoeringsbesluit
+   WHW art. 2.1 that the rule set does not designate; an HO binding negative while circumstances are
+   unweighed or never read, or without reading the propaedeutic exam; preconditions without
+   reason_if_missing.
 Pure apart from reading the rule file through ``load``.
 """
 
@@ -154,6 +157,8 @@ class _Linter:
         self.circumstance_lint()
         self.discretion_lint()
         self.circumstances_negative_lint()
+        self.negative_inputs_lint()
+        self.reason_if_missing_lint()
         return self.problems
 
     def circumstances_negative_lint(self) -> None:
@@ -164,7 +169,7 @@ class _Linter:
             return
         reads = self.compiled.fields_used
         if "personal_circumstances" not in reads:
-            return
+            return  # negative_inputs_lint reports a binding negative that never reads circumstances
         reported = frozenset({"illness"})
         found: dict[int, str] = {}
         for record, as_of in _sample_records(self.rs, self.compiled, n=600):
@@ -179,7 +184,9 @@ class _Linter:
                     v = self.compiled.evaluate(r, as_of)
                 except Exception:  # noqa: BLE001 - a witness the rule set cannot evaluate proves nothing
                     continue
-                if v.outcome == "negative" and v.rule.index not in found:
+                # the deciding rule is a binding negative: once warning and hearing are recorded it
+                # gives one, whatever the witness's (random, mostly incomplete) procedure dates
+                if v.rule.outcome == "negative" and v.rule.index not in found:
                     found[v.rule.index] = decision or "not weighed"
         for index, decision in sorted(found.items()):
             rule = self.rs.rules[index]
@@ -187,6 +194,38 @@ class _Linter:
                      f"rule {rule.id!r} gives a binding negative while reported personal circumstances are {decision}",
                      "put a rule before it that gives needs_review (not weighed, accepted) or postponed (postpone) "
                      "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
+
+    def _negative_rules(self) -> list[int]:
+        return [i for i, rule in enumerate(self.rs.rules) if rule.outcome == "negative"]
+
+    def negative_inputs_lint(self) -> None:
+        """An HO rule set with a binding negative reads what the law makes decisive: the personal
+        circumstances (7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1) and the propaedeutic exam (7.8b lid 2)."""
+        if self.compiled is None or self.rs.sector != "ho":
+            return
+        reads = self.compiled.fields_used
+        for i in self._negative_rules():
+            rule = self.rs.rules[i]
+            if "personal_circumstances" not in reads:
+                self.add(("rules", i, "outcome"), "BSA257",
+                         f"rule {rule.id!r} gives a binding negative, but the rule set never reads personal_circumstances",
+                         "put a rule before it that gives needs_review while reported circumstances are not weighed "
+                         "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
+            if "propaedeutic_passed" not in reads:
+                self.add(("rules", i, "outcome"), "BSA258",
+                         f"rule {rule.id!r} gives a binding negative, but the rule set never reads propaedeutic_passed",
+                         "put a rule before it that gives positive when propaedeutic_passed is yes: after the "
+                         "propaedeutic exam no binding negative is possible (WHW art. 7.8b lid 2)")
+
+    def reason_if_missing_lint(self) -> None:
+        """A rule with preconditions says what its procedure_incomplete verdict means (reason_if_missing):
+        otherwise that verdict repeats the outcome's own reason, e.g. "binding negative advice"."""
+        for i, rule in enumerate(self.rs.rules):
+            if rule.requires and rule.reason_if_missing is None:
+                self.add(("rules", i, "requires"), "BSA259",
+                         f"rule {rule.id!r} has preconditions but no reason_if_missing, so its {rule.if_missing} "
+                         f"verdict would give the {rule.outcome} reason",
+                         "add reason_if_missing (nl and en) saying the outcome is not lawful yet and naming {missing}")
 
     def discretion_lint(self) -> None:
         """An institution's rule set (with provenance) says who decides every needs_review outcome."""
@@ -379,6 +418,8 @@ class _Linter:
                 for t, _ in _tests(pre.when, ()):
                     read.add(t.subject[1])
                     read.update(n for k, n in _operand_refs(t.op[1]) if k == "field")
+            if self.rs.sector == "ho":
+                self._advice_window(i, rule)
             for field, what in needed.items():
                 if field not in read:
                     self.add(("rules", i, "requires"), "BSA253",
@@ -388,6 +429,62 @@ class _Linter:
                     self.add(("rules", i, "requires"), "BSA253",
                              f"rule {rule.id!r} reads {field} but its preconditions hold without {what}",
                              f"require the step to be recorded, e.g. {{field: {field}, before: ...}} ({basis})")
+
+    def _advice_operands(self) -> set[tuple[str, str]]:
+        """Operands that stand for the advice date: advice_date, --as-of, and derived values made of them."""
+        out = {("field", "advice_date"), ("as_of", "")}
+        for name, d in self.rs.derived.items():
+            values = [c.value for c in d.cases]
+            if values and all(isinstance(v, m.AsOfRef) or (isinstance(v, m.FieldRef) and v.field == "advice_date")
+                              for v in values):
+                out.add(("derived", name))
+        return out
+
+    def _advice_window(self, i: int, rule: m.Rule) -> None:
+        """An HO binding negative needs preconditions that keep the advice date inside the window: not
+        before the end of the year (7.8b lid 3) and not after the academic year (7.8b lid 1)."""
+        advice = self._advice_operands()
+
+        def refs(t: m.Test) -> set[tuple[str, str]]:
+            out = {t.subject} | set(_operand_refs(t.op[1]))
+            if isinstance(t.op[1], m.AsOfRef):
+                out.add(("as_of", ""))
+            return out
+
+        readers = [j for j, pre in enumerate(rule.requires) if any(refs(t) & advice for t, _ in _tests(pre.when, ()))]
+        hint = ("add preconditions like ho-current's end_of_year ({derived: advice_day, on_or_after: {param: "
+                "earliest_advice}}) and within_first_year ({derived: advice_day, on_or_before: {param: latest_advice}}) "
+                "(WHW art. 7.8b lid 1 and 3)")
+        if not readers:
+            self.add(("rules", i, "requires"), "BSA253",
+                     f"rule {rule.id!r} can give a binding negative on any date: no precondition reads the advice date",
+                     hint)
+            return
+        if self.compiled is None:
+            return
+        for label, day in (("mid-year (15 October)", date(2025, 10, 15)),
+                           ("after the academic year (15 October of the next)", date(2026, 10, 15))):
+            if self._holds_on_advice_day(i, readers, day):
+                self.add(("rules", i, "requires"), "BSA253",
+                         f"rule {rule.id!r} can give a binding negative with an advice date {label}", hint)
+
+    def _holds_on_advice_day(self, rule_index: int, readers: list[int], day: date) -> bool:
+        """Whether every precondition reading the advice date holds on some witness advised on ``day``,
+        with every other date of the record (warning, hearing) a few weeks to months before it."""
+        rule = self.compiled.rules[rule_index]
+        dates = [n for n in self.compiled.fields_used if F.FIELDS_BY_NAME[n].kind == F.DATE and n != "advice_date"]
+        for k, (record, _) in enumerate(_sample_records(self.rs, self.compiled, n=100)):
+            lead = timedelta(days=(29, 43, 60, 90, 150)[k % 5])  # 29/43: warned early in the year, 4-6 weeks ahead
+            record.update({n: day - lead for n in dates})
+            record["advice_date"] = day
+            try:
+                params = self.compiled.params_for(record.get("programme"), 2025)
+                ctx = Ctx(record, day, 2025, params, self.compiled.derived)
+                if all(rule.requires[j].cond(ctx) for j in readers):
+                    return True
+            except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
+                continue
+        return False
 
     def _satisfied_without(self, rule_index: int, field: str) -> bool:
         """Whether, on some witness record with ``field`` empty, every precondition reading it holds."""
@@ -435,15 +532,19 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
     """Deterministic sample of records built from the values the rule set itself mentions."""
     rnd = random.Random(20230509)
     literals: dict[str, list[Any]] = {}
-    for i, rule in enumerate(rs.rules):
-        for t, _ in _tests(rule.when, ()):
+    numbers: list[Decimal] = []  # literal thresholds on derived values (credits computed from fields)
+    conds = [rule.when for rule in rs.rules] + [pre.when for rule in rs.rules for pre in rule.requires] \
+        + [case.when for d in rs.derived.values() for case in d.cases]
+    for cond in conds:
+        for t, _ in _tests(cond, ()):
             kind, name = t.subject
-            if kind != "field":
-                continue
             op, rhs = t.op
             vals = rhs if isinstance(rhs, list) else [rhs]
             for v in vals:
-                if isinstance(v, (bool, int, Decimal, str, date)):
+                if kind != "field":
+                    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+                        numbers.append(Decimal(v))
+                elif isinstance(v, (bool, int, Decimal, str, date)):
                     literals.setdefault(name, []).append(v)
     as_of = date(2026, 8, 15)
     candidates: dict[str, list[Any]] = {}
@@ -452,7 +553,7 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
         kind = spec.kind
         base = list(literals.get(name, []))
         if kind in (F.DECIMAL,):
-            nums = [Decimal(x) for x in base if isinstance(x, (int, Decimal))]
+            nums = [Decimal(x) for x in base if isinstance(x, (int, Decimal)) and not isinstance(x, bool)] + numbers
             for p in compiled.params.values():
                 for _, v in p.values:
                     if isinstance(v, Decimal):

@@ -57,46 +57,71 @@ def test_more_passed_units_never_lower_plain_credits(data):
 
 @st.composite
 def gallery_records(draw, name):
+    """A record for one gallery rule set, with dates anywhere in the academic year and beyond it."""
     rs = HO[name]
-    advice = AS_OF - timedelta(days=draw(st.integers(0, 60)))
+    any_day = st.dates(date(2025, 6, 1), date(2026, 12, 31))
+    as_of = draw(st.dates(date(2025, 9, 15), date(2026, 12, 31)))
     r = {"student_id": "1", "programme": draw(st.sampled_from(["56604", "56952", "56953", "34401", "34402", "50052",
                                                                "34139"])),
          "academic_year": 2025, "year_of_enrolment": draw(st.sampled_from([1, 1, 1, 2])),
-         "unit_results": draw(results_for(rs)), "advice_date": advice,
+         "unit_results": draw(st.one_of(results_for(rs), results_for(rs), st.none())),
+         "advice_date": draw(st.one_of(st.none(), any_day)),
          "study_mode": draw(st.sampled_from(["full_time", "part_time", "dual"])), "cohort": draw(st.sampled_from([2024, 2025])),
          "enrolment_date": draw(st.dates(date(2025, 9, 1), date(2026, 3, 1))),
          "previous_postponement": draw(st.booleans()),
+         "propaedeutic_passed": draw(st.sampled_from([None, False, True])),
          "circumstances_effect": draw(st.sampled_from([None, "postpone", "reduce_norm", "no_negative", "committee"])),
          "norm_reduction_ec": draw(st.sampled_from([None, Decimal(5), Decimal(40)])),
          "hardship_request": draw(st.sampled_from([None, False, True])),
          "personal_circumstances": draw(st.sampled_from([frozenset(), frozenset({"illness"})])),
+         "circumstances_reported_date": draw(st.one_of(st.none(), any_day)),
          "circumstances_decision": draw(st.sampled_from([None, "postpone", "accepted", "rejected"])),
-         "warning_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
-         "hearing_date": draw(st.one_of(st.none(), st.dates(date(2025, 6, 1), date(2026, 9, 30)))),
+         "warning_date": draw(st.one_of(st.none(), any_day)),
+         "hearing_date": draw(st.one_of(st.none(), any_day)),
          "pending_resits": frozenset(draw(st.lists(st.sampled_from(sorted(rs.model.units.units)), max_size=3)))}
-    return {k: v for k, v in r.items() if v is not None}
+    return {k: v for k, v in r.items() if v is not None}, as_of
 
 
-@settings(max_examples=500, deadline=None, derandomize=True)  # 5000 random examples also pass
+# Random (a new seed every run); the invariant also held on a one-off run of 20,000 examples.
+@settings(max_examples=1000, deadline=None)
 @given(st.data())
 def test_no_binding_negative_without_warning_and_hearing(data):
     name = data.draw(st.sampled_from(sorted(HO)))
-    r = data.draw(gallery_records(name))
+    r, as_of = data.draw(gallery_records(name))
+    check_gallery_record(name, r, as_of)
+
+
+def check_gallery_record(name, r, as_of):
     try:
-        v = HO[name].evaluate(r, AS_OF)
+        v = HO[name].evaluate(r, as_of)
     except EvaluationError:
         return
     if v.outcome == "negative":
-        warned, heard, advice = r.get("warning_date"), r.get("hearing_date"), r["advice_date"]
+        warned, heard, advice = r.get("warning_date"), r.get("hearing_date"), r.get("advice_date", as_of)
         assert warned is not None and heard is not None
-        assert warned <= AS_OF and heard <= AS_OF and warned + timedelta(days=28) <= advice
+        assert warned <= as_of and heard <= as_of and warned + timedelta(days=28) <= advice
         assert warned <= heard <= advice
-        # circumstances reported must have been weighed, and an accepted or postponing decision rules
-        # out an automatic rejection (7.8b lid 3; Uitvoeringsbesluit WHW art. 2.1)
-        assert r.get("circumstances_decision") not in ("postpone", "accepted")
-        assert not r.get("personal_circumstances") or r.get("circumstances_decision") == "rejected"
+        # 7.8b lid 3 and lid 1: not before the end of the year (no gallery OER allows before 1 June), and
+        # within the academic year the record belongs to (2025-2026)
+        assert date(2026, 6, 1) <= advice <= date(2026, 8, 31)
+        # 7.8b lid 2: never after the propaedeutic exam
+        assert r.get("propaedeutic_passed") is not True
+        # circumstances reported must have been weighed: rejected, or (Rijnmond) weighed into a recorded
+        # norm reduction of a recorded size; a postponing decision always rules out a rejection
+        assert r.get("circumstances_decision") != "postpone"
+        weighed_into_norm = (name == "hogeschool-rijnmond" and r.get("circumstances_effect") == "reduce_norm"
+                             and r.get("norm_reduction_ec") is not None)
+        if r.get("circumstances_decision") == "accepted":
+            assert weighed_into_norm
+        reported_date = r.get("circumstances_reported_date") if "circumstances_reported_date" in HO[name].fields_used \
+            else None  # only Rijnmond's OER has a reporting date; elsewhere the column is not in the export
+        if r.get("personal_circumstances") or reported_date:
+            assert r.get("circumstances_decision") == "rejected" or weighed_into_norm
     if r.get("hardship_request") and name == "universiteit-aalburg" and v.outcome not in ("positive", "no_advice"):
-        assert v.outcome == "needs_review" and v.rule.id == "hardship_clause"
+        assert v.outcome == "needs_review" and v.rule.id in ("hardship_clause", "postponed_advice_due")
+    if r.get("year_of_enrolment") == 2 and v.outcome == "no_advice":
+        # a postponed advice falling due in year two is never silently "no advice"
+        assert not r.get("previous_postponement") and r.get("circumstances_decision") != "postpone"
     if v.outcome == "needs_review":
         assert v.rule.model.decided_by is not None  # every gallery review names who decides
 

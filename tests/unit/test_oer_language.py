@@ -302,3 +302,61 @@ def test_explain_cites_provenance_flags_unverified_rules_and_shows_a_pending_exc
     assert "[OER X art. 5.2] [rule unverified]" in text
     assert ("If the binding negative becomes lawful, exclusion: 2 year(s), from the advice; scope: both programmes "
             "(programmes 1, 2) [OER X art. 5.3]") in text
+
+
+# --- review findings 4 and 15 ---------------------------------------------------------------------
+
+
+def test_an_absent_results_cell_is_a_missing_value_not_zero_credits(tmp_path):
+    # An empty resultaten cell silently became 0 EC (and then a binding negative); now it is BSA312.
+    rs, _ = build(tmp_path, "  v:\n    title: {nl: v, en: v}\n    cases:\n      - value: {aggregate: ec}\n",
+                  rules="""rules:
+  - id: r
+    when: {derived: v, ge: 0}
+    outcome: positive
+    legal_basis: {law: OER}
+    reason: {nl: x, en: x}
+  - id: s
+    outcome: no_advice
+    legal_basis: {law: OER}
+    reason: {nl: x, en: x}
+""")
+    with pytest.raises(EvaluationError) as exc:
+        rs.evaluate({"student_id": "1", "programme": "P", "academic_year": 2025}, AS_OF)
+    assert exc.value.code == "BSA312" and exc.value.params["field"] == "unit_results"
+    # "geen"/"none" says explicitly that there are no results: 0 EC
+    assert parse_unit_results("geen") == () and parse_unit_results(" None ") == ()
+    v = rs.evaluate({"student_id": "1", "programme": "P", "academic_year": 2025,
+                     "unit_results": parse_unit_results("geen")}, AS_OF)
+    assert v.outcome == "positive"
+
+
+def test_this_year_only_uses_the_rule_sets_academic_year_start(tmp_path):
+    extra = """parameters:
+  academic_year_start:
+    type: month_day
+    title: {nl: s, en: s}
+    values: {2025-09-01: "--08-15"}
+"""
+    rs, _ = build(tmp_path, "  v:\n    title: {nl: v, en: v}\n    cases:\n      - value: {aggregate: ec, this_year_only: true}\n",
+                  extra=extra)
+    from bsa_check.engine.compile import Ctx
+
+    rec = {"student_id": "1", "programme": "P", "academic_year": 2025,
+           "unit_results": parse_unit_results("A:7:20-08-2025|B:7:10-08-2025|C:7:02-09-2025")}
+    ctx = Ctx(rec, AS_OF, 2025, rs.params_for("P", 2025), rs.derived)
+    # the year starts 15 August 2025: A (20 Aug) counts, B (10 Aug) does not, C counts
+    assert ctx.derived_value("v") == D("12.5")
+    assert dict(ctx.details["v"].aggregates[0].excluded) == {"B": "before_year"}
+
+
+def test_a_mid_year_binding_negative_blocks_check_not_just_validate():
+    # legal_blockers (what check and explain refuse to run with) includes the advice-window part of BSA253
+    from pathlib import Path
+
+    from bsa_check.ruleset.validate import legal_blockers
+
+    path = Path(__file__).resolve().parent.parent / "data" / "rules" / "invalid" / "lint_negative_mid_year.yaml"
+    loaded = load_file(path)
+    blockers = legal_blockers(loaded, compile_ruleset(loaded))
+    assert [p.code for p in blockers] == ["BSA253"] and "mid-year" in blockers[0].message
