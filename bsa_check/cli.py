@@ -519,14 +519,15 @@ def validate(
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from bsa_check.errors import Location
     from bsa_check.problems import Problem
+    from bsa_check.ruleset.load import not_a_file
 
     found: list = []
     unreadable = False
     for f in files:
         path = Path(f)
-        if not path.is_file():
+        what = not_a_file(path)
+        if what is not None:
             unreadable = True
-            what = "is a directory, not a rule file" if path.is_dir() else "does not exist"
             found.append(Problem("BSA110", ERROR, f"{f} {what}", Location(f), "give the path of a .yaml rule file"))
             continue
         if path.name.endswith(".bsa-test.yaml"):

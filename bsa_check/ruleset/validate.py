@@ -38,18 +38,21 @@ YEAR_ONE_MAX = Decimal(60)
 PROPOSAL_MAX = Decimal(30)
 
 
-BLOCKING = frozenset({"BSA250", "BSA251", "BSA252", "BSA253", "BSA255"})
+BLOCKING = frozenset({"BSA250", "BSA251", "BSA252", "BSA253", "BSA255", "BSA257", "BSA258"})
 
 
 def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
     """Legal-lint errors that make a rule set unusable for verdicts (check, explain), not just for CI.
 
-    A norm above the statutory or proposed cap, a credit norm in MBO, or a binding negative without
-    warning and hearing would produce verdicts that contradict the law, so they refuse to run.
+    A norm above the statutory or proposed cap, a credit norm in MBO, a binding negative without
+    warning, hearing and advice window, or one in a rule set that never reads the personal
+    circumstances or the propaedeutic exam would produce verdicts that contradict the law, so they
+    refuse to run.
     """
     linter = _Linter(loaded, compiled)
     linter.norm_lint()
     linter.negative_lint()
+    linter.negative_inputs_lint()  # the cheap BSA257/258: a negative that never reads circumstances or propedeuse
     linter.scenario_lint()
     return [p for p in linter.problems if p.code in BLOCKING]
 

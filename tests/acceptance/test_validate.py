@@ -83,3 +83,29 @@ def test_schema_command_prints_the_committed_rules_schema():
     result = runner.invoke(app, ["schema", "rules"])
     assert result.exit_code == 0
     assert result.stdout == (ROOT / "bsa_check" / "schema" / "rules.schema.json").read_text(encoding="utf-8")
+
+
+def test_check_refuses_a_negative_that_never_reads_circumstances_or_propedeuse():
+    """Review finding: validate flagged it, check still gave a binding negative to an ill student
+    with a propaedeutic exam. A rule set whose negative ignores what the law makes decisive is refused."""
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+
+    folder = ROOT / "tests" / "data" / "rules" / "refused"
+    result = CliRunner().invoke(app, ["check", str(folder / "nc.csv"), "--rules",
+                                      str(folder / "negative_without_circumstances.yaml"), "--as-of", "2026-08-20",
+                                      "--format", "jsonl"])
+    assert result.exit_code == 2, result.output
+    assert "BSA257" in result.stderr and "BSA258" in result.stderr
+    assert '"outcome":"negative"' not in result.stdout
+
+
+def test_validate_names_a_device_as_such_and_does_not_read_it():
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+
+    result = CliRunner().invoke(app, ["validate", "/dev/zero"])
+    assert result.exit_code == 2
+    assert "not a regular file" in result.stdout + result.stderr
