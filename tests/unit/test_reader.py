@@ -644,7 +644,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 _FREE = st.text(alphabet='ab ;"', max_size=8)  # quoted by csv.writer when it holds ; or "
 # before the broken row: quoted line breaks, but no line of a cell with the header's 5 cells
-_MULTI = st.text(alphabet='ab ;"\n', max_size=8).filter(lambda t: t.count(";") < 4)
+_MULTI = st.text(alphabet='ab ;"\n', max_size=8).filter(lambda t: t.count(";") < 4)  # the last cell only
 
 
 @settings(max_examples=300, deadline=None)
@@ -666,7 +666,11 @@ def test_a_stray_quote_costs_its_own_row_and_no_other(tmp_path_factory, data, n:
         text = _MULTI if i < r else _FREE
         if i == r:
             text = st.text(alphabet="ab ", min_size=1, max_size=6)
-        rows.append([f"s{i}", data.draw(text), str(data.draw(st.integers(0, 60))), "nee", data.draw(text)])
+        # Before the broken row only the last cell breaks lines: a later line of such a record then
+        # holds fewer than 4 delimiters, so it never reads as a record of its own (the documented
+        # limit: a record whose later line is a whole record is read again, see README BSA308).
+        first = _FREE if i < r else text
+        rows.append([f"s{i}", data.draw(first), str(data.draw(st.integers(0, 60))), "nee", data.draw(text)])
     cell = data.draw(st.sampled_from([1, 4]), label="cell")
 
     def render(broken: bool) -> str:
