@@ -122,7 +122,7 @@ class RecordReader:
 
         ``unique_ids``: a later row with the same student number, programme and academic year as
         an earlier one is an error (BSA313) naming the earlier line. The reader keeps one short
-        hash and line per distinct key (about 12 bytes per row, see ``records.seen``).
+        hash and line per distinct key (about 15 bytes per row, see ``records.seen``).
 
         ``bounds``: field -> (min, max, note) a rule set declares (``record_bounds``); a parsed value
         outside them is a row error BSA314 at that cell.
