@@ -570,22 +570,12 @@ class RecordReader:
         reader raise ``csv.Error`` for that record; :meth:`_rows` turns it into an error row.
         """
         assert self._file is not None
-        readline = self._file.readline
-        limit = MAX_LINE_CHARS
-        while True:
-            line = readline(limit)
-            if not line:
-                return
-            if len(line) >= limit and line[-1] not in "\r\n":
-                while True:
-                    more = readline(limit)
-                    if len(more) < limit or more[-1] in "\r\n":
-                        break
+        for line in _split_lines(self._file.readline, MAX_LINE_CHARS):
+            if line is None:
                 self._uncounted += 1
                 self._overlong_pending = True
-                yield None
-                continue
-            self._last_line = line
+            else:
+                self._last_line = line
             yield line
 
     def _rows(self) -> Iterator[Row]:

@@ -113,24 +113,32 @@ def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
             yield from _operand_refs(op.until)
 
 
-def params_compared_with(rs: m.RuleSet, fields: frozenset[str]) -> dict[str, tuple]:
+def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
+                         tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple]:
     """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
 
     ``params_compared_with(model, frozenset({"ec_year1"}))`` names a rule set's year-one credit norms.
+    ``tests_of(rule, index)`` yields (test, path) pairs (default: the rule's ``when``); a derived value in
+    ``credit_derived`` (credits counted through an aggregate) counts as one of ``fields``.
     """
+    if tests_of is None:
+        def tests_of(rule: Any, i: int) -> Any:
+            return _tests(rule.when, ("rules", i, "when"))
     out: dict[str, tuple] = {}
     derived_params: dict[str, set[str]] = {}
     for name, d in rs.derived.items():
         derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
     for i, rule in enumerate(rs.rules):
-        for t, path in _tests(rule.when, ("rules", i, "when")):
+        for t, path in tests_of(rule, i):
             kind, name = t.subject
             op, rhs = t.op
             refs = list(_operand_refs(rhs))
             names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
-            if not set(names) & fields:
+            if not set(names) & fields and not (kind == "derived" and name in credit_derived):
                 continue
-            for k, n in refs + ([(kind, name)] if kind != "field" else []):
+            # the subject, unless it is the field itself or credits counted by an aggregate
+            subject = [] if kind == "field" or (kind == "derived" and name in credit_derived) else [(kind, name)]
+            for k, n in refs + subject:
                 if k == "param":
                     out.setdefault(n, path)
                 elif k == "derived":
@@ -331,30 +339,10 @@ class _Linter:
         return out
 
     def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple]:
-        """Parameters a credit field is compared with (directly or through a derived value) -> path of the test."""
-        out: dict[str, tuple] = {}
-        year_one = fields == frozenset({"ec_year1"})
-        credit_derived = self.credit_derived(year_one)
-        derived_params: dict[str, set[str]] = {}
-        for name, d in self.rs.derived.items():
-            derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
-        for i, rule in enumerate(self.rs.rules):
-            sources = [(t, p) for t, p in self.all_rule_tests(rule, i)]
-            for t, path in sources:
-                kind, name = t.subject
-                op, rhs = t.op
-                refs = list(_operand_refs(rhs))
-                names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
-                if not set(names) & fields and not (kind == "derived" and name in credit_derived):
-                    continue
-                for k, n in refs + ([(kind, name)] if kind not in ("field", "derived") or name not in credit_derived
-                                    else []):
-                    if k == "param":
-                        out.setdefault(n, path)
-                    elif k == "derived":
-                        for pn in derived_params.get(n, ()):
-                            out.setdefault(pn, path)
-        return out
+        """Parameters a credit field is compared with (directly, through a derived value, or through
+        credits counted by an aggregate) -> path of the test; every test of every rule, preconditions too."""
+        return params_compared_with(self.rs, fields, tests_of=self.all_rule_tests,
+                                    credit_derived=self.credit_derived(fields == frozenset({"ec_year1"})))
 
     def norm_lint(self) -> None:
         credit_params = self.params_compared_with(CREDIT_FIELDS)
