@@ -130,7 +130,7 @@ def _open_for(students: str, rulesets: list, *, row_memo: bool = False):  # type
     """Open the records with every field (and required column) any of the rule sets reads."""
     from bsa_check.records.reader import open_records
 
-    return open_records(students, **reader_options(rulesets), row_memo=row_memo)
+    return open_records(students, **reader_options(rulesets), **_memo_options(rulesets, row_memo))
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
@@ -198,6 +198,13 @@ def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) 
                 reporter.add(Result(line, sid, programme, {}, None, error))
 
 
+def _memo_options(rulesets: list, wanted: bool) -> dict:  # type: ignore[type-arg]
+    """The reader's ``row_memo`` options: on when ``wanted`` and safe; the programme is left out of
+    the memo key when no rule set's verdict depends on it (see ``CompiledRuleSet.reads_programme``)."""
+    on = wanted and _memo_safe(rulesets)
+    return {"row_memo": on, "memo_programme": any(rs.reads_programme for rs in rulesets)}
+
+
 def _memo_safe(rulesets: list) -> bool:  # type: ignore[type-arg]
     """Rows that look alike may share parsed values and verdicts (the reader's ``row_memo``) unless
     a rule reads the student number itself."""
@@ -245,7 +252,7 @@ def check(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
-        with open_records(students, **reader_options([ruleset]), row_memo=_memo_safe([ruleset])) as reader:
+        with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)

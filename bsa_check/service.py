@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
+from bsa_check.gcpause import paused
 from bsa_check.memo import Memo
 from bsa_check.records.reader import RecordReader, Row
 
@@ -45,7 +46,7 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
     return locate
 
 
-VERDICT_MEMO_ENTRIES = 1024  # per generation (see bsa_check.memo)
+VERDICT_MEMO_ENTRIES = 8192  # per generation (see bsa_check.memo)
 
 
 def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
@@ -59,7 +60,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     memo = Memo(VERDICT_MEMO_ENTRIES)
-    for row in reader if rows is None else rows:
+    for row in paused(reader if rows is None else rows):
         values = row.values
         if row.error is not None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)
@@ -70,8 +71,9 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
             try:
                 verdict = evaluate(values, as_of)
             except EvaluationError as exc:
-                yield Result(row.line, row.student_id, values.get("programme"), values, None, locate(exc, row.line))
+                yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, None,
+                             locate(exc, row.line))
                 continue
             if key is not None:
                 memo.put(key, verdict)
-        yield Result(row.line, row.student_id, values.get("programme"), values, verdict, None, key)
+        yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key)

@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable, Iterator
 from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
 from bsa_check.errors import BsaCheckError, EvaluationError
 from bsa_check.memo import Memo
+from bsa_check.gcpause import paused
 from bsa_check.ruleset.model import OUTCOMES
 
 BIN_WIDTH = Decimal(5)
@@ -273,10 +274,11 @@ def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,
     if detail_lang is not None and len(set(outcomes)) > 1:
         from bsa_check.explain import one_line
 
-        changed = ChangedStudent(row.line, row.student_id, values.get("programme"),
+        changed = ChangedStudent(row.line, row.student_id, getattr(row, "programme", None) or values.get("programme"),
                                  None if ec is None else str(ec),
                                  tuple(Decision(v.outcome, v.rule.id, one_line(v, detail_lang)) for v in verdicts))
-    return Item(values.get("programme") or "", year, credit_bin(ec), outcomes, changed)
+    return Item(getattr(row, "programme", None) or values.get("programme") or "", year, credit_bin(ec), outcomes,
+                changed)
 
 
 class Accumulator:
@@ -348,7 +350,7 @@ def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: li
     return acc.result()
 
 
-ITEM_MEMO_ENTRIES = 2048
+ITEM_MEMO_ENTRIES = 8192
 
 
 def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date,
@@ -358,13 +360,16 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
     memo = Memo(ITEM_MEMO_ENTRIES)
-    for row in rows:
+    for row in paused(rows):
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
         item = memo.get(key) if key is not None else None
         if item is None:
             item = classify(row, rulesets, as_of, locate, detail_lang)
             if key is not None and isinstance(item, Item):
                 memo.put(key, item)
+        elif row.programme is not None and item.programme != row.programme:
+            # the reader left the programme out of the key (no rule set depends on it)
+            item = Item(row.programme, item.year, item.bin, item.outcomes)
         yield item
 
 

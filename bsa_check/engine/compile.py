@@ -184,6 +184,12 @@ class CompiledRuleSet:
         return self.fields_used | {"student_id", "programme", "academic_year", "advice_date"}
 
     @property
+    def reads_programme(self) -> bool:
+        """Whether a verdict can depend on the programme: a rule or reason names it, or a parameter
+        has per-programme values."""
+        return "programme" in self.fields_used or any(p.by_programme for p in self.params.values())
+
+    @property
     def required_columns(self) -> frozenset[str]:
         """Columns an export must have: every field the rules read, except those the rule set lists in
         ``optional_columns``. A missing column must never pass as "empty everywhere": a misspelled

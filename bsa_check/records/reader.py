@@ -52,7 +52,7 @@ _MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
-_ROW_MEMO_ENTRIES = 2048  # row_memo: per generation (see bsa_check.memo)
+_ROW_MEMO_ENTRIES = 8192  # row_memo: per generation (see bsa_check.memo)
 _MISSING = object()
 # What a cell parser may raise for bad text. CellError is the contract; ValueError and
 # ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).
@@ -76,7 +76,9 @@ class Row:
 
     With the reader's ``row_memo``, ``values`` holds no ``student_id`` (it is in ``student_id``),
     rows with the same parsed cells share one ``values`` dict (never mutate it), and ``key``
-    identifies those cells, so a caller can memoise what it computes from ``values``.
+    identifies those cells, so a caller can memoise what it computes from ``values``. With
+    ``memo_programme=False`` the programme is not part of the key either: ``values`` holds no
+    ``programme`` and ``programme`` has it (for callers whose results do not depend on it).
     """
 
     line: int
@@ -84,6 +86,7 @@ class Row:
     error: RecordError | None
     student_id: str | None
     key: Any = None  # with ``row_memo``: the raw cells that made ``values`` (the same key, the same values)
+    programme: str | None = None  # with ``row_memo`` and ``memo_programme=False``: the programme code
 
 
 class RecordReader:
@@ -117,6 +120,7 @@ class RecordReader:
         unique_ids: bool = True,
         bounds: dict[str, tuple[Any, Any, str | None]] | None = None,
         row_memo: bool = False,
+        memo_programme: bool = True,
     ) -> None:
         """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances).
 
@@ -130,8 +134,12 @@ class RecordReader:
         ``row_memo``: rows whose parsed cells (all but the student number) equal an earlier row's
         share its ``values`` without parsing again (see :class:`Row`); for exports where most
         students look alike. Only for callers that do not read ``student_id`` from ``values``.
+        ``memo_programme=False``: the programme is left out of that comparison too (and out of
+        ``values``, see :class:`Row`), for callers whose results do not depend on the programme
+        (no per-programme parameter): then rows of different programmes share their values.
         """
         self._row_memo: Memo | None = Memo(_ROW_MEMO_ENTRIES) if row_memo else None
+        self._memo_programme = memo_programme or not row_memo
         self._plain_lines = False  # set by the pre-scan
         self._seen: Any = None  # chunk_rows: where duplicate keys go instead of a SeenKeys of its own
         self._bounds = dict(bounds or {})
@@ -475,8 +483,12 @@ class RecordReader:
         # immutable and exports repeat them (dates, codes, credits); the memo is capped.
         self._must = [(index, name) for index, _, name, _, must in plan if must]
         self._memo_plan = [(index, parse, {}, name) for index, parse, name, _, must in plan if not must]
-        key_columns = [index for index, *_ in plan if index != self._sid_index] or [self._sid_index]
-        self._row_key = operator.itemgetter(*key_columns)
+        # The row memo's key: the raw cells joined by NUL (no cell holds one: a row with a NUL is an
+        # error before the memo is asked), a compact string instead of a tuple of cell strings.
+        prog_index = columns["programme"] - 1 if "programme" in columns and not self._memo_programme else -1
+        key_columns = [index for index, *_ in plan if index not in (self._sid_index, prog_index)]
+        self._prog_index = prog_index
+        self._row_key = operator.itemgetter(*key_columns, *key_columns[:1]) if key_columns else None
 
     # -- reading a file in chunks (--workers) ---------------------------------------------------
 
@@ -600,8 +612,11 @@ class RecordReader:
         if self._unique_ids and sid_index >= 0:
             seen = self._seen if self._seen is not None else SeenKeys()
         has_nul = self._has_nul
-        row_memo = self._row_memo
+        row_memo = self._row_memo if self._row_key is not None else None
         row_key = self._row_key
+        join = "\x00".join
+        prog_index = self._prog_index
+        prog = None
         key = None
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
         try:
@@ -699,10 +714,12 @@ class RecordReader:
                                                           "check for an unquoted ';' or ',' inside a cell"), sid)
                         continue
                 if row_memo is not None and sid:
-                    key = row_key(cells)
+                    key = join(row_key(cells))
+                    if prog_index >= 0:
+                        prog = cells[prog_index].strip()
                     shared = row_memo.get(key)
-                    if shared is not None:
-                        yield Row(start, shared, None, sid, key)
+                    if shared is not None and (prog_index < 0 or prog):
+                        yield Row(start, shared, None, sid, key, prog)
                         continue
                 # Fast path; any problem breaks out to the error path below, which re-walks the
                 # cells in column order to report the first bad one.
@@ -732,8 +749,10 @@ class RecordReader:
                     else:
                         if row_memo is not None and sid:
                             del values["student_id"]
+                            if prog_index >= 0:
+                                del values["programme"]
                             row_memo.put(key, values)
-                            yield Row(start, values, None, sid, key)
+                            yield Row(start, values, None, sid, key, prog)
                             continue
                         yield Row(start, values, None, sid)
                         continue

@@ -30,7 +30,7 @@ def _text(value: str | None) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-TAIL_MEMO_ENTRIES = 2048
+TAIL_MEMO_ENTRIES = 8192
 
 
 class _TailMemo:

@@ -23,9 +23,13 @@ POOL = list(synth.rows(60, seed=3))
 RULESETS = {name: compile_ruleset(load(name)) for name in ("ho-current", "ho-proposed-2023")}
 
 
-def _render(path, rs, fmt, memo):
+PROGRAMMES = ("50201", "60102", "30104")
+
+
+def _render(path, rs, fmt, memo, memo_programme=True):
     out = io.StringIO()
-    with open_records(path, fields=rs.fields_read, required=tuple(sorted(rs.required_columns)), row_memo=memo) as reader:
+    with open_records(path, fields=rs.fields_read, required=tuple(sorted(rs.required_columns)), row_memo=memo,
+                      memo_programme=memo_programme) as reader:
         reporter = make_reporter(fmt, out, rs, AS_OF, "nl", str(path), delimiter=reader.delimiter)
         reporter.start()
         for result in results(reader, rs, AS_OF):
@@ -37,21 +41,28 @@ def _render(path, rs, fmt, memo):
 @settings(max_examples=25, deadline=None)
 @given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=80),
        name=st.sampled_from(sorted(RULESETS)), fmt=st.sampled_from(["jsonl", "json", "csv"]),
-       blank_id=st.integers(0, 200), bad_cell=st.integers(0, 200))
-def test_memoised_output_is_identical(tmp_path_factory, picks, name, fmt, blank_id, bad_cell):
+       blank_id=st.integers(0, 200), bad_cell=st.integers(0, 200), blank_programme=st.integers(0, 200),
+       programmes=st.lists(st.sampled_from(PROGRAMMES), min_size=1, max_size=80))
+def test_memoised_output_is_identical(tmp_path_factory, picks, name, fmt, blank_id, bad_cell, blank_programme,
+                                      programmes):
     lines = [";".join(synth.HEADER)]
     for n, i in enumerate(picks):
         row = list(POOL[i])
         row[0] = str(2_000_000 + n)  # a new student, the same record otherwise
+        row[1] = programmes[n % len(programmes)]  # ... often in another programme
         if n == blank_id:
             row[0] = ""  # an error row whose other cells match a memoised row
         if n == bad_cell:
             row[6] = "veel"  # a bad credits cell
+        if n == blank_programme:
+            row[1] = " "  # an error row (no programme) whose memo key matches an earlier row's
         lines.append(";".join(row))
     path = tmp_path_factory.mktemp("memo") / "cohort.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     rs = RULESETS[name]
-    assert _render(path, rs, fmt, memo=True) == _render(path, rs, fmt, memo=False)
+    fresh = _render(path, rs, fmt, memo=False)
+    assert _render(path, rs, fmt, memo=True) == fresh
+    assert _render(path, rs, fmt, memo=True, memo_programme=False) == fresh
 
 
 @given(st.text())
@@ -70,6 +81,7 @@ def test_memoised_compare_is_identical(tmp_path_factory, picks, bad_cell):
     for n, i in enumerate(picks):
         row = list(POOL[i])
         row[0] = str(3_000_000 + n)
+        row[1] = PROGRAMMES[i % len(PROGRAMMES)]
         if n == bad_cell:
             row[6] = "veel"
         lines.append(";".join(row))
@@ -79,8 +91,11 @@ def test_memoised_compare_is_identical(tmp_path_factory, picks, bad_cell):
     fields = frozenset().union(*(rs.fields_read for rs in rulesets))
     required = tuple(sorted(frozenset().union(*(rs.required_columns for rs in rulesets))))
 
-    def run(memo):
-        with open_records(path, fields=fields, required=required, row_memo=memo) as reader:
+    def run(memo, memo_programme=True):
+        with open_records(path, fields=fields, required=required, row_memo=memo,
+                          memo_programme=memo_programme) as reader:
             return to_json(compare(reader, rulesets, AS_OF, source=str(path)), "en")
 
-    assert run(True) == run(False)
+    fresh = run(False)
+    assert run(True) == fresh
+    assert run(True, memo_programme=False) == fresh

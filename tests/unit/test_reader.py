@@ -718,3 +718,24 @@ def test_bad_item_of_a_long_unit_results_cell_is_shown(tmp_path: Path) -> None:
     assert err.params["value"] == "ACAD1:x" and "PSY101" not in err.message
     assert "'B:11'" in rows[1].error.message and "outside 1-10" in rows[1].error.message
     assert "'B:V:nooit'" in rows[2].error.message
+
+
+def test_row_memo_without_programme_shares_values_across_programmes(tmp_path: Path) -> None:
+    """memo_programme=False: rows that differ only in student and programme share one values dict
+    (without student and programme); each row still has its own programme."""
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\n1;A;40\n2;B;40\n3;A;41\n")
+    _, rows = read_all(path, row_memo=True, memo_programme=False)
+    assert [r.programme for r in rows] == ["A", "B", "A"]
+    assert rows[0].values is rows[1].values and rows[0].key == rows[1].key
+    assert rows[0].values == {"ec_year1": Decimal("40")}
+    assert rows[2].values == {"ec_year1": Decimal("41")}
+    _, kept = read_all(path, row_memo=True)
+    assert kept[0].values is not kept[1].values and kept[1].values["programme"] == "B"
+
+
+def test_row_memo_without_programme_still_refuses_an_empty_programme(tmp_path: Path) -> None:
+    """A row whose other cells match a memoised row is still an error when its programme is empty."""
+    path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\n1;A;40\n2; ;40\n")
+    _, rows = read_all(path, row_memo=True, memo_programme=False)
+    assert rows[0].error is None
+    assert rows[1].error is not None and rows[1].error.code == "BSA311" and rows[1].line == 3

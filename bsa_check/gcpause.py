@@ -1,0 +1,36 @@
+"""The cyclic garbage collector, paused for a streaming pass and run on the young objects only.
+
+A pass over a million rows allocates tens of millions of short-lived container objects (rows,
+results, dicts). Reference counting frees them; the cyclic collector, triggered every 700
+allocations, only re-walks them and the long-lived memo entries: a quarter of ``check``'s time in
+the benchmark (45 s with it, 34 s without, 1,000,000 rows). The pass makes no reference cycles per
+row, but to stay safe :func:`paused` still collects the young generations every ``EVERY`` rows,
+so a cycle lives at most that long; the collector is restored when the pass ends.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+
+EVERY = 50_000  # rows between two collections of the young generations
+
+
+def paused(items: Iterable[T], every: int = EVERY) -> Iterator[T]:
+    """``items``, unchanged and in order, with automatic collection off while they stream."""
+    if not gc.isenabled():  # already paused (a nested pass) or switched off by the caller
+        yield from items
+        return
+    gc.disable()
+    try:
+        n = 0
+        for item in items:
+            yield item
+            n += 1
+            if n == every:
+                n = 0
+                gc.collect(1)
+    finally:
+        gc.enable()
