@@ -240,6 +240,7 @@ def check(
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
+    from bsa_check.gcpause import paused
     from bsa_check.output import open_output
     from bsa_check.records.reader import open_records
     from bsa_check.report import make_reporter
@@ -262,7 +263,7 @@ def check(
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo)
                 else:
                     stream = results(reader, ruleset, reference)
-                    for result in (pseudo.results(stream) if pseudo else stream):
+                    for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
@@ -409,6 +410,7 @@ def compare(
     import pathlib
 
     from bsa_check.compare import compare as compare_rows
+    from bsa_check.gcpause import paused
     from bsa_check.i18n import t
     from bsa_check.output import open_output
     from bsa_check.service import error_locator
@@ -433,7 +435,7 @@ def compare(
                                             lang=language, pseudo=pseudo)
             else:
                 rows = pseudo.rows(reader) if pseudo else reader
-                result = compare_rows(_with_progress(rows), rulesets, reference, source=students,
+                result = compare_rows(paused(_with_progress(rows)), rulesets, reference, source=students,
                                       locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterator
 
+from bsa_check.gcpause import paused
 from bsa_check.records.chunks import chunks
 from bsa_check.records.reader import RecordReader
 from bsa_check.records.seen import KeyRecorder, SeenKeys
@@ -62,7 +63,7 @@ def _run(chunk: Any) -> tuple[Any, Any, Any]:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
     recorder = KeyRecorder()
-    rows = job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder)
+    rows = paused(job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder))
     return job.work(rows, recorder), recorder.hashes, recorder.lines
 
 

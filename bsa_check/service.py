@@ -12,7 +12,6 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
-from bsa_check.gcpause import paused
 from bsa_check.memo import Memo
 from bsa_check.records.reader import RecordReader, Row
 
@@ -60,7 +59,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     memo = Memo(VERDICT_MEMO_ENTRIES)
-    for row in paused(reader if rows is None else rows):
+    for row in reader if rows is None else rows:
         values = row.values
         if row.error is not None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)

@@ -28,7 +28,6 @@ from typing import Any, Callable, Iterable, Iterator
 from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
 from bsa_check.errors import BsaCheckError, EvaluationError
 from bsa_check.memo import Memo
-from bsa_check.gcpause import paused
 from bsa_check.ruleset.model import OUTCOMES
 
 BIN_WIDTH = Decimal(5)
@@ -360,7 +359,7 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
     memo = Memo(ITEM_MEMO_ENTRIES)
-    for row in paused(rows):
+    for row in rows:
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
         item = memo.get(key) if key is not None else None
         if item is None:

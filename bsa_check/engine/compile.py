@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from bsa_check.engine.units import AggregateDetail, compile_aggregate
-from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Verdict
+from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Trace, Verdict
 from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
@@ -80,12 +80,18 @@ class Ctx:
         self.log: list[TestResult] | None = None
         self._derived_cache: dict[str, Any] = {}
         # What each derived value was computed from (which case or band, which units): for explain.
-        self.details: dict[str, DerivedDetail] = {}
+        self.details: dict[str, DerivedDetail] | None = {}  # None: not tracing
         self.agg_log: list[AggregateDetail] | None = None
 
     def derived_value(self, name: str) -> Any:
         cache = self._derived_cache
-        if name not in cache:
+        if name not in cache and self.details is None:  # untraced: the value only
+            saved, self.log = self.log, None  # a derived value's own tests are not the rule's
+            try:
+                cache[name] = self.derived[name](self)[0]
+            finally:
+                self.log = saved
+        elif name not in cache:
             saved, self.log = self.log, None  # a derived value's own tests are not the rule's
             saved_agg, self.agg_log = self.agg_log, []
             try:
@@ -154,6 +160,7 @@ class CompiledRule:
     requires: tuple[CompiledPrecondition, ...]
     model: m.Rule
     placeholders: frozenset[str]
+    credit_tests: bool = False  # its condition has a ge/lt comparison (a credit gap may show there)
 
 
 @dataclass(slots=True)
@@ -206,10 +213,49 @@ class CompiledRuleSet:
         return cached
 
     def evaluate(self, record: Any, as_of: date) -> Verdict:
-        """The verdict for one record (a mapping of canonical field -> parsed value).
+        """The verdict for one record (a mapping of canonical field -> parsed value; it must not
+        change afterwards: the verdict's trace is made from it when asked for).
 
         Raises EvaluationError when a rule needs a value the record lacks.
+
+        The rules run without recording their comparisons: most verdicts are only rendered, and
+        rendering a positive advice or no advice needs no trace. ``Verdict.checks``,
+        ``preconditions``, ``shortfalls`` and ``derived`` run the record once more, recording
+        (:meth:`trace`), the first time one is read. Evaluation is deterministic, so the traced run
+        decides the same.
         """
+        year = record.get("academic_year")
+        if year is None:
+            year = academic_year_of(record.get("advice_date") or as_of)
+        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
+        ctx.details = None  # no derived-value details without a trace
+        rule: Any = None
+        logged: list[RuleCheck] = []  # the rules whose comparisons can show a credit gap (ge/lt)
+        try:
+            for rule in self.rules:
+                if rule.credit_tests:
+                    ctx.log = []
+                    matched = rule.cond(ctx)
+                    logged.append(RuleCheck(rule, matched, ctx.log))  # type: ignore[arg-type]
+                    ctx.log = None
+                    if matched:
+                        break
+                elif rule.cond is None or rule.cond(ctx):
+                    break
+            else:
+                raise EvaluationError(
+                    "no rule of the rule set applies to this record",
+                    hint=f"add a final rule without 'when' to rule set {self.name!r}", code="BSA321")
+            missing = tuple([pre for pre in rule.requires if not pre.cond(ctx)])  # every one runs
+        except MissingValue as exc:
+            raise _missing_value_error(exc, rule) from None
+        shortfalls = _shortfalls(logged, self.non_credit, rule)
+        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
+        return Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
+                       record, as_of)
+
+    def trace(self, record: Any, as_of: date) -> Verdict:
+        """:meth:`evaluate`, recording every comparison made: the verdict with its trace."""
         year = record.get("academic_year")
         if year is None:
             # No collegejaar: the advice date says which year the advice is about, else --as-of.
@@ -235,32 +281,35 @@ class CompiledRuleSet:
                 met = pre.cond(ctx)
                 pre_checks.append(PreconditionCheck(pre, met, tuple(ctx.log)))
         except MissingValue as exc:
-            spec = F.FIELDS_BY_NAME[exc.field]
-            raise EvaluationError(
-                f"{exc.field} is empty, but rule {rule.id!r} needs it",
-                hint=f"fill in {exc.field} ({spec.en})", code="BSA312",
-                params={"field": exc.field, "rule": rule.id}) from None
+            raise _missing_value_error(exc, rule) from None
         missing = tuple(pc.precondition for pc in pre_checks if not pc.met)
         outcome = decided.model.if_missing if missing else decided.outcome
-        shortfalls = _shortfalls(checks, self.non_credit)
+        shortfalls = _shortfalls(checks, self.non_credit, decided)
         values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
-        return Verdict(outcome=outcome, rule=decided, ruleset=self, values=values, checks=tuple(checks),
-                       preconditions=tuple(pre_checks), missing=missing, shortfalls=shortfalls,
-                       derived=tuple(ctx.details.values()))
+        return Verdict(outcome, decided, self, values, missing, shortfalls, record, as_of,
+                       Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())))
 
 
-def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str] = frozenset()) -> tuple[Shortfall, ...]:
+def _missing_value_error(exc: MissingValue, rule: CompiledRule) -> EvaluationError:
+    spec = F.FIELDS_BY_NAME[exc.field]
+    return EvaluationError(f"{exc.field} is empty, but rule {rule.id!r} needs it",
+                           hint=f"fill in {exc.field} ({spec.en})", code="BSA312",
+                           params={"field": exc.field, "rule": rule.id})
+
+
+def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str], decided: CompiledRule) -> tuple[Shortfall, ...]:
     """Numeric credit gaps: an earlier rule's failed ``field >= X``, or the deciding ``field < X``.
 
+    ``checks``: the rules tried, in order (those without a ge/lt comparison may be left out);
     ``non_credit``: derived values that are numbers but not credits (an average grade)."""
     out: dict[tuple[str, Any], Shortfall] = {}
-    last = len(checks) - 1
-    for i, check in enumerate(checks):
+    for check in checks:
+        deciding = check.rule is decided
         for t in check.tests:
             if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)) \
                     or t.subject in non_credit:
                 continue
-            if (i < last and t.op == "ge" and not t.result) or (i == last and t.op == "lt" and t.result):
+            if (not deciding and t.op == "ge" and not t.result) or (deciding and t.op == "lt" and t.result):
                 key = (t.subject, t.right)
                 if key not in out:
                     target = Decimal(t.right)
@@ -304,6 +353,7 @@ class _Compiler:
         self.derived_kinds: dict[str, str] = {}
         self.derived: dict[str, Callable[[Ctx], Any]] = {}
         self._in_progress: set[str] = set()
+        self._ops: set[str] = set()  # the comparison operators compiled since the last reset
 
     # errors -------------------------------------------------------------------------------------
     def err(self, path: tuple[Any, ...], message: str, hint: str, code: str = "BSA201") -> None:
@@ -620,6 +670,7 @@ class _Compiler:
     def test(self, t: m.Test, path: tuple[Any, ...]) -> Callable[[Ctx], bool]:
         skind, sname = t.subject
         op, rhs = t.op
+        self._ops.add(op)
         subject_ref: Any = {"field": m.FieldRef, "param": m.ParamRef, "derived": m.DerivedRef}[skind](**{skind: sname})
         if op == "is_set":
             if skind == "field":
@@ -740,7 +791,9 @@ class _Compiler:
                 self.err((*path, "id"), f"rule id {r.id!r} is used twice (also rule {seen_ids[r.id] + 1})",
                          "give every rule its own id", "BSA210")
             seen_ids[r.id] = i
+            self._ops = set()
             cond = self.condition(r.when, (*path, "when")) if r.when is not None else None
+            credit_tests = cond is not None and bool(self._ops & {"ge", "lt"})
             requires = tuple(CompiledPrecondition(p.id, self.condition(p.when, (*path, "requires", j, "when")), p)
                              for j, p in enumerate(r.requires))
             names = (self.placeholders(r.reason, (*path, "reason"))
@@ -763,7 +816,7 @@ class _Compiler:
                 self.err((*path, "exclusion"), f"rule {r.id!r} has an exclusion but does not give a binding negative",
                          "an exclusion term belongs to a binding negative (7.8b lid 5 WHW); move it to that rule",
                          "BSA215")
-            rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names)))
+            rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names), credit_tests))
         pass_mark = self.rs.units.pass_mark if self.rs.units is not None else Decimal("5.5")
         for name, cm in self.rs.compensation.items():
             path = ("compensation", name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -37,8 +36,7 @@ class PreconditionCheck(NamedTuple):
     tests: tuple[TestResult, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Shortfall:
+class Shortfall(NamedTuple):
     """What would change the outcome: ``field`` needs ``amount`` more to reach ``target``."""
 
     field: str
@@ -48,8 +46,7 @@ class Shortfall:
     amount: Decimal
 
 
-@dataclass(frozen=True, slots=True)
-class DerivedDetail:
+class DerivedDetail(NamedTuple):
     """How a derived value came about: its value, the case (band) that gave it, the aggregates read."""
 
     name: str
@@ -58,17 +55,61 @@ class DerivedDetail:
     aggregates: tuple[Any, ...] = ()  # engine.units.AggregateDetail
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    outcome: str
-    rule: "CompiledRule"
-    ruleset: "CompiledRuleSet"
-    values: dict[str, Any]
+class Trace(NamedTuple):
+    """Every comparison an evaluation made: the rules tried in order, the deciding rule's
+    preconditions, and how each derived value came about."""
+
     checks: tuple[RuleCheck, ...]
     preconditions: tuple[PreconditionCheck, ...]
-    missing: tuple["CompiledPrecondition", ...]
-    shortfalls: tuple[Shortfall, ...]
-    derived: tuple[DerivedDetail, ...] = ()
+    derived: tuple[DerivedDetail, ...]
+
+
+class Verdict:
+    """One record's verdict: the outcome, the deciding rule, the reason's values, the missing steps
+    and the credit shortfalls (what would change it).
+
+    The trace (``checks``, ``preconditions``, ``derived``) is made the first time
+    one of them is read, by evaluating the record once more with recording on
+    (``CompiledRuleSet.trace``): most verdicts are only rendered and never need it. Treat a
+    verdict as immutable: rows with the same record share one.
+    """
+
+    __slots__ = ("outcome", "rule", "ruleset", "values", "missing", "shortfalls", "_record", "_as_of", "_trace")
+
+    def __init__(self, outcome: str, rule: "CompiledRule", ruleset: "CompiledRuleSet", values: dict[str, Any],
+                 missing: tuple["CompiledPrecondition", ...], shortfalls: tuple[Shortfall, ...], record: Any,
+                 as_of: Any, trace: Trace | None = None) -> None:
+        self.outcome = outcome
+        self.rule = rule
+        self.ruleset = ruleset
+        self.values = values
+        self.missing = missing
+        self.shortfalls = shortfalls
+        self._record = record
+        self._as_of = as_of
+        self._trace = trace
+
+    def __repr__(self) -> str:
+        return f"Verdict(outcome={self.outcome!r}, rule={self.rule.id!r}, values={self.values!r})"
+
+    def _traced(self) -> Trace:
+        trace = self._trace
+        if trace is None:
+            trace = self._trace = self.ruleset.trace(self._record, self._as_of)._trace
+            assert trace is not None
+        return trace
+
+    @property
+    def checks(self) -> tuple[RuleCheck, ...]:
+        return self._traced().checks
+
+    @property
+    def preconditions(self) -> tuple[PreconditionCheck, ...]:
+        return self._traced().preconditions
+
+    @property
+    def derived(self) -> tuple[DerivedDetail, ...]:
+        return self._traced().derived
 
     @property
     def deciding_tests(self) -> tuple[TestResult, ...]:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from bsa_check.memo import Memo
-from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_dict, verdict_tail
+from bsa_check.explain import reason, shows_shortfall, verdict_basis
+from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_tail
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,29 +35,66 @@ def _text(value: str | None) -> str:
 
 TAIL_MEMO_ENTRIES = 8192
 
+_SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, date, type(None), frozenset})
+
+
+def signature(verdict: Any) -> str | None:
+    """A text that determines everything ``verdict_tail`` renders: the deciding rule, the outcome,
+    the missing steps, the shortfalls and the placeholder values, each by its ``repr`` (so 45 and
+    45.0, or 1 and True, stay apart). ``None`` when a value is of a type whose ``repr`` might not
+    say all (then the verdict is rendered on its own). Only for verdicts of one rule set."""
+    values = verdict.values
+    for name, value in values.items():
+        kind = type(value)
+        if name != "missing" and (kind not in _SIGNATURE_TYPES
+                                  or kind is frozenset and not all(type(x) is str for x in value)):
+            return None
+    shortfalls = verdict.shortfalls if shows_shortfall(verdict) else None  # else not rendered (nor traced)
+    return repr((verdict.rule.index, verdict.outcome, [p.id for p in verdict.missing], shortfalls,
+                 [(k, v) for k, v in values.items() if k != "missing"]))
+
 
 class _TailMemo:
-    """The JSON of a verdict's tail (``verdict_tail``), rendered once per distinct record (``Result.key``)."""
+    """A verdict's rendered tail (``render(verdict)``: everything after line, student and programme),
+    made once per distinct record (``Result.key``) and, across records, once per distinct verdict
+    signature (:func:`signature`): records that differ in cells the deciding rule did not read
+    (other dates, say) render the same tail."""
 
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
+    def __init__(self, render: Any) -> None:
+        self.render = render
         self.memo = Memo(TAIL_MEMO_ENTRIES)
+        self.by_signature = Memo(TAIL_MEMO_ENTRIES)
 
-    def line(self, result: Any) -> str:
-        """The record's JSON object, identical to ``_dump(verdict_dict(result))``."""
+    def tail(self, result: Any) -> Any:
         key = result.key
         tail = self.memo.get(key) if key is not None else None
         if tail is None:
-            tail = _dump(verdict_tail(result.verdict, self.lang))[1:]
+            verdict = result.verdict
+            sig = signature(verdict)
+            tail = self.by_signature.get(sig) if sig is not None else None
+            if tail is None:
+                tail = self.render(verdict)
+                if sig is not None:
+                    self.by_signature.put(sig, tail)
             if key is not None:
                 self.memo.put(key, tail)
+        return tail
+
+
+class _JsonLines:
+    """A verdict row's JSON object, identical to ``_dump(verdict_dict(result))``."""
+
+    def __init__(self, lang: str) -> None:
+        self.tails = _TailMemo(lambda verdict: _dump(verdict_tail(verdict, lang))[1:])
+
+    def line(self, result: Any) -> str:
         return (f'{{"line":{result.line},"student_id":{_text(result.student_id)},'
-                f'"programme":{_text(result.programme)},{tail}')
+                f'"programme":{_text(result.programme)},{self.tails.tail(result)}')
 
 
 class JsonlReporter(Reporter):
     def start(self) -> None:
-        self._tails = _TailMemo(self.lang)
+        self._tails = _JsonLines(self.lang)
 
     def verdict_text(self, result: Any) -> str:
         return self._tails.line(result)
@@ -82,7 +122,7 @@ class JsonReporter(Reporter):
             head["student_ids"] = "pseudonymized"
         self.out.write(_dump(head)[:-1] + ',"verdicts":[')
         self._first = True
-        self._tails = _TailMemo(self.lang)
+        self._tails = _JsonLines(self.lang)
 
     def verdict_text(self, result: Any) -> str:
         return self._tails.line(result)
@@ -125,7 +165,10 @@ class CsvReporter(Reporter):
     def start(self) -> None:
         self.writer.writerow(self.COLUMNS)
         rs = self.rs
-        self.ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
+        self.ruleset_id = ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
+        lang = self.lang
+        self._tails = _TailMemo(lambda v: tuple(safe_cell(x) for x in (v.outcome, v.rule.id, verdict_basis(v, lang),
+                                                                         reason(v, lang), "", ruleset_id)))
 
     def verdict_text(self, result: Any) -> str:
         buffer = self._buffer
@@ -135,9 +178,9 @@ class CsvReporter(Reporter):
         return buffer.getvalue()
 
     def _cells(self, result: Any) -> list[str]:
-        d = verdict_dict(result, self.lang)
-        d["error"], d["ruleset"] = "", self.ruleset_id
-        return [safe_cell(d[c]) for c in self.COLUMNS]
+        """The columns of ``COLUMNS``: line, student and programme, then the verdict's (memoised)."""
+        return [safe_cell(result.line), safe_cell(result.student_id), safe_cell(result.programme),
+                *self._tails.tail(result)]
 
     def on_verdict(self, result: Any) -> None:
         self.writer.writerow(self._cells(result))

@@ -26,6 +26,14 @@ def test_evaluation_is_deterministic(ho_current, record, as_of):
 
 
 @SETTINGS
+@given(record=records(), as_of=as_of_dates)
+def test_untraced_evaluation_decides_as_the_traced_one(ho_current, record, as_of):
+    from tests.property.test_oer_gallery_properties import assert_same_as_traced
+
+    assert_same_as_traced(ho_current.evaluate(record, as_of), ho_current.trace(record, as_of))
+
+
+@SETTINGS
 @given(record=records(), as_of=as_of_dates, extra=credits)
 def test_more_credits_never_turn_positive_into_anything_else(ho_current, record, as_of, extra):
     before = ho_current.evaluate(record, as_of)

@@ -99,3 +99,39 @@ def test_memoised_compare_is_identical(tmp_path_factory, picks, bad_cell):
     fresh = run(False)
     assert run(True) == fresh
     assert run(True, memo_programme=False) == fresh
+
+
+@settings(max_examples=25, deadline=None)
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=60),
+       name=st.sampled_from(sorted(RULESETS)), lang=st.sampled_from(["nl", "en"]))
+def test_rendered_rows_equal_rendering_each_verdict_afresh(tmp_path_factory, picks, name, lang):
+    """The tail memos (by record and by verdict signature) never change a row: every jsonl line and
+    csv row equals the one rendered from that row's own verdict with no memo at all."""
+    import csv as csv_module
+
+    from bsa_check.report import verdict_dict
+    from bsa_check.report.machine import _dump, safe_cell
+
+    lines = [";".join(synth.HEADER)]
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(4_000_000 + n)
+        lines.append(";".join(row))
+    path = tmp_path_factory.mktemp("memo") / "cohort.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    rs = RULESETS[name]
+    with open_records(path, fields=rs.fields_read, required=tuple(sorted(rs.required_columns)), row_memo=True,
+                      memo_programme=False) as reader:
+        got = [r for r in results(reader, rs, AS_OF) if r.verdict is not None]
+    jsonl = make_reporter("jsonl", io.StringIO(), rs, AS_OF, lang, str(path))
+    csv_rep = make_reporter("csv", io.StringIO(), rs, AS_OF, lang, str(path))
+    jsonl.start()
+    csv_rep.start()
+    ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
+    for r in got:
+        fresh = verdict_dict(r, lang)
+        assert jsonl.verdict_text(r) == _dump(fresh)
+        expected = io.StringIO()
+        csv_module.writer(expected, lineterminator="\n").writerow(
+            [safe_cell({**fresh, "error": "", "ruleset": ruleset_id}[c]) for c in csv_rep.COLUMNS])
+        assert csv_rep.verdict_text(r) == expected.getvalue()

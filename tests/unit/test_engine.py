@@ -158,3 +158,45 @@ def test_empty_required_value_is_an_error_not_a_verdict(ho_current):
     with pytest.raises(EvaluationError) as info:
         ho_current.evaluate(r, AS_OF)
     assert info.value.params["field"] == "ec_year1"
+
+
+def test_untraced_shortfalls_leave_out_a_derived_value_s_own_comparisons(tmp_path):
+    """A derived value's cases compare too (here ec_total >= 60); those comparisons are not the
+    rule's, so they never show as a credit gap: evaluate() (no trace) finds the shortfalls the
+    traced run finds."""
+    from bsa_check.engine.compile import compile_ruleset
+    from bsa_check.ruleset.load import load_file
+
+    path = tmp_path / "t.yaml"
+    path.write_text("""schema_version: 1
+name: t
+version: "1"
+title: {nl: t, en: t}
+legal_status: law
+valid_from: 2025-09-01
+sector: ho
+legal_basis: {law: OER}
+derived:
+  norm:
+    title: {nl: n, en: n}
+    cases:
+      - when: {field: ec_total, ge: 60}
+        value: 30
+      - value: 45
+rules:
+  - id: met
+    when: {field: ec_year1, ge: {derived: norm}}
+    outcome: positive
+    legal_basis: {law: OER}
+    reason: {nl: x, en: x}
+  - id: other
+    outcome: needs_review
+    legal_basis: {law: OER}
+    reason: {nl: "{shortfall} te weinig", en: "{shortfall} short"}
+""")
+    rs = compile_ruleset(load_file(path))
+    record = {"student_id": "1", "programme": "P", "academic_year": 2025, "ec_year1": D(40), "ec_total": D(50)}
+    v, traced = rs.evaluate(record, date(2026, 8, 20)), rs.trace(record, date(2026, 8, 20))
+    assert [(s.field, s.amount) for s in v.shortfalls] == [(s.field, s.amount) for s in traced.shortfalls] \
+        == [("ec_year1", D(5))]
+    assert v.values["shortfall"] == D(5)
