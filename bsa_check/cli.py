@@ -14,15 +14,40 @@ from enum import Enum
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
-from bsa_check.i18n import detect_lang
-from bsa_check.privacy import KEY_ENV, pseudonymizer_from_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# Start-up: ``--help`` and ``--version`` import only typer and this module. rich, the i18n catalogue
+# and the keyed hash are imported on first use by the names below (tests/unit/test_startup.py);
+# pydantic, yaml and the engine only inside the commands that need them.
+KEY_ENV = "BSA_CHECK_PSEUDONYM_KEY"  # bsa_check.privacy.KEY_ENV (a test keeps them equal)
+
+
+def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - rich.console.Console, imported on first use
+    from rich.console import Console as _Console
+
+    return _Console(*args, **kwargs)
+
+
+def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - rich.text.Text, imported on first use
+    from rich.text import Text as _Text
+
+    return _Text(*args, **kwargs)
+
+
+def detect_lang() -> str:
+    from bsa_check.i18n import detect_lang as _detect_lang
+
+    return _detect_lang()
+
+
+def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]
+    from bsa_check.privacy import pseudonymizer_from_options as _from_options
+
+    return _from_options(pseudonymize, key_file)
 
 app = typer.Typer(
     name="bsa-check",
@@ -55,7 +80,7 @@ class CheckFormat(str, Enum):
     csv = "csv"
 
 
-def _stderr() -> Console:
+def _stderr():  # type: ignore[no-untyped-def]  # a rich Console on stderr
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
