@@ -666,4 +666,18 @@ def main(argv: list[str] | None = None) -> None:
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
         args.insert(0, "check")
-    app(args=args, prog_name="bsa-check")
+    _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+
+
+def _app_for(command: str | None) -> typer.Typer:
+    """The app as typer builds it on every start, with only ``command`` registered when one is named:
+    typer builds every registered command's options before it runs one (issue 8: start-up). Same
+    command, same options, help and errors; anything else (``--help``, an unknown name) gets the full app."""
+    import copy
+
+    if command not in _COMMANDS:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = [c for c in app.registered_commands
+                               if (c.name or typer.main.get_command_name(c.callback.__name__)) == command]
+    return one if len(one.registered_commands) == 1 else app

@@ -58,3 +58,24 @@ def test_help_names_the_pseudonym_key_variable() -> None:
 
     result = CliRunner().invoke(cli.app, ["check", "--help"], env={"COLUMNS": "300"})
     assert privacy.KEY_ENV in result.output
+
+
+@pytest.mark.parametrize("command", sorted(cli._COMMANDS))
+def test_a_named_command_runs_on_an_app_with_only_that_command(command: str) -> None:
+    """``main`` hands typer only the command being run (typer builds every registered command's
+    options on each start); a renamed or missing command must not silently fall back to the full app."""
+    one = cli._app_for(command)
+    assert one is not cli.app and len(one.registered_commands) == 1
+    assert len(cli.app.registered_commands) == len(cli._COMMANDS)  # the real app is left whole
+    assert cli._app_for("--help") is cli.app and cli._app_for(None) is cli.app and cli._app_for("chek") is cli.app
+
+
+@pytest.mark.parametrize("command", sorted(cli._COMMANDS))
+def test_help_of_a_command_is_the_same_on_the_trimmed_app(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for which in (cli._app_for(command), cli.app):
+        with pytest.raises(SystemExit) as exit_:
+            which(args=[command, "--help"], prog_name="bsa-check")
+        assert exit_.value.code == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and f"bsa-check {command}" in outputs[0]
