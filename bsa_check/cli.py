@@ -32,10 +32,10 @@ def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - ri
     return _Console(*args, **kwargs)
 
 
-def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - rich.text.Text, imported on first use
-    from rich.text import Text as _Text
+def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a rich.text.Text, made when rendered
+    from bsa_check.plain import LazyText
 
-    return _Text(*args, **kwargs)
+    return LazyText(*args, **kwargs)
 
 
 def detect_lang() -> str:
@@ -80,8 +80,11 @@ class CheckFormat(str, Enum):
     csv = "csv"
 
 
-def _stderr():  # type: ignore[no-untyped-def]  # a rich Console on stderr
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def _stderr():  # type: ignore[no-untyped-def]
+    """Console(stderr=True, highlight=False, soft_wrap=True); plain lines while stderr is a file (bsa_check.plain)."""
+    from bsa_check.plain import stderr_console
+
+    return stderr_console()
 
 
 def _fail(errors: list[BsaCheckError], code: int) -> typer.Exit:
