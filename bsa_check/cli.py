@@ -14,15 +14,40 @@ from enum import Enum
 from typing import Annotated, Iterator, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
-from bsa_check.i18n import detect_lang
-from bsa_check.privacy import KEY_ENV, pseudonymizer_from_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# Start-up: ``--help`` and ``--version`` import only typer and this module. rich, the i18n catalogue
+# and the keyed hash are imported on first use by the names below (tests/unit/test_startup.py);
+# pydantic, yaml and the engine only inside the commands that need them.
+KEY_ENV = "BSA_CHECK_PSEUDONYM_KEY"  # bsa_check.privacy.KEY_ENV (a test keeps them equal)
+
+
+def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - rich.console.Console, imported on first use
+    from rich.console import Console as _Console
+
+    return _Console(*args, **kwargs)
+
+
+def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a rich.text.Text, made when rendered
+    from bsa_check.plain import LazyText
+
+    return LazyText(*args, **kwargs)
+
+
+def detect_lang() -> str:
+    from bsa_check.i18n import detect_lang as _detect_lang
+
+    return _detect_lang()
+
+
+def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]
+    from bsa_check.privacy import pseudonymizer_from_options as _from_options
+
+    return _from_options(pseudonymize, key_file)
 
 app = typer.Typer(
     name="bsa-check",
@@ -55,8 +80,11 @@ class CheckFormat(str, Enum):
     csv = "csv"
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def _stderr():  # type: ignore[no-untyped-def]
+    """Console(stderr=True, highlight=False, soft_wrap=True); plain lines while stderr is a file (bsa_check.plain)."""
+    from bsa_check.plain import stderr_console
+
+    return stderr_console()
 
 
 def _fail(errors: list[BsaCheckError], code: int) -> typer.Exit:
@@ -650,4 +678,18 @@ def main(argv: list[str] | None = None) -> None:
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
         args.insert(0, "check")
-    app(args=args, prog_name="bsa-check")
+    _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+
+
+def _app_for(command: str | None) -> typer.Typer:
+    """The app as typer builds it on every start, with only ``command`` registered when one is named:
+    typer builds every registered command's options before it runs one (issue 8: start-up). Same
+    command, same options, help and errors; anything else (``--help``, an unknown name) gets the full app."""
+    import copy
+
+    if command not in _COMMANDS:
+        return app
+    one = copy.copy(app)
+    one.registered_commands = [c for c in app.registered_commands
+                               if (c.name or typer.main.get_command_name(c.callback.__name__)) == command]
+    return one if len(one.registered_commands) == 1 else app

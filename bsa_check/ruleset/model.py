@@ -51,7 +51,9 @@ PARAM_TYPES = ("decimal", "integer", "boolean", "text", "date", "month_day", "te
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built on first use, not when this module is imported. A run
+    # validates only the whole RuleSet, whose one build covers every nested model (issue 8: start-up).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -205,11 +207,7 @@ Operand = Annotated[
     ],
     Discriminator(_operand_kind),
 ]
-Offset.model_rebuild()
-ParamRef.model_rebuild()
-FieldRef.model_rebuild()
-Aggregate.model_rebuild()
-Arithmetic.model_rebuild()
+# (forward references such as "Operand" resolve when a model is first built: see Strict)
 
 
 # --- conditions -----------------------------------------------------------------------------------
@@ -296,9 +294,6 @@ Condition = Annotated[
     ],
     Discriminator(_condition_kind),
 ]
-All.model_rebuild()
-Any_.model_rebuild()
-Not.model_rebuild()
 
 
 # --- parameters -----------------------------------------------------------------------------------

@@ -153,6 +153,25 @@ class _Linter:
         self.rs = loaded.model
         self.compiled = compiled
         self.problems: list[Problem] = []
+        self._drawn: list[tuple[dict, date]] = []  # witness records drawn so far (see witnesses)
+        self._stream: Iterator[tuple[dict, date]] | None = None
+
+    def witnesses(self, n: int = 1500) -> Iterator[tuple[dict, date]]:
+        """The first ``n`` records of ``_sample_records``, each a fresh copy (callers change them).
+
+        The sample is seeded, so its first ``n`` records are the same whatever ``n`` a lint asks for;
+        each record is drawn once per rule set and shared by the lints (issue 8: the legal lint runs
+        on every check). Same witnesses, same findings.
+        """
+        if self._stream is None:
+            self._stream = _sample_records(self.rs, self.compiled, n=1500)
+        while len(self._drawn) < n:
+            item = next(self._stream, None)
+            if item is None:
+                break
+            self._drawn.append(item)
+        for record, as_of in self._drawn[:n]:
+            yield dict(record), as_of
 
     def add(self, path: tuple, code: str, message: str, hint: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(code, severity, message, self.loaded.positions.locate(path), hint))
@@ -183,7 +202,7 @@ class _Linter:
             return  # negative_inputs_lint reports a binding negative that never reads circumstances
         reported = frozenset({"illness"})
         found: dict[int, str] = {}
-        for record, as_of in _sample_records(self.rs, self.compiled, n=600):
+        for record, as_of in self.witnesses(600):
             if record.get("circumstances_effect") is not None:
                 continue  # weighed, with its effect recorded (e.g. a reduced norm)
             for decision in (None, "postpone", "accepted"):
@@ -287,7 +306,7 @@ class _Linter:
     def overlaps(self) -> None:
         """Under ``decision: exclusive``, find a record two rules with different outcomes both decide."""
         rules = self.compiled.rules
-        witnesses = list(_sample_records(self.rs, self.compiled))
+        witnesses = list(self.witnesses())
         reported: set[tuple[int, int]] = set()
         for record, as_of in witnesses:
             year = record.get("academic_year") or 2025
@@ -464,7 +483,7 @@ class _Linter:
         with every other date of the record (warning, hearing) a few weeks to months before it."""
         rule = self.compiled.rules[rule_index]
         dates = [n for n in self.compiled.fields_used if F.FIELDS_BY_NAME[n].kind == F.DATE and n != "advice_date"]
-        for k, (record, _) in enumerate(_sample_records(self.rs, self.compiled, n=100)):
+        for k, (record, _) in enumerate(self.witnesses(100)):
             lead = timedelta(days=(29, 43, 60, 90, 150)[k % 5])  # 29/43: warned early in the year, 4-6 weeks ahead
             record.update({n: day - lead for n in dates})
             record["advice_date"] = day
@@ -483,7 +502,7 @@ class _Linter:
         readers = [pre for pre, model in zip(rule.requires, rule.model.requires)
                    if field in {t.subject[1] for t, _ in _tests(model.when, ())}
                    | {n for t, _ in _tests(model.when, ()) for k, n in _operand_refs(t.op[1]) if k == "field"}]
-        for record, as_of in _sample_records(self.rs, self.compiled, n=300):
+        for record, as_of in self.witnesses(300):
             record.pop(field, None)
             try:
                 params = self.compiled.params_for(record.get("programme"), 2025)
