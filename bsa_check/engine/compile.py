@@ -671,7 +671,9 @@ class _Compiler:
         skind, sname = t.subject
         op, rhs = t.op
         self._ops.add(op)
-        subject_ref: Any = {"field": m.FieldRef, "param": m.ParamRef, "derived": m.DerivedRef}[skind](**{skind: sname})
+        # model_construct: the subject names only a field, parameter or derived value (no validation needed)
+        subject_ref: Any = {"field": m.FieldRef, "param": m.ParamRef,
+                            "derived": m.DerivedRef}[skind].model_construct(**{skind: sname})
         if op == "is_set":
             if skind == "field":
                 spec = self.field_spec(sname, (*path, "field"))
