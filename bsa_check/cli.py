@@ -273,7 +273,7 @@ def check(
     from bsa_check.records.reader import open_records
     from bsa_check.report import make_reporter
     from bsa_check.ruleset.load import load
-    from bsa_check.service import results
+    from bsa_check.service import Result, rendered, results
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
@@ -289,10 +289,18 @@ def check(
                 parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo)
-                else:
+                elif fmt is CheckFormat.text:
                     stream = results(reader, ruleset, reference)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
+                else:  # machine formats: rows rendered straight from a memo of outcome and text
+                    add, add_text = reporter.add, reporter.add_text
+                    for line, sid, programme, text, outcome, error in paused(
+                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo)):
+                        if text is not None:
+                            add_text(text, outcome)
+                        else:
+                            add(Result(line, sid, programme, {}, None, error))
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)

@@ -111,19 +111,10 @@ class DuplicateReplay:
 
 def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
     """A worker's ``check``: per row (line, student, programme, text or None, outcome, error)."""
-    from bsa_check.service import results
+    from bsa_check.service import rendered
 
     def work(rows: Iterator[Any], recorder: KeyRecorder) -> list[tuple]:
-        stream = results(_JOB.reader, ruleset, as_of, rows=rows)  # type: ignore[union-attr]
-        if pseudo is not None:
-            stream = pseudo.results(stream)
-        out = []
-        for r in stream:
-            if r.error is None:
-                out.append((r.line, r.student_id, r.programme, reporter.verdict_text(r), r.verdict.outcome, None))
-            else:
-                out.append((r.line, r.student_id, r.programme, None, None, r.error))
-        return out
+        return list(rendered(_JOB.reader, ruleset, as_of, reporter, rows=rows, pseudo=pseudo))  # type: ignore[union-attr]
 
     return work
 

@@ -7,7 +7,7 @@ This is the only place that joins reading and evaluation. Every data row yields 
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable, Iterable, Iterator, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
@@ -65,7 +65,9 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)
             continue
         key = row.key
-        verdict = memo.get(key) if key is not None else None
+        verdict = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
+        if verdict is None and key is not None:
+            verdict = memo.get(key)
         if verdict is None:
             try:
                 verdict = evaluate(values, as_of)
@@ -76,3 +78,45 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
             if key is not None:
                 memo.put(key, verdict)
         yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key)
+
+
+RENDER_MEMO_ENTRIES = 8192  # per generation (see bsa_check.memo)
+
+
+def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,
+             rows: Iterable[Row] | None = None, pseudo: Any = None) -> Iterator[tuple]:
+    """``check``'s stream for the machine formats: per row ``(line, student, programme, text,
+    outcome, error)``, with ``text`` the row as ``reporter.verdict_text`` renders the :class:`Result`
+    that :func:`results` gives for it (``error`` None), or ``text`` None and the row's error.
+
+    One memo maps a row key (``row_memo``) to the outcome and the rendered part that depends on the
+    verdict alone, so a row like an earlier one costs a dictionary lookup and one string: no
+    verdict, no :class:`Result`. ``pseudo``: replaces the student numbers (``--pseudonymize``).
+    """
+    locate = error_locator(reader)
+    evaluate = ruleset.evaluate
+    tail_of, row_text = reporter.tail_of, reporter.row_text
+    memo = Memo(RENDER_MEMO_ENTRIES)
+    for row in reader if rows is None else rows:
+        line = row.line
+        sid = row.student_id if pseudo is None else pseudo(row.student_id)
+        if row.error is not None:
+            yield line, sid, None, None, None, row.error
+            continue
+        values = row.values
+        programme = row.programme or values.get("programme")
+        key = row.key
+        hit = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
+        if hit is None:
+            if key is not None:
+                hit = memo.get(key)
+            if hit is None:
+                try:
+                    verdict = evaluate(values, as_of)
+                except EvaluationError as exc:
+                    yield line, sid, programme, None, None, locate(exc, line)
+                    continue
+                hit = (verdict.outcome, tail_of(verdict))
+                if key is not None:
+                    memo.put(key, hit)
+        yield line, sid, programme, row_text(line, sid, programme, hit[1]), hit[0], None

@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
 from bsa_check.errors import BsaCheckError, EvaluationError
@@ -105,9 +105,9 @@ class ChangedStudent:
     decisions: tuple[Decision, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
-    """What one compared row contributes (the per-row work's result; small and picklable)."""
+class Item(NamedTuple):
+    """What one compared row contributes (the per-row work's result; small and picklable; a named
+    tuple because one is made for nearly every row)."""
 
     programme: str
     year: int
@@ -361,7 +361,9 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
     memo = Memo(ITEM_MEMO_ENTRIES)
     for row in rows:
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
-        item = memo.get(key) if key is not None else None
+        item = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
+        if item is None and key is not None:
+            item = memo.get(key)
         if item is None:
             item = classify(row, rulesets, as_of, locate, detail_lang)
             if key is not None and isinstance(item, Item):

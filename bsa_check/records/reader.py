@@ -611,6 +611,7 @@ class RecordReader:
         seen: Any = None
         if self._unique_ids and sid_index >= 0:
             seen = self._seen if self._seen is not None else SeenKeys()
+        seen_first = seen.first_line_of_hash if seen is not None else None
         has_nul = self._has_nul
         row_memo = self._row_memo if self._row_key is not None else None
         row_key = self._row_key
@@ -696,7 +697,7 @@ class RecordReader:
                         key = "\x1f".join([sid, *((_year_key(cells[i], year_keys)
                                                     or self._advice_year(cells[ka] if 0 <= ka < n else ""))
                                                    if i == k1 else cells[i].strip() for i in key_indexes if i < n)])
-                    first = seen.first_line(key, start)
+                    first = seen_first(hash(key), start)
                     if first is not None:
                         yield Row(start, {}, self._duplicate(start, first), sid)
                         continue
@@ -717,7 +718,9 @@ class RecordReader:
                     key = join(row_key(cells))
                     if prog_index >= 0:
                         prog = cells[prog_index].strip()
-                    shared = row_memo.get(key)
+                    shared = row_memo.young.get(key)  # the memo's get, without a call when it is young
+                    if shared is None:
+                        shared = row_memo.get(key)
                     if shared is not None and (prog_index < 0 or prog):
                         yield Row(start, shared, None, sid, key, prog)
                         continue

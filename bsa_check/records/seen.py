@@ -61,3 +61,7 @@ class KeyRecorder:
     def first_line(self, key: str, line: int) -> None:
         self.hashes.append(hash(key))
         self.lines.append(line)
+
+    def first_line_of_hash(self, h: int, line: int) -> None:
+        self.hashes.append(h)
+        self.lines.append(line)

@@ -124,6 +124,10 @@ class Reporter:
     def verdict_text(self, result: Result) -> str:  # pragma: no cover - machine formats only
         raise NotImplementedError
 
+    # Machine formats also set, in ``start``: ``tail_of(verdict)``, the rendered part of a row that
+    # depends on the verdict alone, and ``row_text(line, student_id, programme, tail)``, the whole
+    # row as ``verdict_text`` renders it (``service.rendered`` streams with these).
+
     def on_text(self, text: str) -> None:  # pragma: no cover - machine formats only
         raise NotImplementedError
 

@@ -69,15 +69,19 @@ class _TailMemo:
         key = result.key
         tail = self.memo.get(key) if key is not None else None
         if tail is None:
-            verdict = result.verdict
-            sig = signature(verdict)
-            tail = self.by_signature.get(sig) if sig is not None else None
-            if tail is None:
-                tail = self.render(verdict)
-                if sig is not None:
-                    self.by_signature.put(sig, tail)
+            tail = self.of_verdict(result.verdict)
             if key is not None:
                 self.memo.put(key, tail)
+        return tail
+
+    def of_verdict(self, verdict: Any) -> Any:
+        """The tail of a verdict, rendered once per signature."""
+        sig = signature(verdict)
+        tail = self.by_signature.get(sig) if sig is not None else None
+        if tail is None:
+            tail = self.render(verdict)
+            if sig is not None:
+                self.by_signature.put(sig, tail)
         return tail
 
 
@@ -86,15 +90,31 @@ class _JsonLines:
 
     def __init__(self, lang: str) -> None:
         self.tails = _TailMemo(lambda verdict: _dump(verdict_tail(verdict, lang))[1:])
+        self.programmes: dict[str | None, str] = {}  # programme -> its JSON text (exports have few)
 
     def line(self, result: Any) -> str:
-        return (f'{{"line":{result.line},"student_id":{_text(result.student_id)},'
-                f'"programme":{_text(result.programme)},{self.tails.tail(result)}')
+        key = result.key
+        tails = self.tails
+        tail = tails.memo.young.get(key) if key is not None else None  # _TailMemo.tail, without the calls
+        if tail is None:
+            tail = tails.tail(result)
+        return self.row_text(result.line, result.student_id, result.programme, tail)
+
+    def row_text(self, line: int, student_id: str | None, programme: str | None, tail: str) -> str:
+        text = self.programmes.get(programme)
+        if text is None:
+            text = _text(programme)
+            if len(self.programmes) < 4096:
+                self.programmes[programme] = text
+        return f'{{"line":{line},"student_id":{_text(student_id)},"programme":{text},{tail}'
+
 
 
 class JsonlReporter(Reporter):
     def start(self) -> None:
         self._tails = _JsonLines(self.lang)
+        self.tail_of = self._tails.tails.of_verdict
+        self.row_text = self._tails.row_text
 
     def verdict_text(self, result: Any) -> str:
         return self._tails.line(result)
@@ -123,6 +143,8 @@ class JsonReporter(Reporter):
         self.out.write(_dump(head)[:-1] + ',"verdicts":[')
         self._first = True
         self._tails = _JsonLines(self.lang)
+        self.tail_of = self._tails.tails.of_verdict
+        self.row_text = self._tails.row_text
 
     def verdict_text(self, result: Any) -> str:
         return self._tails.line(result)
@@ -169,6 +191,14 @@ class CsvReporter(Reporter):
         lang = self.lang
         self._tails = _TailMemo(lambda v: tuple(safe_cell(x) for x in (v.outcome, v.rule.id, verdict_basis(v, lang),
                                                                          reason(v, lang), "", ruleset_id)))
+        self.tail_of = self._tails.of_verdict
+
+    def row_text(self, line: int, student_id: str | None, programme: str | None, tail: tuple[str, ...]) -> str:
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._one_row.writerow([safe_cell(line), safe_cell(student_id), safe_cell(programme), *tail])
+        return buffer.getvalue()
 
     def verdict_text(self, result: Any) -> str:
         buffer = self._buffer

@@ -135,3 +135,57 @@ def test_rendered_rows_equal_rendering_each_verdict_afresh(tmp_path_factory, pic
         csv_module.writer(expected, lineterminator="\n").writerow(
             [safe_cell({**fresh, "error": "", "ruleset": ruleset_id}[c]) for c in csv_rep.COLUMNS])
         assert csv_rep.verdict_text(r) == expected.getvalue()
+
+
+@settings(max_examples=25, deadline=None)
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=80),
+       name=st.sampled_from(sorted(RULESETS)), fmt=st.sampled_from(["jsonl", "json", "csv"]),
+       broken=st.lists(st.tuples(st.integers(0, 80), st.sampled_from(["id", "credits", "programme", "duplicate",
+                                                                       "year"])), max_size=4),
+       programmes=st.lists(st.sampled_from(PROGRAMMES), min_size=1, max_size=80), pseudonymize=st.booleans())
+def test_check_command_streams_what_results_render(tmp_path_factory, picks, name, fmt, broken, programmes,
+                                                   pseudonymize):
+    """``check`` renders machine formats from a memo of outcome and text (``service.rendered``), not
+    from a Result per row; its output equals rendering every row's Result afresh, with no memo,
+    for every kind of row: verdicts, unreadable cells, duplicates, empty required cells."""
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+    from bsa_check.privacy import KEY_ENV, Pseudonymizer
+
+    lines = [";".join(synth.HEADER)]
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(5_000_000 + n)
+        row[1] = programmes[n % len(programmes)]
+        for at, kind in broken:
+            if at == n:
+                if kind == "id":
+                    row[0] = ""
+                elif kind == "credits":
+                    row[6] = "veel"
+                elif kind == "programme":
+                    row[1] = ""
+                elif kind == "duplicate" and n:
+                    row[0], row[1] = str(5_000_000 + n - 1), programmes[(n - 1) % len(programmes)]
+                elif kind == "year":
+                    row[3] = ""  # year of enrolment: a rule needs it (an evaluation error)
+        lines.append(";".join(row))
+    path = tmp_path_factory.mktemp("memo") / "cohort.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    rs = RULESETS[name]
+    key = "k" * 32
+    args = ["check", str(path), "--rules", name, "--as-of", AS_OF.isoformat(), "--format", fmt, "--lang", "nl"]
+    result = CliRunner().invoke(app, args + (["--pseudonymize"] if pseudonymize else []), env={KEY_ENV: key})
+    assert result.exit_code in (0, 1), result.output
+
+    out = io.StringIO()
+    with open_records(path, fields=rs.fields_read, required=tuple(sorted(rs.required_columns))) as reader:
+        reporter = make_reporter(fmt, out, rs, AS_OF, "nl", str(path), delimiter=reader.delimiter,
+                                 pseudonymized=pseudonymize)
+        reporter.start()
+        stream = results(reader, rs, AS_OF)
+        for r in (Pseudonymizer(key.encode()).results(stream) if pseudonymize else stream):
+            reporter.add(r)
+        reporter.finish()
+    assert result.stdout == out.getvalue()
