@@ -80,7 +80,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
         yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key)
 
 
-RENDER_MEMO_ENTRIES = 8192  # per generation (see bsa_check.memo)
+RENDER_MEMO_ENTRIES = 16384  # per generation (see bsa_check.memo)
 
 
 def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,

@@ -258,13 +258,13 @@ def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,
     if row.error is not None:
         return _row_error(row.error, row.line, None)
     values = row.values
-    verdicts = []
+    decided = []
     for rs in rulesets:
         try:
-            verdicts.append(rs.evaluate(values, as_of))
+            decided.append(rs.decide(values, as_of) if detail_lang is None else rs.evaluate(values, as_of))
         except EvaluationError as exc:
             return _row_error(locate(exc, row.line) if locate else exc, row.line, rs.name)
-    outcomes = tuple(v.outcome for v in verdicts)
+    outcomes = tuple(d[0] if detail_lang is None else d.outcome for d in decided)  # type: ignore[union-attr,index]
     year = values.get("academic_year")
     if year is None:
         year = academic_year_of(values.get("advice_date") or as_of)
@@ -275,7 +275,7 @@ def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,
 
         changed = ChangedStudent(row.line, row.student_id, getattr(row, "programme", None) or values.get("programme"),
                                  None if ec is None else str(ec),
-                                 tuple(Decision(v.outcome, v.rule.id, one_line(v, detail_lang)) for v in verdicts))
+                                 tuple(Decision(v.outcome, v.rule.id, one_line(v, detail_lang)) for v in decided))
     return Item(getattr(row, "programme", None) or values.get("programme") or "", year, credit_bin(ec), outcomes,
                 changed)
 

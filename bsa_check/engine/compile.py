@@ -212,6 +212,16 @@ class CompiledRuleSet:
                 self._param_cache[key] = cached
         return cached
 
+    def _context(self, record: Any, as_of: date, tracing: bool) -> Ctx:
+        year = record.get("academic_year")
+        if year is None:
+            # No collegejaar: the advice date says which year the advice is about, else --as-of.
+            year = academic_year_of(record.get("advice_date") or as_of)
+        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
+        if not tracing:
+            ctx.details = None  # no derived-value details without a trace
+        return ctx
+
     def evaluate(self, record: Any, as_of: date) -> Verdict:
         """The verdict for one record (a mapping of canonical field -> parsed value; it must not
         change afterwards: the verdict's trace is made from it when asked for).
@@ -224,16 +234,27 @@ class CompiledRuleSet:
         (:meth:`trace`), the first time one is read. Evaluation is deterministic, so the traced run
         decides the same.
         """
-        year = record.get("academic_year")
-        if year is None:
-            year = academic_year_of(record.get("advice_date") or as_of)
-        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
-        ctx.details = None  # no derived-value details without a trace
-        rule: Any = None
+        ctx = self._context(record, as_of, tracing=False)
         logged: list[RuleCheck] = []  # the rules whose comparisons can show a credit gap (ge/lt)
+        rule, missing = self._decide(ctx, logged)
+        shortfalls = _shortfalls(logged, self.non_credit, rule)
+        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
+        return Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
+                       record, as_of)
+
+    def decide(self, record: Any, as_of: date) -> tuple[str, CompiledRule]:
+        """The outcome and the deciding rule of :meth:`evaluate`, nothing else (no reason values, no
+        shortfalls): what ``compare`` counts. Raises the same errors."""
+        rule, missing = self._decide(self._context(record, as_of, tracing=False), None)
+        return (rule.model.if_missing if missing else rule.outcome), rule
+
+    def _decide(self, ctx: Ctx, logged: list[RuleCheck] | None) -> tuple[CompiledRule, tuple[CompiledPrecondition, ...]]:
+        """The first rule whose condition holds and its unmet preconditions (every one is run), with
+        no recording except, into ``logged``, the comparisons of rules that can show a credit gap."""
+        rule: Any = None
         try:
             for rule in self.rules:
-                if rule.credit_tests:
+                if logged is not None and rule.credit_tests:
                     ctx.log = []
                     matched = rule.cond(ctx)
                     logged.append(RuleCheck(rule, matched, ctx.log))  # type: ignore[arg-type]
@@ -246,21 +267,13 @@ class CompiledRuleSet:
                 raise EvaluationError(
                     "no rule of the rule set applies to this record",
                     hint=f"add a final rule without 'when' to rule set {self.name!r}", code="BSA321")
-            missing = tuple([pre for pre in rule.requires if not pre.cond(ctx)])  # every one runs
+            return rule, tuple([pre for pre in rule.requires if not pre.cond(ctx)])
         except MissingValue as exc:
             raise _missing_value_error(exc, rule) from None
-        shortfalls = _shortfalls(logged, self.non_credit, rule)
-        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
-        return Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
-                       record, as_of)
 
     def trace(self, record: Any, as_of: date) -> Verdict:
         """:meth:`evaluate`, recording every comparison made: the verdict with its trace."""
-        year = record.get("academic_year")
-        if year is None:
-            # No collegejaar: the advice date says which year the advice is about, else --as-of.
-            year = academic_year_of(record.get("advice_date") or as_of)
-        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
+        ctx = self._context(record, as_of, tracing=True)
         checks: list[RuleCheck] = []
         decided: CompiledRule | None = None
         try:

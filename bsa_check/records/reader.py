@@ -52,7 +52,7 @@ _MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
 _MEMO_ENTRIES = 4096
 _MEMO_KEY_CHARS = 64
-_ROW_MEMO_ENTRIES = 8192  # row_memo: per generation (see bsa_check.memo)
+_ROW_MEMO_ENTRIES = 4096  # row_memo: per generation (see bsa_check.memo)
 _MISSING = object()
 # What a cell parser may raise for bad text. CellError is the contract; ValueError and
 # ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).

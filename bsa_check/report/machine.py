@@ -33,7 +33,7 @@ def _text(value: str | None) -> str:
     return json.dumps(value, ensure_ascii=False).translate(_LINE_BREAKS)
 
 
-TAIL_MEMO_ENTRIES = 8192
+TAIL_MEMO_ENTRIES = 4096
 
 _SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, date, type(None), frozenset})
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.property.strategies import as_of_dates, credits, records
+from tests.property.traced import assert_same_as_traced
 
 SETTINGS = settings(max_examples=300, deadline=None)
 
@@ -28,9 +29,9 @@ def test_evaluation_is_deterministic(ho_current, record, as_of):
 @SETTINGS
 @given(record=records(), as_of=as_of_dates)
 def test_untraced_evaluation_decides_as_the_traced_one(ho_current, record, as_of):
-    from tests.property.test_oer_gallery_properties import assert_same_as_traced
-
-    assert_same_as_traced(ho_current.evaluate(record, as_of), ho_current.trace(record, as_of))
+    v = ho_current.evaluate(record, as_of)
+    assert_same_as_traced(v, ho_current.trace(record, as_of))
+    assert ho_current.decide(record, as_of) == (v.outcome, v.rule)
 
 
 @SETTINGS

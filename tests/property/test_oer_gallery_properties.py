@@ -20,19 +20,11 @@ from bsa_check.errors import EvaluationError
 from bsa_check.records.parse import UnitResult
 from bsa_check.ruleset.load import load_file
 from tests.conftest import EXAMPLES
+from tests.property.traced import assert_same_as_traced
 
 GALLERY = EXAMPLES / "oer"
 
 
-def assert_same_as_traced(v, traced):
-    """The untraced evaluation (``evaluate``) decides exactly as the traced one (``trace``), and
-    the trace it makes when asked for is the traced run's."""
-    assert (v.outcome, v.rule.id, tuple(p.id for p in v.missing)) == \
-        (traced.outcome, traced.rule.id, tuple(p.id for p in traced.missing))
-    assert sorted((k, repr(x)) for k, x in v.values.items()) == sorted((k, repr(x)) for k, x in traced.values.items())
-    assert v._trace is None  # evaluate() made no trace; reading one below runs trace()
-    assert v.checks == traced.checks and v.preconditions == traced.preconditions
-    assert v.shortfalls == traced.shortfalls and v.derived == traced.derived
 HO = {name: compile_ruleset(load_file(GALLERY / f"{name}.yaml"))
       for name in ("universiteit-aalburg", "tu-delta", "hogeschool-rijnmond", "universiteit-oostmark",
                    "hogeschool-zuidvelde-deeltijd")}
@@ -106,14 +98,16 @@ def check_gallery_record(name, r, as_of):
     try:
         v = HO[name].evaluate(r, as_of)
     except EvaluationError as exc:
-        try:
-            HO[name].trace(r, as_of)
-        except EvaluationError as again:
-            assert (again.code, again.params) == (exc.code, exc.params)
-        else:
-            raise AssertionError("the traced run decided where the untraced one failed")
+        for other in (HO[name].trace, HO[name].decide):
+            try:
+                other(r, as_of)
+            except EvaluationError as again:
+                assert (again.code, again.params) == (exc.code, exc.params)
+            else:
+                raise AssertionError(f"{other.__name__} decided where evaluate failed")
         return
     assert_same_as_traced(v, HO[name].trace(r, as_of))
+    assert HO[name].decide(r, as_of) == (v.outcome, v.rule)
     if v.outcome == "negative":
         warned, heard, advice = r.get("warning_date"), r.get("hearing_date"), r.get("advice_date", as_of)
         assert warned is not None and heard is not None
