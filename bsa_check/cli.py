@@ -212,18 +212,21 @@ def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) 
 
     replay = parallel.DuplicateReplay(reader)
     work = parallel.check_work(ruleset, as_of, reporter, pseudo)
-    for rows, hashes, lines in parallel.run(reader, parts, workers, work):
+    for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
         duplicates = replay.errors(hashes, lines) if len(hashes) else {}
-        for line, sid, programme, text, outcome, error in rows:
-            if duplicates:
-                dup = duplicates.get(line)
-                if dup is not None:
-                    reporter.add(Result(line, sid, None, {}, None, dup))
-                    continue
-            if text is not None:
-                reporter.add_text(text, outcome)
+        if not duplicates and not chunk.errors:  # the common case: every row a verdict, written at once
+            reporter.add_texts(chunk.texts, chunk.outcomes)
+            continue
+        sids, texts, outcomes, errors = chunk.student_ids, chunk.texts, chunk.outcomes, chunk.errors
+        for i, line in enumerate(chunk.lines):
+            dup = duplicates.get(line) if duplicates else None
+            if dup is not None:
+                reporter.add(Result(line, sids[i], None, {}, None, dup))
+            elif texts[i] is not None:
+                reporter.add_text(texts[i], outcomes[i])
             else:
-                reporter.add(Result(line, sid, programme, {}, None, error))
+                programme, error = errors[i]
+                reporter.add(Result(line, sids[i], programme, {}, None, error))
 
 
 def _memo_options(rulesets: list, wanted: bool) -> dict:  # type: ignore[type-arg]

@@ -21,7 +21,8 @@ import os
 from collections import deque
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Iterator
+from array import array
+from typing import Any, Callable, Iterator, NamedTuple
 
 from bsa_check.gcpause import paused
 from bsa_check.records.chunks import chunks
@@ -100,41 +101,87 @@ class DuplicateReplay:
 
     def errors(self, hashes: Any, lines: Any) -> dict[int, Any]:
         """line -> the BSA313 error for each row of this chunk that repeats an earlier key."""
-        out = {}
-        first_line = self.seen.first_line_of_hash
-        for h, line in zip(hashes, lines):
-            first = first_line(h, line)
-            if first is not None:
-                out[line] = self.reader._duplicate(line, first)
-        return out
+        return {line: self.reader._duplicate(line, first) for line, first in self.seen.duplicates(hashes, lines).items()}
+
+
+class CheckedChunk(NamedTuple):
+    """A worker's ``check`` of one chunk, by column (cheaper to pickle than a tuple per row): per row
+    the line, student and rendered text with its outcome (None for a row that failed); ``errors``:
+    row index -> (programme, error) for the rows that failed."""
+
+    lines: Any  # array("I")
+    student_ids: list[str | None]
+    texts: list[str | None]
+    outcomes: list[str | None]
+    errors: dict[int, tuple[str | None, Any]]
 
 
 def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
-    """A worker's ``check``: per row (line, student, programme, text or None, outcome, error)."""
-    from bsa_check.service import rendered
+    """A worker's ``check``: a :class:`CheckedChunk` per chunk."""
+    from bsa_check.memo import Memo
+    from bsa_check.service import RENDER_MEMO_ENTRIES, rendered
 
-    def work(rows: Iterator[Any], recorder: KeyRecorder) -> list[tuple]:
-        return list(rendered(_JOB.reader, ruleset, as_of, reporter, rows=rows, pseudo=pseudo))  # type: ignore[union-attr]
+    memo = Memo(RENDER_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
+
+    def work(rows: Iterator[Any], recorder: KeyRecorder) -> CheckedChunk:
+        lines, sids, texts, outcomes, errors = array("I"), [], [], [], {}
+        for line, sid, programme, text, outcome, error in rendered(
+                _JOB.reader, ruleset, as_of, reporter, rows=rows, pseudo=pseudo, memo=memo):  # type: ignore[union-attr]
+            if text is None:
+                errors[len(lines)] = (programme, error)
+            lines.append(line)
+            sids.append(sid)
+            texts.append(text)
+            outcomes.append(outcome)
+        return CheckedChunk(lines, sids, texts, outcomes, errors)
 
     return work
 
 
 def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,
                  pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
-    """A worker's ``compare``: per row (line, item)."""
-    from bsa_check.compare import classify_all
+    """A worker's ``compare``: a :class:`ComparedChunk` per chunk."""
+    from bsa_check.compare import ITEM_MEMO_ENTRIES, RowError, classify_all
+    from bsa_check.memo import Memo
 
-    def work(rows: Iterator[Any], recorder: KeyRecorder) -> list[tuple]:
+    memo = Memo(ITEM_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
+
+    def work(rows: Iterator[Any], recorder: KeyRecorder) -> ComparedChunk:
         if pseudo is not None:
             rows = pseudo.rows(rows)
-        seen_lines: list[int] = []
+        lines = array("I")
 
         def tap(rows: Iterator[Any]) -> Iterator[Any]:
             for row in rows:
-                seen_lines.append(row.line)
+                lines.append(row.line)
                 yield row
 
-        items = list(classify_all(tap(rows), rulesets, as_of, locate, detail_lang))
-        return list(zip(seen_lines, items))
+        ids, table, errors, changed = array("i"), {}, {}, {}  # type: ignore[var-annotated]
+        for item in classify_all(tap(rows), rulesets, as_of, locate, detail_lang, memo=memo):
+            if isinstance(item, RowError):
+                errors[len(ids)] = item
+                ids.append(-1)
+                continue
+            if item.changed is not None:
+                changed[len(ids)] = item.changed
+            cell = (item.programme, item.year, item.bin, item.outcomes)
+            found = table.get(cell)
+            if found is None:
+                found = table[cell] = len(table)
+            ids.append(found)
+        return ComparedChunk(lines, ids, list(table), errors, changed)
 
     return work
+
+
+class ComparedChunk(NamedTuple):
+    """A worker's ``compare`` of one chunk: per row its line and the index of its (programme, year,
+    credit bin, outcomes) in ``cells`` (-1: an error, in ``errors`` by row index), and the changed
+    students by row index (``--list-changed``). The parent adds it at once unless a row is a
+    duplicate (``compare.Accumulator.add_chunk``)."""
+
+    lines: Any  # array("I")
+    ids: Any  # array("i")
+    cells: list[tuple[str, int, int, tuple[str, ...]]]
+    errors: dict[int, Any]
+    changed: dict[int, Any]

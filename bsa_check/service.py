@@ -84,7 +84,7 @@ RENDER_MEMO_ENTRIES = 16384  # per generation (see bsa_check.memo)
 
 
 def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,
-             rows: Iterable[Row] | None = None, pseudo: Any = None) -> Iterator[tuple]:
+             rows: Iterable[Row] | None = None, pseudo: Any = None, memo: Memo | None = None) -> Iterator[tuple]:
     """``check``'s stream for the machine formats: per row ``(line, student, programme, text,
     outcome, error)``, with ``text`` the row as ``reporter.verdict_text`` renders the :class:`Result`
     that :func:`results` gives for it (``error`` None), or ``text`` None and the row's error.
@@ -92,11 +92,13 @@ def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, report
     One memo maps a row key (``row_memo``) to the outcome and the rendered part that depends on the
     verdict alone, so a row like an earlier one costs a dictionary lookup and one string: no
     verdict, no :class:`Result`. ``pseudo``: replaces the student numbers (``--pseudonymize``).
+    ``memo``: that memo, to keep it across calls (a ``--workers`` process renders many chunks).
     """
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     tail_of, row_text = reporter.tail_of, reporter.row_text
-    memo = Memo(RENDER_MEMO_ENTRIES)
+    if memo is None:
+        memo = Memo(RENDER_MEMO_ENTRIES)
     for row in reader if rows is None else rows:
         line = row.line
         sid = row.student_id if pseudo is None else pseudo(row.student_id)

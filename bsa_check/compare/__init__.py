@@ -308,6 +308,35 @@ class Accumulator:
         if self.changed is not None and item.changed is not None:
             self.changed.append(item.changed)
 
+    def add_chunk(self, chunk: Any, duplicates: dict[int, RowError]) -> None:
+        """A worker's ``parallel.ComparedChunk``: what :meth:`add` of each of its rows in order
+        would add, with the rows in ``duplicates`` (line -> error) counted as those errors."""
+        cells = chunk.cells
+        if duplicates:
+            for i, line in enumerate(chunk.lines):
+                j = chunk.ids[i]
+                dup = duplicates.get(line)
+                if dup is not None:
+                    self.add(dup)
+                elif j < 0:
+                    self.add(chunk.errors[i])
+                else:
+                    programme, year, bin_, outcomes = cells[j]
+                    self.add(Item(programme, year, bin_, outcomes, chunk.changed.get(i)))
+            return
+        self.rows += len(chunk.ids)
+        for j, n in Counter(chunk.ids).items():
+            if j >= 0:
+                programme, year, bin_, outcomes = cells[j]
+                self.cells[programme, bin_, outcomes] += n
+                self.years[year] += n
+        for i in sorted(chunk.errors):
+            self.error_count += 1
+            if len(self.errors) < self.error_limit:
+                self.errors.append(chunk.errors[i])
+        if self.changed is not None:
+            self.changed.extend(chunk.changed[i] for i in sorted(chunk.changed))
+
     def result(self) -> Comparison:
         # the norms in force in the academic year most rows are about (the latest on a tie)
         year = max(self.years, key=lambda y: (self.years[y], y)) if self.years else academic_year_of(self.as_of)
@@ -338,14 +367,9 @@ def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: li
     acc = Accumulator(rulesets, as_of, source, list_changed=list_changed)
     replay = parallel.DuplicateReplay(reader)
     work = parallel.compare_work(rulesets, as_of, locate, lang if list_changed else None, pseudo)
-    for pairs, hashes, lines in parallel.run(reader, parts, workers, work):
+    for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
         duplicates = replay.errors(hashes, lines) if len(hashes) else {}
-        for line, item in pairs:
-            if duplicates:
-                dup = duplicates.get(line)
-                if dup is not None:
-                    item = _row_error(dup, line, None)
-            acc.add(item)
+        acc.add_chunk(chunk, {line: _row_error(dup, line, None) for line, dup in duplicates.items()})
     return acc.result()
 
 
@@ -354,11 +378,12 @@ ITEM_MEMO_ENTRIES = 8192
 
 def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date,
                  locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
-                 detail_lang: str | None = None) -> Iterator[Item | RowError]:
+                 detail_lang: str | None = None, memo: Memo | None = None) -> Iterator[Item | RowError]:
     """:func:`classify` for every row, in order. Rows the reader memoised (the same parsed cells,
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
-    memo = Memo(ITEM_MEMO_ENTRIES)
+    if memo is None:
+        memo = Memo(ITEM_MEMO_ENTRIES)
     for row in rows:
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
         item = memo.young.get(key) if key is not None else None  # Memo.get without the call when young

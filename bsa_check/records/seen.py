@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
+from typing import Any
 
 _BUCKET_BITS = 12
 _MASK = (1 << _BUCKET_BITS) - 1
@@ -46,6 +47,29 @@ class SeenKeys:
         self._lines[b].insert(i, line)  # type: ignore[union-attr]
         self.count += 1
         return None
+
+
+    def duplicates(self, hashes: Any, lines: Any) -> dict[int, int]:
+        """:meth:`first_line_of_hash` for each (hash, line) in order, as one loop: line -> first line
+        for each that was seen before (the ``--workers`` parent replays a whole chunk at once)."""
+        out = {}
+        all_keys, all_lines, mask = self._keys, self._lines, _MASK
+        for h, line in zip(hashes, lines):
+            b = h & mask
+            keys = all_keys[b]
+            if keys is None:
+                all_keys[b] = array("q", (h,))
+                all_lines[b] = array("I", (line,))
+                self.count += 1
+                continue
+            i = bisect_left(keys, h)
+            if i < len(keys) and keys[i] == h:
+                out[line] = all_lines[b][i]  # type: ignore[index]
+                continue
+            keys.insert(i, h)
+            all_lines[b].insert(i, line)  # type: ignore[union-attr]
+            self.count += 1
+        return out
 
 
 class KeyRecorder:

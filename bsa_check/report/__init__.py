@@ -121,6 +121,16 @@ class Reporter:
         self.counts[outcome] += 1
         self.on_text(text)
 
+    def add_texts(self, texts: list[str], outcomes: list[str]) -> None:
+        """:meth:`add_text` for each pair, in order."""
+        self.rows += len(texts)
+        self.counts.update(outcomes)
+        self.on_texts(texts)
+
+    def on_texts(self, texts: list[str]) -> None:
+        for text in texts:
+            self.on_text(text)
+
     def verdict_text(self, result: Result) -> str:  # pragma: no cover - machine formats only
         raise NotImplementedError
 

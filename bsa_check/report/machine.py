@@ -125,6 +125,10 @@ class JsonlReporter(Reporter):
     def on_text(self, text: str) -> None:
         self.out.write(text + "\n")
 
+    def on_texts(self, texts: list[str]) -> None:
+        if texts:
+            self.out.write("\n".join(texts) + "\n")
+
     def on_error(self, result: Any) -> None:
         self.out.write(_dump(error_dict(result, self.lang)) + "\n")
 
@@ -155,6 +159,11 @@ class JsonReporter(Reporter):
     def on_text(self, text: str) -> None:
         self.out.write(("" if self._first else ",") + "\n" + text)
         self._first = False
+
+    def on_texts(self, texts: list[str]) -> None:
+        if texts:
+            self.out.write(("" if self._first else ",") + "\n" + ",\n".join(texts))
+            self._first = False
 
     def on_error(self, result: Any) -> None:
         pass
@@ -217,6 +226,9 @@ class CsvReporter(Reporter):
 
     def on_text(self, text: str) -> None:
         self.out.write(text)
+
+    def on_texts(self, texts: list[str]) -> None:
+        self.out.write("".join(texts))
 
     def on_error(self, result: Any) -> None:
         e = result.error
