@@ -209,20 +209,27 @@ def test_key_file_problems_are_usage_errors(tmp_path: Path) -> None:
         key_from({}, str(tmp_path / "empty"))
 
 
-def test_an_internal_bug_shows_no_record_content_in_its_traceback(tmp_path: Path) -> None:
-    """Typer's pretty tracebacks are on, without local variables: a bug cannot dump a record."""
+@pytest.mark.parametrize("fmt", ["jsonl", "text"])
+def test_an_internal_bug_shows_no_record_content_in_its_traceback(tmp_path: Path, fmt: str) -> None:
+    """Typer's pretty tracebacks are on, without local variables: a bug cannot dump a record (in
+    the machine formats' stream, service.rendered, and in the Result stream the text table reads)."""
     path = _write(tmp_path, [_row(0), _row(1)])
     code = (
         "import bsa_check.service as service\n"
-        "real = service.results\n"
+        "real, real_rendered = service.results, service.rendered\n"
         "def broken(reader, ruleset, as_of):\n"
         "    for result in real(reader, ruleset, as_of):\n"
         "        record = dict(result.record)\n"
         "        raise RuntimeError('simulated internal bug')\n"
         "    yield\n"
-        "service.results = broken\n"
+        "def broken_rendered(*args, **kw):\n"
+        "    for line, sid, programme, text, outcome, error in real_rendered(*args, **kw):\n"
+        "        record = (sid, text)\n"
+        "        raise RuntimeError('simulated internal bug')\n"
+        "    yield\n"
+        "service.results, service.rendered = broken, broken_rendered\n"
         "from bsa_check.cli import main\n"
-        f"main(['check', {str(path)!r}, '--format', 'jsonl', '--as-of', '2026-08-20'])\n"
+        f"main(['check', {str(path)!r}, '--format', {fmt!r}, '--as-of', '2026-08-20'])\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT), "TERM": "dumb"}, stdin=subprocess.DEVNULL)
