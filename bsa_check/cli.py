@@ -447,6 +447,7 @@ def compare(
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
     import pathlib
+    from contextlib import closing
 
     from bsa_check.compare import compare as compare_rows
     from bsa_check.gcpause import paused
@@ -474,8 +475,11 @@ def compare(
                                             lang=language, pseudo=pseudo)
             else:
                 rows = pseudo.rows(reader) if pseudo else reader
-                result = compare_rows(paused(_with_progress(rows)), rulesets, reference, source=students,
-                                      locate=error_locator(reader), list_changed=list_changed, lang=language)
+                # closing: an error mid-stream closes the pause (and turns the collector back on)
+                # even while its traceback keeps compare's frames alive
+                with closing(paused(_with_progress(rows))) as stream:
+                    result = compare_rows(stream, rulesets, reference, source=students,
+                                          locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
     if result.error_count:

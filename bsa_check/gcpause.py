@@ -10,8 +10,10 @@ pass ends. Such a collection walks the memo entries made since the last one (abo
 the long interval.
 
 Only the commands use it, around a loop that runs the stream to its end (``check``, ``compare``,
-a ``--workers`` chunk): the library's generators leave the collector alone, so a caller that
-stops early and keeps a generator cannot leave collection off.
+a ``--workers`` chunk): the library's generators leave the collector alone. Where the paused
+stream is handed to a function rather than looped over, the command closes it
+(``contextlib.closing``), so an error that escapes mid-stream, whose traceback keeps the
+generator alive, still turns the collector back on.
 """
 
 from __future__ import annotations

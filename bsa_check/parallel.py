@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from array import array
 from collections import deque
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
-from array import array
 from typing import Any, Callable, Iterator, NamedTuple
 
 from bsa_check.gcpause import paused
@@ -64,8 +65,8 @@ def _run(chunk: Any) -> tuple[Any, Any, Any]:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
     recorder = KeyRecorder()
-    rows = paused(job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder))
-    return job.work(rows, recorder), recorder.hashes, recorder.lines
+    with closing(paused(job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder))) as rows:
+        return job.work(rows, recorder), recorder.hashes, recorder.lines
 
 
 def run(reader: RecordReader, parts: list[Any], workers: int,

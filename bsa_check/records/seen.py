@@ -48,7 +48,6 @@ class SeenKeys:
         self.count += 1
         return None
 
-
     def duplicates(self, hashes: Any, lines: Any) -> dict[int, int]:
         """:meth:`first_line_of_hash` for each (hash, line) in order, as one loop: line -> first line
         for each that was seen before (the ``--workers`` parent replays a whole chunk at once)."""

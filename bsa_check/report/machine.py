@@ -109,7 +109,6 @@ class _JsonLines:
         return f'{{"line":{line},"student_id":{_text(student_id)},"programme":{text},{tail}'
 
 
-
 class JsonlReporter(Reporter):
     def start(self) -> None:
         self._tails = _JsonLines(self.lang)

@@ -50,3 +50,31 @@ def test_nested_pass_leaves_the_outer_pause_alone():
         assert list(paused(range(3))) == [0, 1, 2]
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_compare_failing_midway_turns_the_collector_back_on(monkeypatch):
+    """The paused stream is handed to compare, whose frames a caught error's traceback keeps alive:
+    the command closes the stream, so the collector is on again while the error is still held."""
+    import bsa_check.compare as compare_module
+    from bsa_check.cli import main
+    from tests.conftest import EXAMPLES
+
+    real, calls = compare_module.classify, []
+
+    def failing(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("simulated internal bug")
+        return real(*args, **kw)
+
+    monkeypatch.setattr(compare_module, "classify", failing)
+    held = None
+    try:
+        main(["compare", str(EXAMPLES / "students.csv"), "--rules", "ho-current", "--rules", "ho-proposed-2023",
+              "--as-of", "2026-09-01", "--format", "json"])
+    except RuntimeError as exc:
+        held = exc  # the traceback, and with it compare's frames, stay alive
+        enabled = gc.isenabled()
+        gc.enable()  # whatever happened, leave the collector on for the other tests
+        assert enabled
+    assert held is not None and len(calls) == 3
