@@ -229,6 +229,9 @@ def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) 
                 reporter.add(Result(line, sids[i], programme, {}, None, error))
 
 
+WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)
+
+
 def _memo_options(rulesets: list, wanted: bool) -> dict:  # type: ignore[type-arg]
     """The reader's ``row_memo`` options: on when ``wanted`` and safe; the programme is left out of
     the memo key when no rule set's verdict depends on it (see ``CompiledRuleSet.reads_programme``)."""
@@ -296,14 +299,26 @@ def check(
                     stream = results(reader, ruleset, reference)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
-                else:  # machine formats: rows rendered straight from a memo of outcome and text
-                    add, add_text = reporter.add, reporter.add_text
+                else:  # machine formats: rows rendered straight from a memo of outcome and text,
+                    # written a block at a time (an error row first writes the rows before it)
+                    texts: list[str] = []
+                    outcomes: list[str] = []
                     for line, sid, programme, text, outcome, error in paused(
                             rendered(reader, ruleset, reference, reporter, pseudo=pseudo)):
                         if text is not None:
-                            add_text(text, outcome)
+                            texts.append(text)
+                            outcomes.append(outcome)
+                            if len(texts) < WRITE_BLOCK_ROWS:
+                                continue
+                        elif texts:
+                            reporter.add_texts(texts, outcomes)
+                            texts, outcomes = [], []
+                        if text is None:
+                            reporter.add(Result(line, sid, programme, {}, None, error))
                         else:
-                            add(Result(line, sid, programme, {}, None, error))
+                            reporter.add_texts(texts, outcomes)
+                            texts, outcomes = [], []
+                    reporter.add_texts(texts, outcomes)
                 reporter.finish()
     _report_notes(ruleset, reader, reporter, language)
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)

@@ -61,13 +61,14 @@ def test_a_run_that_fails_midway_leaves_the_old_output_and_no_temp_file(tmp_path
     out.write_text("previous report\n")
     calls = []
 
-    def fail_on_third(self, text):  # type: ignore[no-untyped-def]
-        calls.append(text)
-        if len(calls) == 3:
-            raise RecordError("the disk went away", code="BSA301")
-        self.out.write("partial\n")
+    def fail_on_third(self, texts):  # type: ignore[no-untyped-def]
+        for text in texts:
+            calls.append(text)
+            if len(calls) == 3:
+                raise RecordError("the disk went away", code="BSA301")
+            self.out.write("partial\n")
 
-    monkeypatch.setattr(machine.JsonlReporter, "on_text", fail_on_third)
+    monkeypatch.setattr(machine.JsonlReporter, "on_texts", fail_on_third)
     result = runner.invoke(app, ["check", str(STUDENTS), "--format", "jsonl", "--output", str(out),
                                  "--as-of", "2026-08-20"])
     assert result.exit_code == 2 and len(calls) == 3

@@ -7,6 +7,7 @@ import io
 import json
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,14 +143,28 @@ def test_rendered_rows_equal_rendering_each_verdict_afresh(tmp_path_factory, pic
        name=st.sampled_from(sorted(RULESETS)), fmt=st.sampled_from(["jsonl", "json", "csv"]),
        broken=st.lists(st.tuples(st.integers(0, 80), st.sampled_from(["id", "credits", "programme", "duplicate",
                                                                        "year"])), max_size=4),
-       programmes=st.lists(st.sampled_from(PROGRAMMES), min_size=1, max_size=80), pseudonymize=st.booleans())
+       programmes=st.lists(st.sampled_from(PROGRAMMES), min_size=1, max_size=80), pseudonymize=st.booleans(),
+       block=st.sampled_from([1, 2, 5, 4096]))
 def test_check_command_streams_what_results_render(tmp_path_factory, picks, name, fmt, broken, programmes,
-                                                   pseudonymize):
+                                                   pseudonymize, block):
     """``check`` renders machine formats from a memo of outcome and text (``service.rendered``), not
     from a Result per row; its output equals rendering every row's Result afresh, with no memo,
     for every kind of row: verdicts, unreadable cells, duplicates, empty required cells."""
+    assert_check_streams(tmp_path_factory.mktemp("memo"), picks, name, fmt, broken, programmes, pseudonymize, block)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+@pytest.mark.parametrize("block", [1, 2, 4096])
+def test_check_command_writes_error_rows_in_their_place_among_blocks(tmp_path, fmt, block):
+    """Error rows between verdict rows stay in input order however many rows a write holds."""
+    assert_check_streams(tmp_path, [0, 1, 2, 3, 4, 5], "ho-current", fmt, [(2, "credits"), (3, "id"), (5, "duplicate")],
+                         list(PROGRAMMES), False, block)
+
+
+def assert_check_streams(directory, picks, name, fmt, broken, programmes, pseudonymize, block):
     from typer.testing import CliRunner
 
+    import bsa_check.cli as cli_module
     from bsa_check.cli import app
     from bsa_check.privacy import KEY_ENV, Pseudonymizer
 
@@ -171,12 +186,16 @@ def test_check_command_streams_what_results_render(tmp_path_factory, picks, name
                 elif kind == "year":
                     row[3] = ""  # year of enrolment: a rule needs it (an evaluation error)
         lines.append(";".join(row))
-    path = tmp_path_factory.mktemp("memo") / "cohort.csv"
+    path = directory / "cohort.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
     rs = RULESETS[name]
     key = "k" * 32
     args = ["check", str(path), "--rules", name, "--as-of", AS_OF.isoformat(), "--format", fmt, "--lang", "nl"]
-    result = CliRunner().invoke(app, args + (["--pseudonymize"] if pseudonymize else []), env={KEY_ENV: key})
+    saved, cli_module.WRITE_BLOCK_ROWS = cli_module.WRITE_BLOCK_ROWS, block  # rows written per write
+    try:
+        result = CliRunner().invoke(app, args + (["--pseudonymize"] if pseudonymize else []), env={KEY_ENV: key})
+    finally:
+        cli_module.WRITE_BLOCK_ROWS = saved
     assert result.exit_code in (0, 1), result.output
 
     out = io.StringIO()
