@@ -85,20 +85,17 @@ class Ctx:
 
     def derived_value(self, name: str) -> Any:
         cache = self._derived_cache
-        if name not in cache and self.details is None:  # untraced: the value only
+        if name not in cache:
+            details = self.details  # None: not tracing, the value only
             saved, self.log = self.log, None  # a derived value's own tests are not the rule's
-            try:
-                cache[name] = self.derived[name](self)[0]
-            finally:
-                self.log = saved
-        elif name not in cache:
-            saved, self.log = self.log, None  # a derived value's own tests are not the rule's
-            saved_agg, self.agg_log = self.agg_log, []
+            saved_agg = self.agg_log
+            if details is not None:
+                self.agg_log = []
             try:
                 value, case = self.derived[name](self)
                 cache[name] = value
-                self.details[name] = DerivedDetail(name, None if value is ABSENT else value, case,
-                                                   tuple(self.agg_log))
+                if details is not None:
+                    details[name] = DerivedDetail(name, None if value is ABSENT else value, case, tuple(self.agg_log))
             finally:
                 self.log = saved
                 self.agg_log = saved_agg
