@@ -243,9 +243,25 @@ def _refuse_aliases(text: str, file: str) -> None:
     (recursive) composer overflow the stack, and PyYAML's scanner slows down quadratically on
     deeply nested flow collections, so the event stream is abandoned as soon as it is too deep.
     """
+    try:
+        _walk_events(text, file, _Loader)
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            return  # syntax errors are reported, located, by the composing pass
+        # libyaml (since PyYAML 6.0.4's wheels) refuses nesting past its own limit before it
+        # yields a single event, so its refusal says nothing about where our limit was crossed.
+        # The pure-Python parser streams events: walk them again so the project's own code
+        # (BSA106, located at the first level too deep) decides, whichever layer refused first.
+        try:
+            _walk_events(text, file, yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+
+
+def _walk_events(text: str, file: str, loader: Any) -> None:
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.AliasEvent):
                 raise RuleFileError("anchors and aliases (&name, *name) are not supported in rule files",
                                     location=_mark_location(file, event.start_mark),
@@ -256,8 +272,6 @@ def _refuse_aliases(text: str, file: str) -> None:
                     raise _too_deep(_mark_location(file, event.start_mark))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        return  # syntax errors are reported, located, by the composing pass
     except RecursionError:  # pragma: no cover - the parser is not recursive; belt and braces
         raise _too_deep(Location(file)) from None
 

@@ -289,3 +289,23 @@ def test_control_character_is_a_located_syntax_error() -> None:
     err = _refused("a: 1\nb: x\x08y\n")
     assert err.code == "BSA100" and "U+0008" in err.message
     assert (err.location.line, err.location.column) == (2, 5)
+
+
+def test_deep_nesting_is_bsa106_whichever_yaml_layer_refuses_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML 6.0.4's libyaml refuses nesting past 1,000 levels itself, before yielding one event
+    (a ScannerError, which became BSA100). The project's code must not depend on which layer says
+    no: a loader that refuses up front still gives BSA106 at the first level past the limit."""
+    import yaml
+
+    from bsa_check.ruleset import yamlsafe
+
+    class RefusesNesting(yaml.SafeLoader):
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            raise yaml.scanner.ScannerError("while increasing flow level", None,
+                                            "exceeded maximum nesting depth", None)
+
+    monkeypatch.setattr(yamlsafe, "_Loader", RefusesNesting)
+    err = _refused("[" * 2_000)
+    assert err.code == "BSA106"
+    assert (err.location.file, err.location.line, err.location.column) == ("f.yaml", 1, 65)
