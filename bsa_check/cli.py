@@ -567,52 +567,42 @@ class ValidateFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
 
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Rule files to check.", metavar="RULEFILE...")],
+    files: Annotated[list[str], typer.Argument(help="Rule files, or folders searched recursively for them.",
+                                               metavar="RULEFILE_OR_DIR...")],
     fmt: Annotated[Optional[ValidateFormat], typer.Option(
         "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
+    show_suppressed: Annotated[bool, typer.Option(
+        "--show-suppressed", help="Also list the suppressed problems, each with its reason.")] = False,
 ) -> None:
     """Every problem of every rule file: structure, consistency, legal lint. Exit 1 if any error."""
     import os
-    from pathlib import Path
 
-    from bsa_check.problems import ERROR
+    from bsa_check import validation
+    from bsa_check.config import load_config, repository_root
     from bsa_check.report import problems as render
-    from bsa_check.ruleset.validate import validate_path
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from bsa_check.errors import Location
-    from bsa_check.problems import Problem
-    from bsa_check.ruleset.load import not_a_file
-
-    found: list = []
-    unreadable = False
-    for f in files:
-        path = Path(f)
-        what = not_a_file(path)
-        if what is not None:
-            unreadable = True
-            found.append(Problem("BSA110", ERROR, f"{f} {what}", Location(f), "give the path of a .yaml rule file"))
-            continue
-        if path.name.endswith(".bsa-test.yaml"):
-            found.append(Problem("BSA111", ERROR, f"{f} is a rule test file, not a rule file", Location(f),
-                                 "run it with: bsa-check test " + f))
-            continue
-        found.extend(validate_path(path))
+    with _user_errors():
+        run = validation.run(files, load_config())
+    shown = run.suppressed if show_suppressed else None
     if chosen == "text":
-        typer.echo(render.as_text(found, len(files)), nl=False)
+        typer.echo(render.as_text(run.problems, len(run.files), shown), nl=False)
     elif chosen == "json":
-        typer.echo(render.as_json(found, files), nl=False)
+        typer.echo(render.as_json(run.problems, run.files, shown), nl=False)
     elif chosen == "github":
-        typer.echo(render.as_github(found), nl=False)
+        typer.echo(render.as_github(run.problems), nl=False)
+    elif chosen == "gitlab":
+        typer.echo(render.as_gitlab(run.problems, repository_root()), nl=False)
     else:
-        typer.echo(render.as_sarif(found), nl=False)
-    if unreadable:
+        typer.echo(render.as_sarif(run.problems, repository_root(), shown), nl=False)
+    if run.unusable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(p.severity == ERROR for p in found) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if run.failed else EXIT_OK)
 
 
 @app.command("test")

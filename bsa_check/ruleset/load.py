@@ -159,6 +159,17 @@ def _allowed_keys(err: dict[str, Any]) -> list[str]:
     return sorted(keys)
 
 
+def _written_text(value: Any) -> str:
+    """The text an unquoted date, number or boolean was written as (``_unquoted_non_text``'s reading)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
     """(message, hint) when text was expected but YAML made the unquoted value a date, number or boolean."""
     if err.get("type") != "string_type":
@@ -180,14 +191,67 @@ def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
 
 def validate_data(data: Any, positions: PositionMap) -> RuleSet:
     """Validate parsed YAML against the model; raise ErrorList of located RuleFileErrors."""
+    model, errors, _ = _schema_round(data, positions)
+    if model is None:
+        raise ErrorList(errors) from None
+    return model
+
+
+def validate_repairing(data: Any, positions: PositionMap, rounds: int = 4) -> tuple[RuleSet | None, list[RuleFileError]]:
+    """Validate like :func:`validate_data`, but collect the errors and go on where that is safe (``validate``
+    shows a file's problems in one pass): an unknown key is left out and an unquoted date, number or
+    boolean where text belongs is read as the text written, then the rest is validated again. Returns
+    (model of the repaired data, every error found); the model is None when an error has no such repair.
+    """
+    errors: list[RuleFileError] = []
+    seen: set[tuple[str, Location | None, str]] = set()
+    current = data
+    for _ in range(rounds):
+        model, found, repairs = _schema_round(current, positions)
+        for e in found:
+            key = (e.code, e.location, e.message)
+            if key not in seen:
+                seen.add(key)
+                errors.append(e)
+        if model is not None or repairs is None:
+            return model, errors
+        current = _repaired(current, repairs)
+    return None, errors
+
+
+def _repaired(data: Any, repairs: list[tuple[tuple[Any, ...], Any]]) -> Any:
+    """A copy of ``data`` with each (path, value) applied: value ``_DROP`` removes the key."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for path, value in repairs:
+        if not path:
+            continue
+        node = out
+        for part in path[:-1]:
+            node = node[part]
+        if value is _DROP:
+            if isinstance(node, dict):
+                node.pop(path[-1], None)
+        else:
+            node[path[-1]] = value
+    return out
+
+
+_DROP = object()
+
+
+def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, list[RuleFileError], list | None]:
+    """(model, [], []) or (None, located errors, repairs or None when some error has no safe repair)."""
     if not isinstance(data, dict):
-        raise ErrorList([RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
-                                       location=positions.locate(()), hint="see `bsa-check schema rules`",
-                                       code="BSA102")])
+        return None, [RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
+                                    location=positions.locate(()), hint="see `bsa-check schema rules`",
+                                    code="BSA102")], None
     try:
-        return RuleSet.model_validate(data)
+        return RuleSet.model_validate(data), [], []
     except ValidationError as exc:
         errors = []
+        repairs: list | None = []
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
             path, is_key = _error_path(tuple(err["loc"]), data)
@@ -196,6 +260,13 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
             trap = _unquoted_non_text(err)
             if trap is not None:  # YAML 1.1 trap: an unquoted date, number or boolean where text belongs
                 message, hint, code = f"{'.'.join(str(p) for p in path)}: {trap[0]}", trap[1], TRAP_CODE
+            if repairs is not None:
+                if err.get("type") == "extra_forbidden" and path:
+                    repairs.append((path, _DROP))
+                elif trap is not None and path:
+                    repairs.append((path, _written_text(err["input"])))
+                else:
+                    repairs = None
             signature = (path, message)
             if signature in seen:
                 continue
@@ -203,7 +274,7 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
             location = positions.locate(path, key=is_key or err.get("type") == "extra_forbidden")
             errors.append(RuleFileError(message, location=location, hint=hint, code=code))
         errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))
-        raise ErrorList(errors) from None
+        return None, errors, repairs
 
 
 def read_source(path: Path, what: str, limit: int) -> tuple[bytes, str]:

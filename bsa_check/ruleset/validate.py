@@ -29,7 +29,7 @@ from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
-from bsa_check.ruleset.load import LoadedRuleSet, load_file
+from bsa_check.ruleset.load import LoadedRuleSet
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -58,18 +58,43 @@ def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
 
 
 def validate_path(path: Path) -> list[Problem]:
-    """Every problem of one rule file, sorted by position."""
+    """Every problem of one rule file, sorted by position: one pass shows them all.
+
+    A structural problem after which the file can still be read safely does not stop the later
+    layers: a YAML 1.1 trap or a duplicate key is recorded and reading goes on (``load_yaml``'s
+    ``collect``), an unknown key is left out and the rest validated (``validate_repairing``), and
+    the consistency and legal layers then run on what remains. Syntax errors, tags, aliases and
+    schema errors with no safe repair stop at the structural layer.
+    """
+    import hashlib
+
+    from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, read_source, validate_repairing
+    from bsa_check.ruleset.yamlsafe import load_yaml
+
+    file = str(path)
+    collected: list[RuleFileError] = []
     try:
-        loaded = load_file(path)
-    except ErrorList as exc:
-        return sorted((Problem.from_error(e) for e in exc.errors), key=Problem.sort_key)
+        raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
+        data, positions = load_yaml(text, file, strict_scalars=True, collect=collected)
     except RuleFileError as exc:
         return [Problem.from_error(exc)]
-    problems: list[Problem] = []
+    model, schema_errors = validate_repairing(data, positions)
+    problems = [Problem.from_error(e) for e in collected]
+    reported = {(p.location.line, p.location.column) for p in problems}
+    # the trap a schema error found again (a number where text belongs) is reported once
+    problems.extend(Problem.from_error(e) for e in schema_errors
+                    if not (e.location and (e.location.line, e.location.column) in reported))
+    if model is None:
+        return sorted(problems, key=Problem.sort_key)
+    loaded = LoadedRuleSet(model=model, positions=positions, path=file, sha256=hashlib.sha256(raw).hexdigest(),
+                           bundled=False)
     try:
         compiled = compile_ruleset(loaded)
     except ErrorList as exc:
         problems.extend(Problem.from_error(e) for e in exc.errors)
+        compiled = None
+    except RuleFileError as exc:
+        problems.append(Problem.from_error(exc))
         compiled = None
     linter = _Linter(loaded, compiled)
     problems.extend(linter.run())
