@@ -39,9 +39,18 @@ def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a ric
 
 
 def detect_lang() -> str:
+    """The configured language (``lang`` in [tool.bsa-check] or .bsa-check.yaml), else from LC_ALL/LANG."""
+    from bsa_check.config import config_lang
     from bsa_check.i18n import detect_lang as _detect_lang
 
-    return _detect_lang()
+    return config_lang() or _detect_lang()
+
+
+def default_rules() -> str:
+    """``--rules`` when not given: the configured ``rules``, else ho-current."""
+    from bsa_check.config import load_config
+
+    return load_config().rules or "ho-current"
 
 
 def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]
@@ -262,7 +271,8 @@ def _root(
 @app.command()
 def check(
     students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
-    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    rules: Annotated[Optional[str], typer.Option(
+        "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
@@ -286,7 +296,7 @@ def check(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
-        ruleset = _usable(compile_ruleset, load(rules), overrides)
+        ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
@@ -387,7 +397,7 @@ def explain(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         # The student is looked up by the real number; output shows only the pseudonym.
         shown = pseudo(student_id.strip()) if pseudo else student_id
-        rulesets = _usable_many(rules or ["ho-current"], param)
+        rulesets = _usable_many(rules or [default_rules()], param)
         found = 0
         lines: list[int] = []
         with _open_for(students, rulesets) as reader:
@@ -688,7 +698,31 @@ def synth(
             generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth"}
+@app.command("codes")
+def explain_codes(
+    code: Annotated[Optional[str], typer.Argument(help="A problem code, e.g. BSA256; none: list them all.",
+                                                  metavar="[CODE]")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+) -> None:
+    """What a problem code means: name, severity, explanation and an example."""
+    import difflib
+
+    from bsa_check import codes as registry
+
+    language = lang.value if lang else detect_lang()
+    if code is None:
+        typer.echo(registry.listing(language), nl=False)
+        return
+    entry = registry.get(code)
+    with _user_errors():
+        if entry is None:
+            close = difflib.get_close_matches(code.strip().upper(), list(registry.CODES), n=1)
+            raise UsageError(f"no problem code {code!r}", code="BSA420",
+                             hint=(f"did you mean {close[0]}? " if close else "") + "`bsa-check codes` lists them all")
+    typer.echo(registry.describe(entry, language), nl=False)
+
+
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -457,7 +457,7 @@ _code("BSA420", "unknown-code", ERROR,
        "all (exit 2)."),
       ("bsa-check codes: deze foutcode bestaat niet", "De melding stelt de dichtstbijzijnde code voor; `bsa-check "
        "codes` noemt ze allemaal (exit 2)."),
-      "bsa-check codes BSA999")
+      "bsa-check codes BSA2500")
 
 # --- BSA7xx configuration and suppression ------------------------------------------------------------
 _code("BSA700", "config-invalid", ERROR,
