@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 from urllib.parse import quote
 
 from bsa_check import __version__

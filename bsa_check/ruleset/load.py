@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bsa_check.errors import ErrorList, Location, RuleFileError
+from bsa_check.errors import BsaCheckError, ErrorList, Location, RuleFileError
 from bsa_check.ruleset.model import RuleSet
 from bsa_check.ruleset.yamlsafe import TRAP_CODE, PositionMap, load_yaml
 
@@ -193,7 +193,8 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
     """Validate parsed YAML against the model; raise ErrorList of located RuleFileErrors."""
     model, errors, _ = _schema_round(data, positions)
     if model is None:
-        raise ErrorList(errors) from None
+        found: list[BsaCheckError] = [*errors]
+        raise ErrorList(found) from None
     return model
 
 

@@ -28,7 +28,7 @@ GIT = ["git", "-c", "user.name=bsa-check tests", "-c", "user.email=tests@invalid
 
 
 def _run(args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: int = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    return subprocess.run(args, check=False, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 def _index_reachable(tmp: Path) -> str | None:
