@@ -47,10 +47,15 @@ def detect_lang() -> str:
 
 
 def default_rules() -> str:
-    """``--rules`` when not given: the configured ``rules``, else ho-current."""
+    """``--rules`` when not given: the configured ``rules`` (said on stderr, since a configuration file
+    found upward changes the verdicts), else ho-current."""
     from bsa_check.config import load_config
 
-    return load_config().rules or "ho-current"
+    config = load_config()
+    if config.rules:
+        _stderr().print(Text(f"note: rule set {config.rules} from {config.path}"), style="dim")
+        return config.rules
+    return "ho-current"
 
 
 def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from bsa_check.problems import ERROR, Problem
 from bsa_check.ruleset.load import load_file
 from bsa_check.ruleset.validate import legal_blockers, validate_path
 from tests.conftest import ROOT
+from tests.property.test_fuzz import RULE_PREFIX, YAML_TEXT
 
 LINES = (ROOT / "tests" / "data" / "rules" / "valid" / "minimal.yaml").read_text(encoding="utf-8").splitlines()
 TRAPS = ["yes", "010", "45,5", "1e3", "0x2D", "2025-01-01 10:00", "on", "1_000", "2025-01-01", "70", "nrom_ec"]
@@ -75,3 +76,18 @@ def test_validate_shows_at_least_what_fail_fast_loading_stops_at(edits):
         assert (error.code, error.location.line, error.location.column) in found, (error, problems)
     if not found:
         assert stops == []
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=300), YAML_TEXT.map(lambda t: (RULE_PREFIX + t).encode("utf-8", "surrogatepass"))))
+def test_validate_on_arbitrary_bytes_only_reports_located_problems(data):
+    """The collecting and repairing paths never crash: every outcome is a list of located problems
+    (the long run: tests/property/test_fuzz.py's profile, --hypothesis-profile=fuzz)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.yaml"
+        path.write_bytes(data)
+        problems = validate_path(path)
+        stops = _fail_fast(path)
+    assert all(p.code.startswith("BSA") and p.location.file == str(path) for p in problems)
+    if stops:
+        assert any(p.severity == ERROR for p in problems)
