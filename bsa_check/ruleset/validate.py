@@ -63,8 +63,10 @@ def validate_path(path: Path) -> list[Problem]:
     A structural problem after which the file can still be read safely does not stop the later
     layers: a YAML 1.1 trap or a duplicate key is recorded and reading goes on (``load_yaml``'s
     ``collect``), an unknown key is left out and the rest validated (``validate_repairing``), and
-    the consistency and legal layers then run on what remains. Syntax errors, tags, aliases and
-    schema errors with no safe repair stop at the structural layer.
+    the consistency and legal layers then run on what remains. A rule with another schema error is
+    left out: the other rules are still checked for consistency, but the legal lint is not run (it
+    would judge a rule set the file does not hold). Syntax errors, tags, aliases and schema errors
+    outside the rules stop at the structural layer.
     """
     import hashlib
 
@@ -78,16 +80,16 @@ def validate_path(path: Path) -> list[Problem]:
         data, positions = load_yaml(text, file, strict_scalars=True, collect=collected)
     except RuleFileError as exc:
         return [Problem.from_error(exc)]
-    model, schema_errors = validate_repairing(data, positions)
+    repaired = validate_repairing(data, positions)
     problems = [Problem.from_error(e) for e in collected]
     reported = {(p.location.line, p.location.column) for p in problems}
     # the trap a schema error found again (a number where text belongs) is reported once
-    problems.extend(Problem.from_error(e) for e in schema_errors
+    problems.extend(Problem.from_error(e) for e in repaired.errors
                     if not (e.location and (e.location.line, e.location.column) in reported))
-    if model is None:
+    if repaired.model is None:
         return sorted(problems, key=Problem.sort_key)
-    loaded = LoadedRuleSet(model=model, positions=positions, path=file, sha256=hashlib.sha256(raw).hexdigest(),
-                           bundled=False)
+    loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file,
+                           sha256=hashlib.sha256(raw).hexdigest(), bundled=False)
     try:
         compiled = compile_ruleset(loaded)
     except ErrorList as exc:
@@ -96,8 +98,10 @@ def validate_path(path: Path) -> list[Problem]:
     except RuleFileError as exc:
         problems.append(Problem.from_error(exc))
         compiled = None
-    linter = _Linter(loaded, compiled)
-    problems.extend(linter.run())
+    if not repaired.dropped_rules:
+        # with a rule left out the rule set is another one: its legal lint would judge what the file
+        # does not say, so only the consistency of the rest is reported
+        problems.extend(_Linter(loaded, compiled).run())
     return sorted(problems, key=Problem.sort_key)
 
 

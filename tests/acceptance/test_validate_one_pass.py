@@ -76,14 +76,38 @@ def test_duplicate_keys_are_all_reported_and_the_file_still_checked(tmp_path):
     assert [(p["code"], p["line"]) for p in doc["problems"]] == [("BSA101", 6), ("BSA101", 9)]
 
 
-def test_an_unrepairable_schema_error_stops_at_the_structural_layer(tmp_path):
-    src = _four_layers().replace("outcome: needs_review", "outcome: maybe")
+def test_a_rule_with_an_unrepairable_error_is_left_out_and_the_others_still_checked(tmp_path):
+    src = _four_layers().replace("when: {field: propaedeutic_passed, eq: true}",
+                                 "when: {field: propaedeutic_passed, eq: true, ne: false}")
+    path = tmp_path / "bad.yaml"
+    path.write_text(src, encoding="utf-8")
+    code, doc = _json([str(path)])
+    got = [(p["code"], p["line"]) for p in doc["problems"]]
+    # rule 0 is left out, so the unknown parameter in rule 2 is still found, at its own line; the
+    # legal lint (BSA250) is not run on a rule set without one of its rules
+    assert code == 1 and got == [("BSA102", 35), ("BSA102", 39), ("BSA206", 46), ("BSA107", 57)], got
+
+
+def test_a_schema_error_outside_the_rules_stops_at_the_structural_layer(tmp_path):
+    src = _four_layers().replace("sector: ho", "sector: hbo")
     path = tmp_path / "bad.yaml"
     path.write_text(src, encoding="utf-8")
     code, doc = _json([str(path)])
     codes = [p["code"] for p in doc["problems"]]
-    assert code == 1 and "BSA102" in codes and "BSA107" in codes
+    assert code == 1 and codes.count("BSA102") == 2 and "BSA107" in codes
     assert "BSA206" not in codes and "BSA250" not in codes  # no model to check consistency or law on
+
+
+def test_no_error_of_the_repair_s_making_is_reported(tmp_path):
+    src = MINIMAL.read_text(encoding="utf-8")
+    head, _, _ = src.partition("rules:\n")
+    path = tmp_path / "one.yaml"
+    text = head + "rules:\n  - id: only\n    outcome: maybe\n    legal_basis: {law: WHW}\n    reason: {nl: a, en: b}\n"
+    path.write_text(text, encoding="utf-8")
+    code, doc = _json([str(path)])
+    # leaving out the only rule leaves none, which the schema refuses: that is not reported
+    assert code == 1
+    assert [(p["code"], p["line"]) for p in doc["problems"]] == [("BSA102", _line_of(text, "maybe"))], doc["problems"]
 
 
 def test_loading_for_verdicts_still_stops_at_the_first_trap(tmp_path):
