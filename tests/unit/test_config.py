@@ -5,9 +5,12 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bsa_check.cli import app
+from bsa_check.codes import CODES as REGISTRY
 from bsa_check.config import Config, find_config, load_config, repository_root
 from bsa_check.errors import Location, UsageError
 from bsa_check.problems import ERROR, WARNING, Problem
@@ -142,3 +145,25 @@ def test_apply_with_configured_ignores():
                              [("*.yaml", "BSA256"), ("*.yaml", "BSA253")], "pyproject.toml")
     assert [(p.code, r) for p, r in suppressed] == [("BSA256", "ignored for '*.yaml' in pyproject.toml")]
     assert [(p.code, p.location.file) for p in kept] == [("BSA253", "f.yaml"), ("BSA702", "pyproject.toml")]
+
+
+CODES = ["BSA220", "BSA221", "BSA250", "BSA256", "BSA102"]
+PROBLEM = st.builds(lambda code, line: Problem(code, WARNING if code in ("BSA220", "BSA256") else ERROR, "m",
+                                               Location("f.yaml", line, 1)),
+                    st.sampled_from(CODES), st.integers(1, 6))
+COMMENT = st.tuples(st.integers(0, 5), st.lists(st.sampled_from(CODES), min_size=1, max_size=2),
+                    st.sampled_from(["", "a reason"]), st.booleans())
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems=st.lists(PROBLEM, max_size=8), comments=st.lists(COMMENT, max_size=4))
+def test_apply_partitions_the_problems_and_never_hides_a_blocking_one(problems, comments):
+    lines = [f"k{i}: v" for i in range(6)]
+    for index, codes, reason, own_line in comments:
+        marker = f"# bsa-check: ignore[{','.join(codes)}] {reason}".rstrip()
+        lines[index] = marker if own_line else f"{lines[index]}  {marker}"
+    kept, suppressed = apply(problems, "f.yaml", "\n".join(lines) + "\n", [], None)
+    original = [p for p in kept if p.code not in ("BSA701", "BSA702", "BSA703")]
+    assert sorted(original + [p for p, _ in suppressed], key=Problem.sort_key) == sorted(problems, key=Problem.sort_key)
+    assert all(reason for _, reason in suppressed)
+    assert not any(REGISTRY[p.code].blocking for p, _ in suppressed)
