@@ -167,3 +167,13 @@ def test_apply_partitions_the_problems_and_never_hides_a_blocking_one(problems, 
     assert sorted(original + [p for p, _ in suppressed], key=Problem.sort_key) == sorted(problems, key=Problem.sort_key)
     assert all(reason for _, reason in suppressed)
     assert not any(REGISTRY[p.code].blocking for p, _ in suppressed)
+
+
+def test_the_readme_configuration_example_loads(tmp_path):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    config = load_config(tmp_path)
+    assert config.rules == str(tmp_path / "rules" / "oer-2025.yaml") and config.lang == "nl"
+    assert config.columns == tmp_path / "mapping" / "osiris.yaml"
+    assert config.ignore == (("rules/archive/*.yaml", ("BSA256", "BSA220")),)
