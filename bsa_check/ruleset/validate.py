@@ -78,8 +78,8 @@ def validate_path(path: Path) -> list[Problem]:
     try:
         raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
         data, positions = load_yaml(text, file, strict_scalars=True, collect=collected)
-    except RuleFileError as exc:
-        return [Problem.from_error(exc)]
+    except RuleFileError as exc:  # reading stopped here; what was collected before it still counts
+        return sorted([*(Problem.from_error(e) for e in collected), Problem.from_error(exc)], key=Problem.sort_key)
     repaired = validate_repairing(data, positions)
     problems = [Problem.from_error(e) for e in collected]
     reported = {(p.location.line, p.location.column) for p in problems}

@@ -238,7 +238,8 @@ class _Builder:
                         "remove one of the two; YAML would silently keep only the last", "BSA101")
                     if self.collect is None:
                         raise duplicate
-                    self.collect.append(duplicate)  # validate goes on with the first of the two
+                    self.collect.append(duplicate)  # validate goes on with the first of the two,
+                    self.build(value_node, (*path, "<duplicate>", key))  # after checking the second's value too
                     continue
                 first_line[key] = key_node.start_mark.line + 1
                 self.positions.add_key((*path, key), key_node)

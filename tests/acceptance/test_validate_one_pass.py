@@ -76,6 +76,19 @@ def test_duplicate_keys_are_all_reported_and_the_file_still_checked(tmp_path):
     assert [(p["code"], p["line"]) for p in doc["problems"]] == [("BSA101", 6), ("BSA101", 9)]
 
 
+def test_the_value_of_a_duplicate_key_is_checked_too(tmp_path):
+    src = MINIMAL.read_text(encoding="utf-8").replace("sector: ho\n", "sector: ho\nsector: yes\n")
+    path = tmp_path / "dups.yaml"
+    path.write_text(src, encoding="utf-8")
+    code, doc = _json([str(path)])
+    assert code == 1 and [(p["code"], p["line"]) for p in doc["problems"]] == [("BSA101", 8), ("BSA107", 8)]
+    tagged = tmp_path / "tagged.yaml"
+    tagged.write_text(MINIMAL.read_text(encoding="utf-8").replace(
+        "sector: ho\n", "sector: ho\nsector: !!python/object/apply:os.system [ls]\n"), encoding="utf-8")
+    code, doc = _json([str(tagged)])
+    assert code == 1 and [p["code"] for p in doc["problems"]] == ["BSA101", "BSA103"]  # the first stays reported
+
+
 def test_a_rule_with_an_unrepairable_error_is_left_out_and_the_others_still_checked(tmp_path):
     src = _four_layers().replace("when: {field: propaedeutic_passed, eq: true}",
                                  "when: {field: propaedeutic_passed, eq: true, ne: false}")
