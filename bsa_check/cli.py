@@ -39,9 +39,23 @@ def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a ric
 
 
 def detect_lang() -> str:
+    """The configured language (``lang`` in [tool.bsa-check] or .bsa-check.yaml), else from LC_ALL/LANG."""
+    from bsa_check.config import config_lang
     from bsa_check.i18n import detect_lang as _detect_lang
 
-    return _detect_lang()
+    return config_lang() or _detect_lang()
+
+
+def default_rules() -> str:
+    """``--rules`` when not given: the configured ``rules`` (said on stderr, since a configuration file
+    found upward changes the verdicts), else ho-current."""
+    from bsa_check.config import load_config
+
+    config = load_config()
+    if config.rules:
+        _stderr().print(Text(f"note: rule set {config.rules} from {config.path}"), style="dim")
+        return config.rules
+    return "ho-current"
 
 
 def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]
@@ -262,7 +276,8 @@ def _root(
 @app.command()
 def check(
     students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
-    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    rules: Annotated[Optional[str], typer.Option(
+        "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
@@ -286,7 +301,7 @@ def check(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
-        ruleset = _usable(compile_ruleset, load(rules), overrides)
+        ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
@@ -387,7 +402,7 @@ def explain(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         # The student is looked up by the real number; output shows only the pseudonym.
         shown = pseudo(student_id.strip()) if pseudo else student_id
-        rulesets = _usable_many(rules or ["ho-current"], param)
+        rulesets = _usable_many(rules or [default_rules()], param)
         found = 0
         lines: list[int] = []
         with _open_for(students, rulesets) as reader:
@@ -567,52 +582,42 @@ class ValidateFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    gitlab = "gitlab"
 
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Rule files to check.", metavar="RULEFILE...")],
+    files: Annotated[list[str], typer.Argument(help="Rule files, or folders searched recursively for them.",
+                                               metavar="RULEFILE_OR_DIR...")],
     fmt: Annotated[Optional[ValidateFormat], typer.Option(
         "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
+    show_suppressed: Annotated[bool, typer.Option(
+        "--show-suppressed", help="Also list the suppressed problems, each with its reason.")] = False,
 ) -> None:
     """Every problem of every rule file: structure, consistency, legal lint. Exit 1 if any error."""
     import os
-    from pathlib import Path
 
-    from bsa_check.problems import ERROR
+    from bsa_check import validation
+    from bsa_check.config import load_config, repository_root
     from bsa_check.report import problems as render
-    from bsa_check.ruleset.validate import validate_path
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from bsa_check.errors import Location
-    from bsa_check.problems import Problem
-    from bsa_check.ruleset.load import not_a_file
-
-    found: list = []
-    unreadable = False
-    for f in files:
-        path = Path(f)
-        what = not_a_file(path)
-        if what is not None:
-            unreadable = True
-            found.append(Problem("BSA110", ERROR, f"{f} {what}", Location(f), "give the path of a .yaml rule file"))
-            continue
-        if path.name.endswith(".bsa-test.yaml"):
-            found.append(Problem("BSA111", ERROR, f"{f} is a rule test file, not a rule file", Location(f),
-                                 "run it with: bsa-check test " + f))
-            continue
-        found.extend(validate_path(path))
+    with _user_errors():
+        run = validation.run(files, load_config())
+    shown = run.suppressed if show_suppressed else None
     if chosen == "text":
-        typer.echo(render.as_text(found, len(files)), nl=False)
+        typer.echo(render.as_text(run.problems, len(run.files), shown), nl=False)
     elif chosen == "json":
-        typer.echo(render.as_json(found, files), nl=False)
+        typer.echo(render.as_json(run.problems, run.files, shown), nl=False)
     elif chosen == "github":
-        typer.echo(render.as_github(found), nl=False)
+        typer.echo(render.as_github(run.problems), nl=False)
+    elif chosen == "gitlab":
+        typer.echo(render.as_gitlab(run.problems, repository_root()), nl=False)
     else:
-        typer.echo(render.as_sarif(found), nl=False)
-    if unreadable:
+        typer.echo(render.as_sarif(run.problems, repository_root(), shown), nl=False)
+    if run.unusable:
         raise typer.Exit(EXIT_USAGE)
-    raise typer.Exit(EXIT_FINDINGS if any(p.severity == ERROR for p in found) else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if run.failed else EXIT_OK)
 
 
 @app.command("test")
@@ -698,7 +703,31 @@ def synth(
             generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth"}
+@app.command("codes")
+def explain_codes(
+    code: Annotated[Optional[str], typer.Argument(help="A problem code, e.g. BSA256; none: list them all.",
+                                                  metavar="[CODE]")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+) -> None:
+    """What a problem code means: name, severity, explanation and an example."""
+    import difflib
+
+    from bsa_check import codes as registry
+
+    language = lang.value if lang else detect_lang()
+    if code is None:
+        typer.echo(registry.listing(language), nl=False)
+        return
+    entry = registry.get(code)
+    with _user_errors():
+        if entry is None:
+            close = difflib.get_close_matches(code.strip().upper(), list(registry.CODES), n=1)
+            raise UsageError(f"no problem code {code!r}", code="BSA420",
+                             hint=(f"did you mean {close[0]}? " if close else "") + "`bsa-check codes` lists them all")
+    typer.echo(registry.describe(entry, language), nl=False)
+
+
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,32 +1,56 @@
-"""Renderers for validation problems: text, json, GitHub workflow annotations, SARIF 2.1.0.
+"""Renderers for validation problems: text, json, GitHub workflow annotations, SARIF 2.1.0, GitLab
+Code Quality.
 
-Formatting only: the problems are found by ``ruleset.validate``.
+Formatting only: the problems are found by ``ruleset.validate``. SARIF and GitLab give paths
+relative to the repository (``root``, found by ``bsa_check.config.repository_root``); SARIF's are
+URI-encoded under ``%SRCROOT%``, and its rules carry the registry's metadata (``bsa_check.codes``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from typing import Iterable
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from bsa_check import __version__
 from bsa_check.problems import ERROR, Problem
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "gitlab")
 
 
-def as_text(problems: list[Problem], files: int) -> str:
-    lines = [f"{p.location}: {p.severity} {p.code}: {p.message}" + (f" ({p.hint})" if p.hint else "")
-             for p in problems]
+Suppressed = list[tuple[Problem, str]]  # (problem, reason)
+
+
+def _line(p: Problem) -> str:
+    return f"{p.location}: {p.severity} {p.code}: {p.message}" + (f" ({p.hint})" if p.hint else "")
+
+
+def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None = None) -> str:
+    """One line per problem; ``suppressed`` (``--show-suppressed``): also those, each with its reason."""
+    lines = [_line(p) for p in problems]
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
-    lines.append(f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
+    if suppressed:
+        lines.append(f"suppressed ({len(suppressed)}):")
+        lines.extend(f"  {_line(p)} -- reason: {reason}" for p, reason in suppressed)
+    summary = f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+    if suppressed:
+        summary += f", {len(suppressed)} suppressed"
+    lines.append(summary)
     return "\n".join(lines) + "\n"
 
 
-def as_json(problems: list[Problem], files: Iterable[str]) -> str:
-    doc = {"format_version": 1, "files": list(files), "problems": [
-        {"code": p.code, "severity": p.severity, "message": p.message, "hint": p.hint, "file": p.location.file,
-         "line": p.location.line, "column": p.location.column} for p in problems]}
+def _json_problem(p: Problem) -> dict:
+    return {"code": p.code, "severity": p.severity, "message": p.message, "hint": p.hint, "file": p.location.file,
+            "line": p.location.line, "column": p.location.column}
+
+
+def as_json(problems: list[Problem], files: Iterable[str], suppressed: Suppressed | None = None) -> str:
+    doc: dict = {"format_version": 1, "files": list(files), "problems": [_json_problem(p) for p in problems]}
+    if suppressed is not None:
+        doc["suppressed"] = [{**_json_problem(p), "reason": reason} for p, reason in suppressed]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -53,22 +77,106 @@ def as_github(problems: list[Problem]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def as_sarif(problems: list[Problem]) -> str:
-    rules = sorted({p.code for p in problems})
+def relative_path(file: str, root: Path | None) -> str | None:
+    """``file`` relative to ``root`` with forward slashes, or None when it lies outside ``root``."""
+    if root is None:
+        return None
+    try:
+        rel = Path(file).resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return None
+    return PurePosixPath(*rel.parts).as_posix()
+
+
+def _sarif_location(file: str, root: Path | None) -> dict:
+    rel = relative_path(file, root)
+    if rel is not None:
+        return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(PurePosixPath(*path.parts).as_posix(), safe="/")}
+
+
+def as_sarif(problems: list[Problem], root: Path | None = None, suppressed: Suppressed | None = None) -> str:
+    """SARIF 2.1.0: one run, the rules the results use with the registry's metadata, a level per severity.
+
+    ``suppressed`` (``--show-suppressed``): those results too, each with an in-source suppression and its
+    reason as the justification (code scanning then shows them as dismissed).
+    """
+    from bsa_check import codes
+
+    listed = [(p, None) for p in problems] + list(suppressed or [])
+    ids = sorted({p.code for p, _ in listed})
+    index = {code: i for i, code in enumerate(ids)}
+    rules = []
+    for code in ids:
+        entry = codes.get(code)
+        rule: dict = {"id": code}
+        if entry is not None:
+            example = entry.example.replace("\\n", "\n")
+            rule.update({
+                "name": entry.name,
+                "shortDescription": {"text": entry.en[0]},
+                "fullDescription": {"text": entry.en[1]},
+                "help": {"text": f"{entry.en[1]}\n\nExample:\n{example}",
+                         "markdown": f"{entry.en[1]}\n\nExample:\n\n```yaml\n{example}\n```"},
+                "helpUri": entry.help_uri,
+                "defaultConfiguration": {"level": _sarif_level(entry.severity)},
+            })
+        rules.append(rule)
     results = []
-    for p in problems:
+    for p, reason in listed:
         region = {}
         if p.location.line:
             region["startLine"] = p.location.line
         if p.location.column:
             region["startColumn"] = p.location.column
-        physical = {"artifactLocation": {"uri": p.location.file}}
+        physical: dict = {"artifactLocation": _sarif_location(p.location.file, root)}
         if region:
             physical["region"] = region
-        results.append({"ruleId": p.code, "level": "error" if p.severity == ERROR else "warning",
-                        "message": {"text": p.message + (f" ({p.hint})" if p.hint else "")},
-                        "locations": [{"physicalLocation": physical}]})
+        result = {"ruleId": p.code, "ruleIndex": index[p.code], "level": _sarif_level(p.severity),
+                  "message": {"text": p.message + (f" ({p.hint})" if p.hint else "")},
+                  "locations": [{"physicalLocation": physical}]}
+        if reason is not None:
+            result["suppressions"] = [{"kind": "inSource", "justification": reason}]
+        results.append(result)
     doc = {"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0",
            "runs": [{"tool": {"driver": {"name": "bsa-check", "version": __version__,
-                                         "rules": [{"id": r} for r in rules]}}, "results": results}]}
+                                         "informationUri": codes.DOCS_URL, "rules": rules}},
+                     "columnKind": "unicodeCodePoints", "results": results}]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_level(severity: str) -> str:
+    return "error" if severity == ERROR else "warning"
+
+
+# GitLab Code Quality severities: info, minor, major, critical, blocker.
+_GITLAB_SEVERITY = {ERROR: "major", "warning": "minor"}
+
+
+def as_gitlab(problems: list[Problem], root: Path | None = None) -> str:
+    """GitLab Code Quality report (a JSON list): description, check_name, fingerprint, severity, location.
+
+    An error that blocks verdicts (a legal lint) is ``blocker``; other errors ``major``, warnings ``minor``.
+    The fingerprint is stable for the same problem at the same place.
+    """
+    from bsa_check import codes
+
+    out = []
+    for p in problems:
+        path = relative_path(p.location.file, root) or p.location.file
+        entry = codes.get(p.code)
+        severity = "blocker" if entry is not None and entry.blocking and p.severity == ERROR \
+            else _GITLAB_SEVERITY.get(p.severity, "info")
+        line = p.location.line or 1
+        key = "\0".join((p.code, path, str(line), str(p.location.column or 0), p.message))
+        out.append({
+            "description": f"{p.code}: {p.message}" + (f" ({p.hint})" if p.hint else ""),
+            "check_name": p.code + (f" {entry.name}" if entry else ""),
+            "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+            "severity": severity,
+            "location": {"path": path, "lines": {"begin": line}},
+        })
+    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"

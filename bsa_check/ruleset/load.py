@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bsa_check.errors import ErrorList, Location, RuleFileError
+from bsa_check.errors import BsaCheckError, ErrorList, Location, RuleFileError
 from bsa_check.ruleset.model import RuleSet
 from bsa_check.ruleset.yamlsafe import TRAP_CODE, PositionMap, load_yaml
 
@@ -159,6 +159,17 @@ def _allowed_keys(err: dict[str, Any]) -> list[str]:
     return sorted(keys)
 
 
+def _written_text(value: Any) -> str:
+    """The text an unquoted date, number or boolean was written as (``_unquoted_non_text``'s reading)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
     """(message, hint) when text was expected but YAML made the unquoted value a date, number or boolean."""
     if err.get("type") != "string_type":
@@ -180,14 +191,121 @@ def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
 
 def validate_data(data: Any, positions: PositionMap) -> RuleSet:
     """Validate parsed YAML against the model; raise ErrorList of located RuleFileErrors."""
+    model, errors, _ = _schema_round(data, positions)
+    if model is None:
+        found: list[BsaCheckError] = [*errors]
+        raise ErrorList(found) from None
+    return model
+
+
+class ReindexedPositions(PositionMap):
+    """The positions of a rule file after some of its rules were left out (``validate_repairing``):
+    ``("rules", j, ...)`` of what is left is located at the rule's place in the file."""
+
+    def __init__(self, base: PositionMap, kept: list[int]) -> None:
+        super().__init__(base.file)
+        self.base = base
+        self.kept = kept
+
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
+        p = tuple(path)
+        if len(p) >= 2 and p[0] == "rules" and isinstance(p[1], int) and 0 <= p[1] < len(self.kept):
+            p = ("rules", self.kept[p[1]], *p[2:])
+        return self.base.locate(p, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class Repaired:
+    """What ``validate_repairing`` found: the model of the repaired data (None: no safe repair), every
+    error, the positions to locate later problems with, and the rules left out (original indices)."""
+
+    model: RuleSet | None
+    errors: list[RuleFileError]
+    positions: PositionMap
+    dropped_rules: tuple[int, ...] = ()
+
+
+def validate_repairing(data: Any, positions: PositionMap, rounds: int = 4) -> Repaired:
+    """Validate like :func:`validate_data`, but collect the errors and go on where that is safe (``validate``
+    shows a file's problems in one pass): an unknown key is left out, an unquoted date, number or boolean
+    where text belongs is read as the text written, and a rule with any other error is left out; then the
+    rest is validated again. Errors a later round finds after a rule was left out are not reported (they
+    may be of the repair's making, e.g. no rules left); the model is then None.
+    """
+    errors: list[RuleFileError] = []
+    seen: set[tuple[str, Location | None, str]] = set()
+    current = data
+    kept: list[int] | None = None  # original indices of the rules still in ``current``
+    where: PositionMap = positions
+    for _ in range(rounds):
+        model, found, repairs = _schema_round(current, where)
+        if model is None and kept is not None and len(kept) != _rule_count(data):
+            return Repaired(None, errors, where, ())  # after leaving rules out: stop, report nothing new
+        for e in found:
+            key = (e.code, e.location, e.message)
+            if key not in seen:
+                seen.add(key)
+                errors.append(e)
+        if model is not None:
+            dropped = tuple(i for i in range(_rule_count(data)) if kept is not None and i not in kept)
+            return Repaired(model, errors, where, dropped)
+        if repairs is None:
+            return Repaired(None, errors, where, ())
+        drops = {path[1] for path, value in repairs if value is _DROP_ITEM}
+        if kept is None:
+            kept = list(range(_rule_count(data)))
+        kept = [k for j, k in enumerate(kept) if j not in drops]
+        current = _repaired(current, repairs)
+        where = ReindexedPositions(positions, kept) if len(kept) != _rule_count(data) else positions
+    return Repaired(None, errors, where, ())
+
+
+def _rule_count(data: Any) -> int:
+    rules = data.get("rules") if isinstance(data, dict) else None
+    return len(rules) if isinstance(rules, list) else 0
+
+
+def _repaired(data: Any, repairs: list[tuple[tuple[Any, ...], Any]]) -> Any:
+    """A copy of ``data`` with each (path, value) applied: ``_DROP`` removes the key, ``_DROP_ITEM`` the
+    rule (after the other repairs, so their indices still hold)."""
+    import copy
+
+    out = copy.deepcopy(data)
+    items: set[int] = set()
+    for path, value in repairs:
+        if not path:
+            continue
+        if value is _DROP_ITEM:
+            items.add(path[1])
+            continue
+        node = out
+        for part in path[:-1]:
+            node = node[part]
+        if value is _DROP:
+            if isinstance(node, dict):
+                node.pop(path[-1], None)
+        else:
+            node[path[-1]] = value
+    for index in sorted(items, reverse=True):
+        del out["rules"][index]
+    return out
+
+
+_DROP = object()
+_DROP_ITEM = object()
+
+
+def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, list[RuleFileError], list | None]:
+    """(model, [], []) or (None, located errors, repairs or None when some error has no safe repair)."""
     if not isinstance(data, dict):
-        raise ErrorList([RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
-                                       location=positions.locate(()), hint="see `bsa-check schema rules`",
-                                       code="BSA102")])
+        return None, [RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
+                                    location=positions.locate(()), hint="see `bsa-check schema rules`",
+                                    code="BSA102")], None
     try:
-        return RuleSet.model_validate(data)
+        return RuleSet.model_validate(data), [], []
     except ValidationError as exc:
         errors = []
+        repairs: list | None = []
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
             path, is_key = _error_path(tuple(err["loc"]), data)
@@ -196,6 +314,16 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
             trap = _unquoted_non_text(err)
             if trap is not None:  # YAML 1.1 trap: an unquoted date, number or boolean where text belongs
                 message, hint, code = f"{'.'.join(str(p) for p in path)}: {trap[0]}", trap[1], TRAP_CODE
+            if repairs is not None:
+                if err.get("type") == "extra_forbidden" and path:
+                    repairs.append((path, _DROP))
+                elif trap is not None and path:
+                    repairs.append((path, _written_text(err["input"])))
+                elif len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int) \
+                        and isinstance(data.get("rules"), list):
+                    repairs.append((("rules", path[1]), _DROP_ITEM))  # the rule is left out; the rest is checked
+                else:
+                    repairs = None
             signature = (path, message)
             if signature in seen:
                 continue
@@ -203,7 +331,7 @@ def validate_data(data: Any, positions: PositionMap) -> RuleSet:
             location = positions.locate(path, key=is_key or err.get("type") == "extra_forbidden")
             errors.append(RuleFileError(message, location=location, hint=hint, code=code))
         errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))
-        raise ErrorList(errors) from None
+        return None, errors, repairs
 
 
 def read_source(path: Path, what: str, limit: int) -> tuple[bytes, str]:

@@ -29,7 +29,7 @@ from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
-from bsa_check.ruleset.load import LoadedRuleSet, load_file
+from bsa_check.ruleset.load import LoadedRuleSet
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -58,21 +58,50 @@ def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
 
 
 def validate_path(path: Path) -> list[Problem]:
-    """Every problem of one rule file, sorted by position."""
+    """Every problem of one rule file, sorted by position: one pass shows them all.
+
+    A structural problem after which the file can still be read safely does not stop the later
+    layers: a YAML 1.1 trap or a duplicate key is recorded and reading goes on (``load_yaml``'s
+    ``collect``), an unknown key is left out and the rest validated (``validate_repairing``), and
+    the consistency and legal layers then run on what remains. A rule with another schema error is
+    left out: the other rules are still checked for consistency, but the legal lint is not run (it
+    would judge a rule set the file does not hold). Syntax errors, tags, aliases and schema errors
+    outside the rules stop at the structural layer.
+    """
+    import hashlib
+
+    from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, read_source, validate_repairing
+    from bsa_check.ruleset.yamlsafe import load_yaml
+
+    file = str(path)
+    collected: list[RuleFileError] = []
     try:
-        loaded = load_file(path)
-    except ErrorList as exc:
-        return sorted((Problem.from_error(e) for e in exc.errors), key=Problem.sort_key)
-    except RuleFileError as exc:
-        return [Problem.from_error(exc)]
-    problems: list[Problem] = []
+        raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
+        data, positions = load_yaml(text, file, strict_scalars=True, collect=collected)
+    except RuleFileError as exc:  # reading stopped here; what was collected before it still counts
+        return sorted([*(Problem.from_error(e) for e in collected), Problem.from_error(exc)], key=Problem.sort_key)
+    repaired = validate_repairing(data, positions)
+    problems = [Problem.from_error(e) for e in collected]
+    reported = {(p.location.line, p.location.column) for p in problems}
+    # the trap a schema error found again (a number where text belongs) is reported once
+    problems.extend(Problem.from_error(e) for e in repaired.errors
+                    if not (e.location and (e.location.line, e.location.column) in reported))
+    if repaired.model is None:
+        return sorted(problems, key=Problem.sort_key)
+    loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file,
+                           sha256=hashlib.sha256(raw).hexdigest(), bundled=False)
     try:
         compiled = compile_ruleset(loaded)
     except ErrorList as exc:
         problems.extend(Problem.from_error(e) for e in exc.errors)
         compiled = None
-    linter = _Linter(loaded, compiled)
-    problems.extend(linter.run())
+    except RuleFileError as exc:
+        problems.append(Problem.from_error(exc))
+        compiled = None
+    if not repaired.dropped_rules:
+        # with a rule left out the rule set is another one: its legal lint would judge what the file
+        # does not say, so only the consistency of the rest is reported
+        problems.extend(_Linter(loaded, compiled).run())
     return sorted(problems, key=Problem.sort_key)
 
 

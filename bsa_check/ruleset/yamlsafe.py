@@ -104,10 +104,12 @@ def _mark_location(file: str, mark: Any) -> Location:
 
 
 class _Builder:
-    def __init__(self, file: str, loader: yaml.SafeLoader, strict_scalars: bool = False) -> None:
+    def __init__(self, file: str, loader: yaml.SafeLoader, strict_scalars: bool = False,
+                 collect: list[RuleFileError] | None = None) -> None:
         self.file = file
         self.loader = loader
         self.strict_scalars = strict_scalars
+        self.collect = collect
         self.positions = PositionMap(file)
         self._seen: set[int] = set()
 
@@ -146,6 +148,23 @@ class _Builder:
                                  f"write the number without an exponent (e.g. 1000 for 1e3), or \"{raw}\" in "
                                  "quotes for text", TRAP_CODE)
 
+    def _trap_checked(self, node: ScalarNode, value: Any) -> Any:
+        """``value``, after refusing a YAML 1.1 trap: raised, or (``collect``) recorded, and then the
+        value the writer evidently meant (a Dutch or exponent decimal as the number) so that validate
+        can go on to the later layers."""
+        try:
+            self._refuse_trap(node, value)
+        except RuleFileError as trap:
+            if self.collect is None:
+                raise
+            self.collect.append(trap)
+            if node.tag == _STR_TAG:
+                try:
+                    return Decimal(node.value.replace(",", "."))
+                except InvalidOperation:  # pragma: no cover - both trap patterns are decimal text
+                    return value
+        return value
+
     def build(self, node: Node, path: Path) -> Any:
         if id(node) in self._seen:
             raise self.error(node, "anchors and aliases (&name, *name) are not supported in rule files",
@@ -171,7 +190,7 @@ class _Builder:
                     raise self.error(node, f"{_shorten(node.value)!r} is too large or too small for a rule file",
                                      "write a plain decimal such as 44.5", "BSA103")
                 if self.strict_scalars and not node.style:  # plain: None (Python parser) or "" (libyaml)
-                    self._refuse_trap(node, value)
+                    return self._trap_checked(node, value)
                 return value
             if node.tag == _INT_TAG and len(node.value.lstrip("+-").replace("_", "")) > MAX_INT_DIGITS:
                 raise self.error(node, f"{_shorten(node.value)!r} is too large for a rule file "
@@ -182,7 +201,7 @@ class _Builder:
             except (yaml.YAMLError, ValueError) as exc:
                 raise self.error(node, f"invalid scalar value: {exc}", "quote the value as a string", "BSA103") from None
             if self.strict_scalars and not node.style:  # plain: None (Python parser) or "" (libyaml)
-                self._refuse_trap(node, value)
+                return self._trap_checked(node, value)
             return value
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
@@ -213,10 +232,15 @@ class _Builder:
                 except TypeError:  # pragma: no cover - scalars are hashable
                     raise self.error(key_node, "a mapping key must be a plain value", "use a simple name", "BSA102") from None
                 if key in out:
-                    raise self.error(
+                    duplicate = self.error(
                         key_node,
                         f"duplicate key {key!r} (first defined on line {first_line[key]})",
                         "remove one of the two; YAML would silently keep only the last", "BSA101")
+                    if self.collect is None:
+                        raise duplicate
+                    self.collect.append(duplicate)  # validate goes on with the first of the two,
+                    self.build(value_node, (*path, "<duplicate>", key))  # after checking the second's value too
+                    continue
                 first_line[key] = key_node.start_mark.line + 1
                 self.positions.add_key((*path, key), key_node)
                 out[key] = self.build(value_node, (*path, key))
@@ -280,10 +304,14 @@ def _walk_events(text: str, file: str, loader: Any) -> None:
 _NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
-def load_yaml(text: str, file: str, *, strict_scalars: bool = False) -> tuple[Any, PositionMap]:
+def load_yaml(text: str, file: str, *, strict_scalars: bool = False,
+              collect: list[RuleFileError] | None = None) -> tuple[Any, PositionMap]:
     """Parse one YAML document safely. Returns (data, positions); raises RuleFileError.
 
     ``strict_scalars``: refuse the YAML 1.1 traps (see the module docstring); rule files use it.
+    ``collect``: a list that receives the problems after which reading can safely go on (a YAML 1.1
+    trap, a duplicate key: the first value is kept) instead of raising them (``validate``: one pass
+    shows every problem). Syntax errors, tags, aliases and nesting still raise.
     """
     bad = _NOT_PRINTABLE.search(text)
     if bad:  # located here, the same with either parser
@@ -303,7 +331,7 @@ def load_yaml(text: str, file: str, *, strict_scalars: bool = False) -> tuple[An
                             hint="remove the control character (save the file as plain UTF-8 text)",
                             code="BSA100") from None
     try:
-        return _compose_and_build(loader, file, strict_scalars)
+        return _compose_and_build(loader, file, strict_scalars, collect)
     except RecursionError:
         # Depth is limited up front; this only guards against a path that still recurses too far.
         raise _too_deep(Location(file)) from None
@@ -311,7 +339,8 @@ def load_yaml(text: str, file: str, *, strict_scalars: bool = False) -> tuple[An
         loader.dispose()
 
 
-def _compose_and_build(loader: yaml.SafeLoader, file: str, strict_scalars: bool) -> tuple[Any, PositionMap]:
+def _compose_and_build(loader: yaml.SafeLoader, file: str, strict_scalars: bool,
+                       collect: list[RuleFileError] | None = None) -> tuple[Any, PositionMap]:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -327,6 +356,6 @@ def _compose_and_build(loader: yaml.SafeLoader, file: str, strict_scalars: bool)
     if node is None:
         raise RuleFileError("the rule file is empty", location=Location(file, 1, 1),
                             hint="a rule file is a YAML mapping with name, rules, ...", code="BSA102")
-    builder = _Builder(file, loader, strict_scalars)
+    builder = _Builder(file, loader, strict_scalars, collect)
     data = builder.build(node, ())
     return data, builder.positions

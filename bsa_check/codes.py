@@ -1,0 +1,535 @@
+"""The problem-code registry: every BSAnnn code the tool reports, with its name, severity, a Dutch
+and English title and explanation, and an example. ``bsa-check codes [CODE]``, the SARIF rule
+metadata and the README's code table come from here; a test checks that every code the package
+uses is registered (tests/unit/test_codes.py reads the codes from the source).
+
+Ranges: BSA1xx rule-file structure (and test-file structure, BSA13x), BSA2xx consistency and
+semantics (BSA25x legal lint), BSA3xx student records and evaluation, BSA4xx usage, BSA7xx
+configuration and suppression. Codes are stable; a renamed code keeps an alias
+(``bsa_check.problems.ALIASES``).
+
+Adding a code: add one ``_code(...)`` call below, in numeric order, with
+
+- ``code``: ``"BSAnnn"`` in your range; ``name``: a short kebab-case name (stable, like the code);
+- ``severity``: ``ERROR`` (a finding: exit 1, or a row/usage error), ``WARNING`` (reported, does not
+  fail); ``blocking=True`` for an error that makes a rule set unusable for verdicts (a legal lint in
+  ``ruleset.validate.BLOCKING``): it can never be suppressed. Structural and consistency errors
+  (BSA100-BSA107, BSA201-BSA216: the rule set does not load) are blocking without saying so;
+- ``en``/``nl``: (title, explanation), one line and a few sentences saying what is wrong and what to do;
+- ``example``: the smallest input that gives the code, and the fix where that helps.
+
+Then run ``python -m bsa_check.codes --markdown`` and paste the table into the README's "Problem
+codes" section (tests/unit/test_codes.py checks the README table equals the registry).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"  # bsa_check.problems.ERROR/WARNING (a test keeps them equal)
+
+# Where the README's code table lives: SARIF's helpUri points here (``#bsa250`` per code).
+DOCS_URL = "https://github.com/bsa-check/bsa-check/blob/main/README.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    name: str
+    severity: str
+    en: tuple[str, str]  # (title, explanation)
+    nl: tuple[str, str]
+    example: str
+    blocking: bool = False
+
+    def title(self, lang: str) -> str:
+        return (self.nl if lang == "nl" else self.en)[0]
+
+    def explanation(self, lang: str) -> str:
+        return (self.nl if lang == "nl" else self.en)[1]
+
+    @property
+    def help_uri(self) -> str:
+        return f"{DOCS_URL}#problem-codes"
+
+
+CODES: dict[str, Code] = {}
+
+
+def _code(code: str, name: str, severity: str, en: tuple[str, str], nl: tuple[str, str], example: str,
+          *, blocking: bool = False) -> None:
+    assert code not in CODES, code
+    number = int(code[3:])
+    # a structural or consistency error: the rule set does not load, so it blocks verdicts too
+    blocking = blocking or 100 <= number <= 107 or 201 <= number <= 216
+    CODES[code] = Code(code, name, severity, en, nl, example, blocking)
+
+
+# --- BSA0xx ------------------------------------------------------------------------------------------
+_code("BSA000", "unclassified", ERROR,
+      ("an error without a more specific code", "An internal fallback: the message says what is wrong. Please report "
+       "it, so it gets a code of its own."),
+      ("een fout zonder specifiekere code", "Een interne terugval: de melding zegt wat er mis is. Meld het, zodat "
+       "het een eigen code krijgt."),
+      "a rule test case that fails without naming a code")
+
+# --- BSA1xx rule-file structure ----------------------------------------------------------------------
+_code("BSA100", "yaml-syntax", ERROR,
+      ("the file is not valid YAML", "A syntax error, a control character or a file that is not UTF-8. Nothing "
+       "after it can be read; fix it first."),
+      ("het bestand is geen geldige YAML", "Een syntaxfout, een stuurteken of een bestand dat geen UTF-8 is. Wat "
+       "erna komt kan niet gelezen worden; los dit eerst op."),
+      "rules: [ {id: a}   (a flow list without its closing ])")
+_code("BSA101", "duplicate-key", ERROR,
+      ("a key appears twice in one mapping", "YAML would silently keep only the last value. validate keeps the "
+       "first and goes on; remove one of the two."),
+      ("een sleutel staat twee keer in één mapping", "YAML houdt stilzwijgend alleen de laatste waarde. validate "
+       "houdt de eerste en gaat door; verwijder er één."),
+      "name: a\\nname: b")
+_code("BSA102", "schema", ERROR,
+      ("the file does not match the rule-file schema", "An unknown key (with a did-you-mean), a missing required "
+       "key or a value of the wrong kind. `bsa-check schema rules` gives the JSON Schema."),
+      ("het bestand past niet bij het schema", "Een onbekende sleutel (met suggestie), een ontbrekende verplichte "
+       "sleutel of een waarde van de verkeerde soort. `bsa-check schema rules` geeft het JSON-schema."),
+      "rules:\\n  - id: r\\n    outcom: positive   (did you mean 'outcome'?)")
+_code("BSA103", "unsafe-value", ERROR,
+      ("a tag or value a rule file may not hold", "Rule files are data only: no YAML tags (!!python/...), no "
+       "infinite or huge numbers."),
+      ("een tag of waarde die niet in een regelbestand mag", "Regelbestanden zijn alleen gegevens: geen YAML-tags "
+       "(!!python/...), geen oneindige of reusachtige getallen."),
+      "x: !!python/object/apply:os.system [ls]")
+_code("BSA104", "alias", ERROR,
+      ("anchors, aliases and merge keys are not supported", "&name, *name and << could expand a small file into a "
+       "huge one; write the value out in full."),
+      ("ankers, aliassen en merge-sleutels worden niet ondersteund", "&naam, *naam en << kunnen een klein bestand "
+       "enorm laten uitdijen; schrijf de waarde voluit."),
+      "a: &x 1\\nb: *x")
+_code("BSA105", "too-large", ERROR,
+      ("the rule file is over 1 MiB", "Rule files are small; a larger one is refused unread. Split it, or check it "
+       "is the right file."),
+      ("het regelbestand is groter dan 1 MiB", "Regelbestanden zijn klein; een groter bestand wordt ongelezen "
+       "geweigerd. Splits het, of controleer of het het juiste bestand is."),
+      "a 2 MB export saved as rules.yaml")
+_code("BSA106", "too-deep", ERROR,
+      ("nesting deeper than 64 levels", "Rule files need a handful of levels; check brackets and indentation."),
+      ("nesting dieper dan 64 niveaus", "Regelbestanden hebben maar een paar niveaus nodig; controleer haken en "
+       "inspringing."),
+      "[[[[[[ ... 65 levels ... ]]]]]]")
+_code("BSA107", "yaml-trap", ERROR,
+      ("an unquoted value YAML 1.1 and 1.2 read differently", "yes/no/on/off, 010, 0x2D, 1_000, 1:30, exponents, "
+       "45,5 and timestamps with a time are refused where they stand, and so is a date, number or boolean where "
+       "text belongs. Write true/false, a plain number, or quote the text."),
+      ("een waarde zonder aanhalingstekens die YAML 1.1 en 1.2 anders lezen", "yes/no/on/off, 010, 0x2D, 1_000, "
+       "1:30, exponenten, 45,5 en tijdstempels met tijd worden geweigerd, net als een datum, getal of boolean waar "
+       "tekst hoort. Schrijf true/false, een gewoon getal, of zet de tekst tussen aanhalingstekens."),
+      "reason: {nl: ja, en: yes}   ->   reason: {nl: ja, en: \"yes\"}")
+_code("BSA110", "not-a-file", ERROR,
+      ("the rule file cannot be found or read", "The path does not exist, is not a regular file, or is not a "
+       "bundled rule-set name (exit 2)."),
+      ("het regelbestand is niet te vinden of te lezen", "Het pad bestaat niet, is geen gewoon bestand, of is geen "
+       "naam van een meegeleverde regelset (exit 2)."),
+      "bsa-check validate rules/ho-curent.yaml")
+_code("BSA111", "test-file-given-to-validate", ERROR,
+      ("a rule test file was given to validate", "*.bsa-test.yaml files hold test cases; run them with bsa-check "
+       "test."),
+      ("een regeltestbestand is aan validate gegeven", "*.bsa-test.yaml-bestanden bevatten testgevallen; draai ze "
+       "met bsa-check test."),
+      "bsa-check validate tests/rules/mbo.bsa-test.yaml")
+_code("BSA120", "no-rule-files", ERROR,
+      ("a folder given to validate holds no rule files", "validate DIR searches DIR recursively for YAML files "
+       "with a top-level rules or schema_version key (skipping hidden folders and *.bsa-test.yaml); none was "
+       "found (exit 2)."),
+      ("een map voor validate bevat geen regelbestanden", "validate MAP zoekt in MAP (recursief) naar "
+       "YAML-bestanden met een sleutel rules of schema_version op het hoogste niveau (verborgen mappen en "
+       "*.bsa-test.yaml overgeslagen); er is er geen gevonden (exit 2)."),
+      "bsa-check validate docs/")
+_code("BSA130", "impossible-expectation", ERROR,
+      ("a rule test case expects what the rule set cannot give", "The expected rule, precondition or outcome does "
+       "not exist in the rule set, or the named rule never gives that outcome."),
+      ("een regeltest verwacht wat de regelset niet kan geven", "De verwachte regel, voorwaarde of uitkomst bestaat "
+       "niet in de regelset, of de genoemde regel geeft die uitkomst nooit."),
+      "expect: {rule: norm_met, outcome: negative}")
+
+# --- BSA2xx consistency ------------------------------------------------------------------------------
+_code("BSA201", "inconsistent", ERROR,
+      ("the rule set is inconsistent", "A reference or value that does not fit the rest of the rule set; the message "
+       "says which."),
+      ("de regelset is inconsistent", "Een verwijzing of waarde die niet past bij de rest van de regelset; de "
+       "melding zegt welke."),
+      "a rule that refers to something the rule set does not declare")
+_code("BSA202", "parameter-type", ERROR,
+      ("a parameter value is not of the declared type", "Each dated value must have the parameter's type (decimal, "
+       "integer, month_day --MM-DD, text_list, ...)."),
+      ("een parameterwaarde heeft niet het opgegeven type", "Elke gedateerde waarde moet het type van de parameter "
+       "hebben (decimal, integer, month_day --MM-DD, text_list, ...)."),
+      "type: month_day\\nvalues: {2024-09-01: 31-08}")
+_code("BSA203", "out-of-range", ERROR,
+      ("a parameter value is outside its declared range", "Use a value within range: min..max, or change the range."),
+      ("een parameterwaarde valt buiten het opgegeven bereik", "Gebruik een waarde binnen range: min..max, of pas het "
+       "bereik aan."),
+      "range: {min: 0, max: 60}\\nvalues: {2024-09-01: 75}")
+_code("BSA204", "unknown-field", ERROR,
+      ("a rule reads a record field that does not exist", "The field names are in the README's field table; the "
+       "message suggests the closest one."),
+      ("een regel leest een veld dat niet bestaat", "De veldnamen staan in de veldentabel van de README; de melding "
+       "stelt de dichtstbijzijnde voor."),
+      "when: {field: ec_jaar_1, lt: 45}   (did you mean 'ec_year1'?)")
+_code("BSA205", "type-mismatch", ERROR,
+      ("an operator compares values of different kinds", "E.g. a number with a date, or a date shift on a number; "
+       "compare like with like."),
+      ("een operator vergelijkt waarden van verschillende soort", "Bijv. een getal met een datum, of een "
+       "datumverschuiving op een getal; vergelijk gelijksoortige waarden."),
+      "when: {field: ec_year1, before: 2025-09-01}")
+_code("BSA206", "unknown-parameter", ERROR,
+      ("a rule refers to a parameter the rule set does not declare", "Declare it under parameters, or fix the "
+       "spelling."),
+      ("een regel verwijst naar een parameter die niet gedeclareerd is", "Declareer hem onder parameters, of "
+       "verbeter de spelling."),
+      "when: {field: ec_year1, ge: {param: nrom_ec}}")
+_code("BSA207", "unknown-derived", ERROR,
+      ("a rule refers to a derived value the rule set does not declare", "Declare it under derived, or fix the "
+       "spelling."),
+      ("een regel verwijst naar een afgeleide waarde die niet gedeclareerd is", "Declareer hem onder derived, of "
+       "verbeter de spelling."),
+      "when: {derived: advise_day, on_or_after: ...}")
+_code("BSA208", "derived-without-default", ERROR,
+      ("a derived value's last case has a condition", "End with a case without 'when' so every record gets a value."),
+      ("het laatste geval van een afgeleide waarde heeft een voorwaarde", "Eindig met een geval zonder 'when', zodat "
+       "elk record een waarde krijgt."),
+      "cases: [{when: {...}, value: 1}]")
+_code("BSA209", "unknown-placeholder", ERROR,
+      ("a reason text uses a placeholder that does not exist", "Placeholders name a field, parameter or derived "
+       "value: {ec_year1}, {norm_ec}."),
+      ("een redentekst gebruikt een plaatshouder die niet bestaat", "Plaatshouders noemen een veld, parameter of "
+       "afgeleide waarde: {ec_year1}, {norm_ec}."),
+      "reason: {en: \"{ec_yaer1} EC\"}")
+_code("BSA210", "duplicate-id", ERROR,
+      ("a rule id (or test case name) is used twice", "Every rule needs its own id, so a verdict can name it."),
+      ("een regel-id (of testnaam) komt twee keer voor", "Elke regel heeft een eigen id nodig, zodat een uitkomst hem "
+       "kan noemen."),
+      "rules: [{id: r, ...}, {id: r, ...}]")
+_code("BSA211", "negative-without-procedure", ERROR,
+      ("a binding negative without preconditions, or an if_missing that decides anyway", "A binding negative needs "
+       "its procedural steps under requires; when one is missing the outcome is procedure_incomplete."),
+      ("een bindend negatief advies zonder voorwaarden, of een if_missing die toch beslist", "Een bindend negatief "
+       "advies heeft zijn procedurestappen onder requires nodig; ontbreekt er één, dan is de uitkomst "
+       "procedure_incomplete."),
+      "- id: not_met\\n  outcome: negative   (no requires)")
+_code("BSA212", "derived-cycle", ERROR,
+      ("a derived value depends on itself", "Break the cycle: a derived value may not refer to itself, directly or "
+       "through another."),
+      ("een afgeleide waarde hangt van zichzelf af", "Doorbreek de kring: een afgeleide waarde mag niet naar "
+       "zichzelf verwijzen, direct of via een andere."),
+      "derived: {a: {cases: [{value: {derived: a}}]}}")
+_code("BSA213", "unknown-unit", ERROR,
+      ("a unit, group, block or compensation scheme the catalogue does not have", "Unit filters and aggregates need "
+       "the rule set's units: catalogue, and may only name what it declares."),
+      ("een onderdeel, groep, blok of compensatieregeling die de catalogus niet kent", "Filters en aggregaten op "
+       "onderdelen hebben de catalogus units: nodig, en mogen alleen noemen wat die declareert."),
+      "{aggregate: passed_ec, units: [STAT9]}")
+_code("BSA214", "discretion-without-review", ERROR,
+      ("a discretionary rule that does not leave the decision to a person", "discretion: true must give "
+       "needs_review and name decided_by."),
+      ("een discretionaire regel die de beslissing niet aan een mens laat", "discretion: true moet needs_review "
+       "geven en decided_by noemen."),
+      "discretion: true\\noutcome: positive")
+_code("BSA215", "exclusion-without-negative", ERROR,
+      ("an exclusion on a rule that gives no binding negative", "Only a binding negative excludes a student from "
+       "re-enrolling (WHW 7.8b lid 5)."),
+      ("een uitsluiting bij een regel die geen bindend negatief advies geeft", "Alleen een bindend negatief advies "
+       "sluit herinschrijving uit (WHW 7.8b lid 5)."),
+      "outcome: positive\\nexclusion: {years: 3}")
+_code("BSA216", "compensation-band", ERROR,
+      ("a compensation band that is empty or reaches the pass mark", "A compensated grade is a failed grade: keep "
+       "min at most max, and max below the pass mark."),
+      ("een compensatieband die leeg is of het cijfer voor voldoende bereikt", "Een gecompenseerd cijfer is een "
+       "onvoldoende: houd min hoogstens max, en max onder de cesuur."),
+      "band: {min: 5, max: 5.5}   (pass mark 5.5)")
+_code("BSA220", "dated-values-order", WARNING,
+      ("dated values are not in date order", "The value in force is still picked correctly, but the file is harder "
+       "to read; list the dates in order."),
+      ("gedateerde waarden staan niet op datumvolgorde", "De geldende waarde wordt nog steeds goed gekozen, maar het "
+       "bestand leest moeilijker; zet de data op volgorde."),
+      "values: {2026-09-01: 42.5, 2024-09-01: 40}")
+_code("BSA221", "unreachable-rule", ERROR,
+      ("a rule can never fire", "A rule before it always applies (e.g. one without 'when'); move it, or give it a "
+       "condition."),
+      ("een regel kan nooit gelden", "Een regel ervoor geldt altijd (bijv. een zonder 'when'); verplaats hem, of geef "
+       "hem een voorwaarde."),
+      "rules: [{id: always, ...no when...}, {id: never, ...}]")
+_code("BSA222", "exclusive-overlap", ERROR,
+      ("with decision: exclusive, two rules decide one record differently", "Shown with a witness record; make the "
+       "conditions exclusive, or use decision: first_match if the order settles it."),
+      ("bij decision: exclusive beslissen twee regels één record verschillend", "Getoond met een voorbeeldrecord; "
+       "maak de voorwaarden uitsluitend, of gebruik decision: first_match als de volgorde beslist."),
+      "low: ec_year1 < 30 -> needs_review; lower: ec_year1 < 20 -> positive")
+
+# --- BSA25x legal lint -------------------------------------------------------------------------------
+_code("BSA250", "norm-above-60", ERROR,
+      ("a year-one norm above 60 EC", "No norm can lawfully ask more than a year's credits (WHW 7.8b). The rule set "
+       "is refused for verdicts."),
+      ("een norm voor jaar één boven 60 EC", "Geen norm mag meer vragen dan de studiepunten van een jaar (WHW "
+       "7.8b). De regelset wordt geweigerd voor uitkomsten."),
+      "norm_ec: {values: {2024-09-01: 75}}", blocking=True)
+_code("BSA251", "proposal-norm-above-cap", ERROR,
+      ("a norm above the 2023 proposal's cap", "Under scenario proposed_2023 the year-one norm is at most 30 EC and "
+       "the check after two years at most 60 EC (Kamerstukken II 31 288/31 524, nr. 1039)."),
+      ("een norm boven het plafond van het voorstel uit 2023", "Onder scenario proposed_2023 is de norm voor jaar één "
+       "hoogstens 30 EC en na twee jaar hoogstens 60 EC (Kamerstukken II 31 288/31 524, nr. 1039)."),
+      "scenario: proposed_2023\\nnorm_ec: {values: {2025-09-01: 36}}", blocking=True)
+_code("BSA252", "mbo-credit-norm", ERROR,
+      ("a credit norm in an MBO rule set", "MBO has no credit norm in law (WEB 8.1.7a): a binding negative follows a "
+       "procedure; test the procedure, not credits."),
+      ("een studiepuntennorm in een mbo-regelset", "Het mbo kent wettelijk geen studiepuntennorm (WEB 8.1.7a): een "
+       "bindend negatief advies volgt op een procedure; toets de procedure, niet studiepunten."),
+      "sector: mbo\\nwhen: {field: ec_year1, lt: 30}", blocking=True)
+_code("BSA253", "negative-without-steps", ERROR,
+      ("a binding negative reachable without warning, hearing or advice window", "Preconditions must require the "
+       "written warning and the hearing (WHW 7.8b lid 4; the proposal adds the conversation), and (HO) keep the "
+       "advice date at the end of the year and within it."),
+      ("een bindend negatief advies zonder waarschuwing, horen of adviesvenster", "Voorwaarden moeten de schriftelijke "
+       "waarschuwing en het horen vereisen (WHW 7.8b lid 4; het voorstel voegt het gesprek toe) en (HO) de "
+       "adviesdatum aan het eind van en binnen het jaar houden."),
+      "outcome: negative\\nrequires: [{id: warning, when: {field: warning_date, is_set: true}}]   (no hearing)",
+      blocking=True)
+_code("BSA254", "unlisted-circumstance", ERROR,
+      ("a personal-circumstance category outside Uitvoeringsbesluit WHW art. 2.1", "The statutory list is exclusive; "
+       "list another category under designated_circumstances where the OER designates it (e.g. top_sport)."),
+      ("een categorie persoonlijke omstandigheden buiten Uitvoeringsbesluit WHW art. 2.1", "De wettelijke lijst is "
+       "uitputtend; noem een andere categorie onder designated_circumstances als de OER die aanwijst (bijv. "
+       "top_sport)."),
+      "when: {field: personal_circumstances, contains: top_sport}")
+_code("BSA255", "proposal-labelled-law", ERROR,
+      ("scenario proposed_2023 labelled as law", "Set legal_status: proposal, so every verdict says it is not law."),
+      ("scenario proposed_2023 gelabeld als wet", "Zet legal_status: proposal, zodat elke uitkomst zegt dat het geen "
+       "wet is."),
+      "scenario: proposed_2023\\nlegal_status: law", blocking=True)
+_code("BSA256", "review-without-decider", WARNING,
+      ("a needs_review rule that does not say who decides", "In a rule set with provenance, name who decides under "
+       "decided_by (examination board, BSA committee)."),
+      ("een needs_review-regel die niet zegt wie beslist", "In een regelset met provenance: noem onder decided_by wie "
+       "beslist (examencommissie, bsa-commissie)."),
+      "outcome: needs_review   (no decided_by)")
+_code("BSA257", "negative-ignores-circumstances", ERROR,
+      ("a binding negative while personal circumstances are not weighed", "HO: put a rule before it that gives "
+       "needs_review (not weighed, accepted) or postponed (WHW 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)."),
+      ("een bindend negatief advies terwijl persoonlijke omstandigheden niet gewogen zijn", "HO: zet er een regel "
+       "voor die needs_review (niet gewogen, aanvaard) of postponed geeft (WHW 7.8b lid 3, Uitvoeringsbesluit WHW "
+       "art. 2.1)."),
+      "a rule set whose rules never read personal_circumstances", blocking=True)
+_code("BSA258", "negative-ignores-propaedeutic", ERROR,
+      ("a binding negative without reading the propaedeutic exam", "After the propaedeutic exam no binding negative "
+       "is possible (WHW 7.8b lid 2): put a positive rule for propaedeutic_passed before it."),
+      ("een bindend negatief advies zonder de propedeuse te lezen", "Na de propedeuse is geen bindend negatief advies "
+       "mogelijk (WHW 7.8b lid 2): zet er een positieve regel voor propaedeutic_passed voor."),
+      "a rule set whose rules never read propaedeutic_passed", blocking=True)
+_code("BSA259", "requires-without-reason", ERROR,
+      ("preconditions without reason_if_missing", "Its procedure_incomplete verdict would give the negative's own "
+       "reason; add reason_if_missing (nl and en) naming {missing}."),
+      ("voorwaarden zonder reason_if_missing", "De uitkomst procedure_incomplete zou de reden van het negatieve advies "
+       "geven; voeg reason_if_missing (nl en en) toe met {missing}."),
+      "outcome: negative\\nrequires: [...]   (no reason_if_missing)")
+
+# --- BSA3xx records and evaluation -------------------------------------------------------------------
+_code("BSA301", "records-not-found", ERROR,
+      ("the records file is missing, a directory or unreadable", "The run stops (exit 2)."),
+      ("het bestand met gegevens ontbreekt, is een map of onleesbaar", "De run stopt (exit 2)."),
+      "bsa-check check studenten.csv   (no such file)")
+_code("BSA302", "records-encoding", ERROR,
+      ("the records file has an unsupported encoding", "UTF-8 (with or without BOM), UTF-16 with BOM and "
+       "Windows-1252 are read; a NUL byte in the header is refused (exit 2)."),
+      ("het bestand heeft een niet-ondersteunde codering", "UTF-8 (met of zonder BOM), UTF-16 met BOM en "
+       "Windows-1252 worden gelezen; een NUL-byte in de kopregel wordt geweigerd (exit 2)."),
+      "a UTF-32 export")
+_code("BSA303", "records-empty", ERROR,
+      ("the records file is empty", "There is no header line (exit 2)."),
+      ("het bestand is leeg", "Er is geen kopregel (exit 2)."), "an empty students.csv")
+_code("BSA304", "records-delimiter", ERROR,
+      ("the delimiter is a tab or |", "Use ; or , (exit 2)."),
+      ("het scheidingsteken is een tab of |", "Gebruik ; of , (exit 2)."), "studentnummer|opleiding")
+_code("BSA305", "records-duplicate-column", ERROR,
+      ("two columns for one field", "Remove or rename one of them (exit 2)."),
+      ("twee kolommen voor één veld", "Verwijder of hernoem er één (exit 2)."), "studentnummer;student_id")
+_code("BSA306", "records-missing-column", ERROR,
+      ("a required column is missing", "The rule set needs it; add it to the export (exit 2)."),
+      ("een verplichte kolom ontbreekt", "De regelset heeft hem nodig; voeg hem toe aan de export (exit 2)."),
+      "a header without opleiding")
+_code("BSA307", "row-cell-count", ERROR,
+      ("a row has more or fewer cells than the header", "That row is an error; the others are checked."),
+      ("een regel heeft meer of minder cellen dan de kopregel", "Die regel wordt een fout; de andere worden beoordeeld."),
+      "a row with 9 cells under a 10-column header")
+_code("BSA308", "row-broken-quotes", ERROR,
+      ("broken quotes, or a line or cell that is too long", "That row is an error; later rows keep their line "
+       "numbers."),
+      ("kapotte aanhalingstekens, of een te lange regel of cel", "Die regel wordt een fout; latere regels houden hun "
+       "regelnummer."),
+      "1234;\"B Psychologie;45")
+_code("BSA309", "row-nul-byte", ERROR,
+      ("a NUL byte in a cell", "A damaged export; that row is an error."),
+      ("een NUL-byte in een cel", "Een beschadigde export; die regel wordt een fout."), "a cell holding \\x00")
+_code("BSA310", "cell-unreadable", ERROR,
+      ("a cell that cannot be read", "Not a number, a date that does not exist, a thousands separator, more than two "
+       "decimals, negative credits; that row is an error."),
+      ("een cel die niet te lezen is", "Geen getal, een datum die niet bestaat, een scheidingsteken voor duizendtallen, "
+       "meer dan twee decimalen, negatieve studiepunten; die regel wordt een fout."),
+      "ec_jaar1 = 1.234,5")
+_code("BSA311", "row-missing-key", ERROR,
+      ("an empty student number or programme", "That row is an error."),
+      ("een leeg studentnummer of lege opleiding", "Die regel wordt een fout."), "a row with an empty studentnummer")
+_code("BSA312", "value-needed", ERROR,
+      ("an empty value a rule needs", "The row gets an error, never a guessed verdict; fill the cell."),
+      ("een lege waarde die een regel nodig heeft", "De regel krijgt een fout, nooit een geraden uitkomst; vul de cel."),
+      "an empty ec_jaar1 under a credit norm")
+_code("BSA313", "duplicate-student", ERROR,
+      ("the same student, programme and year as an earlier row", "The later row is an error naming the earlier line."),
+      ("dezelfde student, opleiding en jaar als een eerdere regel", "De latere regel wordt een fout met het nummer van "
+       "de eerdere regel."),
+      "two rows 1234;59001;2025-2026")
+_code("BSA314", "value-out-of-bounds", ERROR,
+      ("a value outside the rule set's record_bounds", "That row is an error instead of a verdict."),
+      ("een waarde buiten de record_bounds van de regelset", "Die regel wordt een fout in plaats van een uitkomst."),
+      "ec_jaar1 = 75 with record_bounds: {ec_year1: {max: 60}}")
+_code("BSA315", "no-rows", WARNING,
+      ("a header without data rows", "Nothing was checked; is it the right export?"),
+      ("een kopregel zonder gegevensregels", "Er is niets beoordeeld; is dit de juiste export?"), "a header-only CSV")
+_code("BSA316", "unknown-columns", WARNING,
+      ("columns that are not known fields", "They are ignored, with one warning naming them all."),
+      ("kolommen die geen bekende velden zijn", "Ze worden genegeerd, met één waarschuwing die ze allemaal noemt."),
+      "a column 'opmerkingen'")
+_code("BSA317", "unknown-unit-result", ERROR,
+      ("a unit result whose unit is not in the catalogue", "Give its credits (CODE:RESULT:nEC) or add the unit to "
+       "the rule set's catalogue."),
+      ("een resultaat van een onderdeel dat niet in de catalogus staat", "Geef de studiepunten (CODE:RESULTAAT:nEC) "
+       "of voeg het onderdeel toe aan de catalogus van de regelset."),
+      "resultaten = XYZ9:7")
+_code("BSA320", "parameter-not-in-force", ERROR,
+      ("a parameter has no value in force on the reference date", "Check collegejaar, add a value dated earlier, or "
+       "set it with --param."),
+      ("een parameter heeft geen geldende waarde op de peildatum", "Controleer collegejaar, voeg een eerder gedateerde "
+       "waarde toe, of zet hem met --param."),
+      "values: {2026-09-01: 42} with collegejaar 2024-2025")
+_code("BSA321", "no-rule-applies", ERROR,
+      ("no rule of the rule set applies to the record", "Add a final rule without 'when'."),
+      ("geen regel van de regelset is van toepassing", "Voeg een laatste regel zonder 'when' toe."),
+      "a rule set whose every rule has a condition")
+
+# --- BSA4xx usage ------------------------------------------------------------------------------------
+_code("BSA401", "param-syntax", ERROR,
+      ("--param is not NAME=VALUE, or its value cannot be read", "E.g. --param norm_ec=42 (exit 2)."),
+      ("--param is geen NAAM=WAARDE, of de waarde is niet te lezen", "Bijv. --param norm_ec=42 (exit 2)."),
+      "--param norm_ec")
+_code("BSA402", "unknown-param-option", ERROR,
+      ("--param names a parameter no rule set declares", "The message suggests the closest name (exit 2)."),
+      ("--param noemt een parameter die geen regelset kent", "De melding stelt de dichtstbijzijnde naam voor (exit 2)."),
+      "--param nrom_ec=42")
+_code("BSA403", "param-out-of-range", ERROR,
+      ("a --param value outside the parameter's range", "Choose a value within the range (exit 2)."),
+      ("een --param-waarde buiten het bereik van de parameter", "Kies een waarde binnen het bereik (exit 2)."),
+      "--param norm_ec=75")
+_code("BSA404", "output-over-input", ERROR,
+      ("--output would overwrite an input file", "Choose another output file (exit 2)."),
+      ("--output zou een invoerbestand overschrijven", "Kies een ander uitvoerbestand (exit 2)."),
+      "--output students.csv")
+_code("BSA405", "output-folder-missing", ERROR,
+      ("the folder of --output does not exist", "Create it first, or choose another path (exit 2)."),
+      ("de map van --output bestaat niet", "Maak hem eerst, of kies een ander pad (exit 2)."),
+      "--output nope/out.csv")
+_code("BSA406", "as-of-date", ERROR,
+      ("--as-of is not a date", "ISO (2026-08-31) or dd-mm-jjjj (exit 2)."),
+      ("--as-of is geen datum", "ISO (2026-08-31) of dd-mm-jjjj (exit 2)."), "--as-of 31-02-2026")
+_code("BSA407", "student-not-found", ERROR,
+      ("explain: the student number is not in the file", "Check the number, or the file (exit 2)."),
+      ("explain: het studentnummer staat niet in het bestand", "Controleer het nummer, of het bestand (exit 2)."),
+      "bsa-check explain students.csv 99999")
+_code("BSA408", "pseudonym-key", ERROR,
+      ("--pseudonymize without a usable key", "Set BSA_CHECK_PSEUDONYM_KEY (at least 16 characters) or "
+       "--pseudonym-key-file (exit 2)."),
+      ("--pseudonymize zonder bruikbare sleutel", "Zet BSA_CHECK_PSEUDONYM_KEY (minstens 16 tekens) of "
+       "--pseudonym-key-file (exit 2)."),
+      "bsa-check check students.csv --pseudonymize   (no key)")
+_code("BSA409", "compare-needs-two", ERROR,
+      ("compare needs at least two rule sets", "E.g. --rules ho-current --rules ho-proposed-2023 (exit 2)."),
+      ("compare heeft minstens twee regelsets nodig", "Bijv. --rules ho-current --rules ho-proposed-2023 (exit 2)."),
+      "bsa-check compare students.csv --rules ho-current")
+_code("BSA420", "unknown-code", ERROR,
+      ("bsa-check codes: no such problem code", "The message suggests the closest code; `bsa-check codes` lists them "
+       "all (exit 2)."),
+      ("bsa-check codes: deze foutcode bestaat niet", "De melding stelt de dichtstbijzijnde code voor; `bsa-check "
+       "codes` noemt ze allemaal (exit 2)."),
+      "bsa-check codes BSA2500")
+
+# --- BSA7xx configuration and suppression ------------------------------------------------------------
+_code("BSA700", "config-invalid", ERROR,
+      ("the configuration cannot be read", "[tool.bsa-check] in pyproject.toml or .bsa-check.yaml has a syntax "
+       "error, an unknown key or a value of the wrong kind (exit 2). Keys: rules, lang, columns, ignore."),
+      ("de configuratie is niet te lezen", "[tool.bsa-check] in pyproject.toml of .bsa-check.yaml heeft een "
+       "syntaxfout, een onbekende sleutel of een waarde van de verkeerde soort (exit 2). Sleutels: rules, lang, "
+       "columns, ignore."),
+      "[tool.bsa-check]\\nlanguage = \"nl\"   (did you mean 'lang'?)")
+_code("BSA701", "suppression-without-reason", ERROR,
+      ("an inline suppression without a reason", "Write why the warning does not apply: # bsa-check: "
+       "ignore[BSA256] the examination board decides (OER art. 5)."),
+      ("een onderdrukking zonder reden", "Schrijf waarom de waarschuwing niet geldt: # bsa-check: ignore[BSA256] de "
+       "examencommissie beslist (OER art. 5)."),
+      "outcome: needs_review  # bsa-check: ignore[BSA256]")
+_code("BSA702", "blocking-error-suppressed", ERROR,
+      ("an error that blocks verdicts cannot be suppressed", "A legal-lint error (BSA250-BSA253, BSA255, BSA257, "
+       "BSA258) makes the rule set unusable for verdicts; fix the rule set. The suppressed error is reported too."),
+      ("een fout die uitkomsten blokkeert kan niet onderdrukt worden", "Een fout uit de juridische controle "
+       "(BSA250-BSA253, BSA255, BSA257, BSA258) maakt de regelset onbruikbaar voor uitkomsten; verbeter de regelset. "
+       "De onderdrukte fout wordt ook gemeld."),
+      "values: {2024-09-01: 75}  # bsa-check: ignore[BSA250] we want it")
+_code("BSA703", "unused-suppression", WARNING,
+      ("an inline suppression that suppresses nothing", "No problem with that code is reported on the line it "
+       "applies to (its own line, or for a comment on a line of its own the next line); remove it, or check the "
+       "code."),
+      ("een onderdrukking die niets onderdrukt", "Op de regel waar hij voor geldt (zijn eigen regel, of bij een "
+       "commentaar op een eigen regel de volgende regel) wordt geen probleem met die code gemeld; verwijder hem, of "
+       "controleer de code."),
+      "name: x  # bsa-check: ignore[BSA256] not relevant")
+
+
+def get(code: str) -> Code | None:
+    """The registered entry of ``code`` (an alias resolves to its current code), or None."""
+    from bsa_check.problems import ALIASES
+
+    code = code.strip().upper()
+    return CODES.get(ALIASES.get(code, code))
+
+
+def severity(code: str) -> str:
+    entry = CODES.get(code)
+    return entry.severity if entry else ERROR
+
+
+def describe(code: Code, lang: str) -> str:
+    """``bsa-check codes CODE``: name, severity, explanation and example, in ``lang``."""
+    labels = {"nl": ("ernst", "voorbeeld", "blokkeert uitkomsten; kan niet onderdrukt worden"),
+              "en": ("severity", "example", "blocks verdicts; cannot be suppressed")}[lang if lang == "nl" else "en"]
+    severity_word = {"nl": {ERROR: "fout", WARNING: "waarschuwing"}}.get(lang, {}).get(code.severity, code.severity)
+    lines = [f"{code.code} {code.name}: {code.title(lang)}",
+             f"{labels[0]}: {severity_word}" + (f" ({labels[2]})" if code.blocking else ""),
+             "", code.explanation(lang), "", f"{labels[1]}:"]
+    lines += ["    " + line for line in code.example.replace("\\n", "\n").splitlines()]
+    return "\n".join(lines) + "\n"
+
+
+def listing(lang: str) -> str:
+    """``bsa-check codes``: one line per code."""
+    return "".join(f"{c.code}  {c.severity:<7}  {c.name:<32}  {c.title(lang)}\n" for c in CODES.values())
+
+
+def markdown_table() -> str:
+    """The README's code table (English), generated from the registry."""
+    rows = ["| code | name | severity | meaning |", "|---|---|---|---|"]
+    for c in CODES.values():
+        sev = c.severity + (", blocks verdicts" if c.blocking else "")
+        title = c.en[0].replace("|", "\\|")
+        rows.append(f"| <a id=\"{c.code.lower()}\"></a>{c.code} | `{c.name}` | {sev} | {title} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's helper (see the module docstring)
+    if sys.argv[1:] == ["--markdown"]:
+        sys.stdout.write(markdown_table())
