@@ -78,6 +78,29 @@ def test_part_time_advice_moment_is_the_institutions(current, proposed):
     assert (basis.article, basis.paragraph) == ("7.8b", "6") and "7.13 lid 2 sub f" in basis.note.en
 
 
+def test_legal_lint_keeps_the_part_time_moment_lawful(tmp_path: Path):
+    """WHW art. 7.8b lid 1: the end-of-first-year limit binds full-time and dual students; a part-time advice
+    after the academic year is the institution's moment (second sentence). The lint that refuses a binding
+    negative "after the academic year" (BSA253) tests full-time students, so ho-current without its
+    improvement-period step (which happens to read the advice date too) still passes, and a rule set whose
+    full-time students can be rejected after the year is still refused."""
+    from bsa_check.ruleset.validate import validate_path
+
+    text = bundled_rule_files()["ho-current"].read_text(encoding="utf-8")
+    start = text.index("      - id: improvement_period")
+    lean = text[:start] + text[text.index("      - id: hearing", start):]
+    lean = lean.replace(" (recorded end: {improvement_deadline})", "").replace(" (vastgelegd einde: {improvement_deadline})", "")
+    path = tmp_path / "lean.yaml"
+    path.write_text(lean, encoding="utf-8")
+    assert [p.code for p in validate_path(path) if p.severity == "error"] == []
+    late = lean.replace("            - {field: part_time, eq: true}\n            - {derived: advice_day, on_or_before: "
+                        "{param: latest_advice}}", "            - {field: part_time, eq: true}\n            - "
+                        "{derived: advice_day, on_or_before: {param: latest_advice, plus: {months: 3}}}", 1)
+    assert late != lean
+    path.write_text(late, encoding="utf-8")
+    assert "BSA253" in [p.code for p in validate_path(path)]
+
+
 # 2 -----------------------------------------------------------------------------------------------
 def test_postponed_advice_stays_possible_in_any_later_year(current, proposed):
     """WHW art. 7.8b lid 2 and 3; CBHO 2019/208: while the propaedeutic exam is not passed an advice, and a
