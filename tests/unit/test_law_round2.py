@@ -113,6 +113,9 @@ def test_postponed_advice_stays_possible_in_any_later_year(current, proposed):
             assert v.outcome == "needs_review" and v.rule.id == "postponed_advice_due", (rs.name, year, v.rule.id)
             text = v.rule.model.reason.en
             assert "fresh warning" in text and "hearing" in text
+        # a postponement recorded in an earlier year (eerder_uitgesteld) counts the same
+        earlier = rs.evaluate(ho(year_of_enrolment=3, previous_postponement=True), AS_OF)
+        assert (earlier.outcome, earlier.rule.id) == ("needs_review", "postponed_advice_due")
         # once the propaedeutic exam is passed, lid 2 ends: no postponed advice falls due
         passed = rs.evaluate(ho(year_of_enrolment=3, circumstances_decision="postpone", propaedeutic_passed=True),
                              AS_OF)
