@@ -283,7 +283,9 @@ class CompiledRuleSet:
         decides the same.
         """
         if self.earlier is not None and self.for_record(record, as_of) is not self:
-            return self.earlier.evaluate(record, as_of)
+            verdict = self.earlier.evaluate(record, as_of)
+            verdict.via = self
+            return verdict
         ctx = self._context(record, as_of, tracing=False)
         logged: list[RuleCheck] = []  # the rules whose comparisons can show a credit gap (ge/lt)
         rule, missing = self._decide(ctx, logged)
@@ -326,7 +328,9 @@ class CompiledRuleSet:
     def trace(self, record: Any, as_of: date) -> Verdict:
         """:meth:`evaluate`, recording every comparison made: the verdict with its trace."""
         if self.earlier is not None and self.for_record(record, as_of) is not self:
-            return self.earlier.trace(record, as_of)
+            verdict = self.earlier.trace(record, as_of)
+            verdict.via = self
+            return verdict
         ctx = self._context(record, as_of, tracing=True)
         checks: list[RuleCheck] = []
         decided: CompiledRule | None = None

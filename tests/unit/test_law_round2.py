@@ -186,7 +186,18 @@ def test_proposal_checked_against_the_letter(current, proposed, tmp_path: Path):
     v2024 = proposed.evaluate(ho(academic_year=2024, ec_year1=D("40"), warning_date=date(2025, 5, 12),
                                  hearing_date=date(2025, 7, 3), advice_date=date(2025, 8, 15),
                                  enrolment_date=date(2024, 9, 1), conversation_date=None), date(2025, 8, 20))
-    assert v2024.ruleset.name == "ho-current" and v2024.outcome == "negative"
+    assert v2024.ruleset.name == "ho-current" and v2024.outcome == "negative" and v2024.via is proposed
+    csv = tmp_path / "2024.csv"
+    csv.write_text("studentnummer;opleiding;collegejaar;inschrijvingsjaar;inschrijfdatum;ec_jaar1;deeltijd;"
+                   "propedeuse_behaald;persoonlijke_omstandigheden;besluit_omstandigheden;waarschuwingsdatum;hoordatum;"
+                   "adviesdatum;ec_totaal;gespreksdatum;uitschrijfdatum\n"
+                   "1;59001;2024-2025;1;01-09-2024;40;nee;nee;geen;;12-05-2025;03-07-2025;15-08-2025;;;\n",
+                   encoding="utf-8")
+    shown = runner.invoke(app, ["explain", str(csv), "1", "--rules", "ho-current", "--rules", "ho-proposed-2023",
+                                "--lang", "en", "--as-of", "2025-08-20"], terminal_width=200)
+    assert shown.exit_code == 0, shown.output
+    assert "(ho-proposed-2023 applies from 2025-09-01; an earlier academic year is decided by ho-current)" in shown.stdout
+    assert "under ho-proposed-2023 (ho-current): negative (binding)" in shown.stdout
     # the conversation falls in the academic year of the advice, a set number of days before it
     stale = proposed.evaluate(ho(**{**year2, "conversation_date": date(2026, 6, 1)}), as_of)
     assert "conversation" in missing_ids(stale)
