@@ -204,7 +204,7 @@ class CompiledRuleSet:
     non_credit: frozenset[str] = frozenset()
     _param_cache: dict[tuple[str | None, int], dict[str, Any]] = field(default_factory=dict)
     # ``before_valid_from``: the rule set that decides records of academic years before ``start_year``
-    # (a proposal does not apply before its start; current law does), and the columns it needs.
+    # (a proposal does not apply before its start; current law does): see ``compile_ruleset``.
     earlier: "CompiledRuleSet | None" = None
     start_year: int = 0
 
