@@ -131,6 +131,37 @@ class CompiledParam:
         return value
 
 
+class LazyParams(dict):  # type: ignore[type-arg]
+    """The parameter values of one (programme, academic year), each resolved when a rule first reads it.
+
+    Only what a record's evaluation actually reads must have a value in force (issue 14): a part-time
+    norm that a rule set dates from 2015 must not fail a full-time record of 2012. A value that is
+    read and has none in force raises BSA320 (:meth:`CompiledParam.resolve`); resolved values stay.
+    """
+
+    __slots__ = ("_params", "_programme", "_year")
+
+    def __init__(self, params: dict[str, "CompiledParam"], programme: str | None, year: int) -> None:
+        super().__init__()
+        self._params = params
+        self._programme = programme
+        self._year = year
+
+    def __missing__(self, name: str) -> Any:
+        param = self._params.get(name)
+        if param is None:
+            raise KeyError(name)
+        value = param.resolve(self._programme, self._year)
+        self[name] = value
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._params
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        return self[name] if name in self._params else default
+
+
 def _in_force(table: tuple[tuple[date, Any], ...], ref: date) -> Any:
     found = ABSENT
     for start, value in table:
@@ -172,6 +203,10 @@ class CompiledRuleSet:
     overrides: dict[str, str]
     non_credit: frozenset[str] = frozenset()
     _param_cache: dict[tuple[str | None, int], dict[str, Any]] = field(default_factory=dict)
+    # ``before_valid_from``: the rule set that decides records of academic years before ``start_year``
+    # (a proposal does not apply before its start; current law does): see ``compile_ruleset``.
+    earlier: "CompiledRuleSet | None" = None
+    start_year: int = 0
 
     @property
     def name(self) -> str:
@@ -185,35 +220,51 @@ class CompiledRuleSet:
     def fields_read(self) -> frozenset[str]:
         """Every field evaluation reads: those the rules name, plus the ones the engine itself uses
         (programme selects per-programme parameters; academic_year selects dated values)."""
-        return self.fields_used | {"student_id", "programme", "academic_year", "advice_date"}
+        own = self.fields_used | {"student_id", "programme", "academic_year", "advice_date"}
+        return own | self.earlier.fields_read if self.earlier is not None else own
 
     @property
     def reads_programme(self) -> bool:
         """Whether a verdict can depend on the programme: a rule or reason names it, or a parameter
         has per-programme values."""
-        return "programme" in self.fields_used or any(p.by_programme for p in self.params.values())
+        own = "programme" in self.fields_used or any(p.by_programme for p in self.params.values())
+        return own or (self.earlier is not None and self.earlier.reads_programme)
 
     @property
     def required_columns(self) -> frozenset[str]:
         """Columns an export must have: every field the rules read, except those the rule set lists in
         ``optional_columns``. A missing column must never pass as "empty everywhere": a misspelled
         propedeuse or circumstances header would otherwise silently allow a binding negative."""
-        return frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
+        own = frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
+        return own | self.earlier.required_columns if self.earlier is not None else own
 
     def params_for(self, programme: str | None, year: int) -> dict[str, Any]:
+        """The parameters of one programme and academic year, resolved lazily (:class:`LazyParams`)."""
         key = (programme, year)
         cached = self._param_cache.get(key)
         if cached is None:
-            cached = {name: p.resolve(programme, year) for name, p in self.params.items()}
+            cached = LazyParams(self.params, programme, year)
             if len(self._param_cache) < 10_000:
                 self._param_cache[key] = cached
         return cached
 
-    def _context(self, record: Any, as_of: date, tracing: bool) -> Ctx:
+    @staticmethod
+    def record_year(record: Any, as_of: date) -> int:
+        """The academic year a record is about: its collegejaar; without one, the year of its advice
+        date, else of --as-of."""
         year = record.get("academic_year")
         if year is None:
-            # No collegejaar: the advice date says which year the advice is about, else --as-of.
             year = academic_year_of(record.get("advice_date") or as_of)
+        return int(year)
+
+    def for_record(self, record: Any, as_of: date) -> "CompiledRuleSet":
+        """The rule set that decides ``record``: this one, or ``before_valid_from``'s for an earlier year."""
+        if self.earlier is not None and self.record_year(record, as_of) < self.start_year:
+            return self.earlier
+        return self
+
+    def _context(self, record: Any, as_of: date, tracing: bool) -> Ctx:
+        year = self.record_year(record, as_of)
         ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
         if not tracing:
             ctx.details = None  # no derived-value details without a trace
@@ -231,6 +282,10 @@ class CompiledRuleSet:
         (:meth:`trace`), the first time one is read. Evaluation is deterministic, so the traced run
         decides the same.
         """
+        if self.earlier is not None and self.for_record(record, as_of) is not self:
+            verdict = self.earlier.evaluate(record, as_of)
+            verdict.via = self
+            return verdict
         ctx = self._context(record, as_of, tracing=False)
         logged: list[RuleCheck] = []  # the rules whose comparisons can show a credit gap (ge/lt)
         rule, missing = self._decide(ctx, logged)
@@ -242,6 +297,8 @@ class CompiledRuleSet:
     def decide(self, record: Any, as_of: date) -> tuple[str, CompiledRule]:
         """The outcome and the deciding rule of :meth:`evaluate`, nothing else (no reason values, no
         shortfalls): what ``compare`` counts. Raises the same errors."""
+        if self.earlier is not None and self.for_record(record, as_of) is not self:
+            return self.earlier.decide(record, as_of)
         rule, missing = self._decide(self._context(record, as_of, tracing=False), None)
         return (rule.model.if_missing if missing else rule.outcome), rule
 
@@ -270,6 +327,10 @@ class CompiledRuleSet:
 
     def trace(self, record: Any, as_of: date) -> Verdict:
         """:meth:`evaluate`, recording every comparison made: the verdict with its trace."""
+        if self.earlier is not None and self.for_record(record, as_of) is not self:
+            verdict = self.earlier.trace(record, as_of)
+            verdict.via = self
+            return verdict
         ctx = self._context(record, as_of, tracing=True)
         checks: list[RuleCheck] = []
         decided: CompiledRule | None = None
@@ -340,7 +401,10 @@ def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
     if name == "academic_year":
         return f"{ctx.year}-{ctx.year + 1}"
     if name in ctx.params:
-        return ctx.params[name]
+        try:
+            return ctx.params[name]
+        except EvaluationError:
+            return None  # a parameter shown in a text but not in force that year: nothing to show
     if name in ctx.derived:
         try:
             return ctx.derived_value(name)
@@ -403,6 +467,10 @@ class _Compiler:
         if p.range is not None and t in ("decimal", "integer") and not _in_range(p.range, value):
             self.err(path, f"value {raw} is outside the declared range {_range_text(p.range)}",
                      "use a value within the range" + ("" if p.range.basis else ", or change the range"), "BSA203")
+        outside = _outside_choices(p, value)
+        if outside:
+            self.err(path, f"value {outside[0]!r} is not one of the declared choices: {', '.join(p.choices or ())}",
+                     self._suggest(outside[0], p.choices or ()), "BSA203")
         return value
 
     def dated(self, p: m.Parameter, raw: Any, path: tuple[Any, ...]) -> tuple[tuple[date, Any], ...]:
@@ -431,8 +499,15 @@ class _Compiler:
                     raise CellError(f"is not a day of the year; {MONTH_DAY_HINT}")
                 return parsed
             if p.type == "text_list":
-                return tuple(x.strip() for x in text.split("|") if x.strip())
-            return text
+                value: Any = tuple(x.strip() for x in text.split("|") if x.strip())
+            else:
+                value = text
+            outside = _outside_choices(p, value)
+            if outside:
+                raise UsageError(f"--param {name}={text!r}: {outside[0]!r} is not one of the values the rule set "
+                                 f"declares for {name}: {', '.join(p.choices or ())}",
+                                 hint=self._suggest(outside[0], p.choices or ()), code="BSA403")
+            return value
         except CellError as exc:
             raise UsageError(f"--param {name}={text!r} {exc.args[0]}", hint=f"{name} is a {p.type}",
                              code="BSA401") from None
@@ -445,6 +520,9 @@ class _Compiler:
                                  hint=self._suggest(name, self.rs.parameters), code="BSA402")
         for name, p in self.rs.parameters.items():
             path = ("parameters", name)
+            if p.choices is not None and p.type not in ("text", "text_list"):
+                self.err((*path, "choices"), f"choices are for text parameters, not a {p.type}",
+                         "remove choices, or use range for numbers", "BSA260")
             if name in self.overrides:
                 value = self.parse_override(p, name, self.overrides[name])
                 if p.range is not None and p.type in ("decimal", "integer") and not _in_range(p.range, value):
@@ -710,6 +788,7 @@ class _Compiler:
                 return present == expected
             return is_set_other
 
+        self._check_choices(skind, sname, op, rhs, path)
         sget, skind_v, slabel = self.operand(subject_ref, path)
         rget, rkind, rlabel = self.operand(rhs, (*path, op))
         if skind_v is None or rkind is None:
@@ -730,6 +809,19 @@ class _Compiler:
                                           None if right is ABSENT else right, rlabel, result, absent))
             return result
         return run
+
+    def _check_choices(self, skind: str, sname: str, op: str, rhs: Any, path: tuple[Any, ...]) -> None:
+        """A text parameter with declared ``choices`` compared with a value outside them is an error: the
+        misspelled reading (``first_year_unit``) would never match, silently switching to the other one."""
+        p = self.rs.parameters.get(sname) if skind == "param" else None
+        if p is None or p.choices is None:
+            return
+        values = rhs if isinstance(rhs, list) else [rhs]
+        for i, v in enumerate(values):
+            if isinstance(v, str) and v not in p.choices:
+                where = (*path, op, i) if isinstance(rhs, list) else (*path, op)
+                self.err(where, f"{sname} is compared with {v!r}, which is not one of its declared choices: "
+                                f"{', '.join(p.choices)}", self._suggest(v, p.choices), "BSA260")
 
     def _comparator(self, op: str, skind: str, rkind: str, path: tuple[Any, ...]) -> Callable[[Any, Any], bool] | None:
         def bad(expect: str) -> None:
@@ -887,6 +979,14 @@ def _shift_label(label: str | None, months: Any, days: Any) -> str:
     return text
 
 
+def _outside_choices(p: m.Parameter, value: Any) -> list[str]:
+    """The values of a text parameter that are not among its declared ``choices`` (none declared: none)."""
+    if p.choices is None or value is ABSENT:
+        return []
+    values = value if isinstance(value, tuple) else (value,)
+    return [v for v in values if isinstance(v, str) and v not in p.choices]
+
+
 def _in_range(r: m.Range, value: Any) -> bool:
     return not ((r.min is not None and value < r.min) or (r.max is not None and value > r.max))
 
@@ -912,8 +1012,26 @@ def _literal_kind(value: Any) -> str:
 
 
 def compile_ruleset(loaded: "LoadedRuleSet", overrides: dict[str, str] | None = None) -> CompiledRuleSet:
-    """Check a loaded rule set's meaning and compile it. Raises ErrorList (located) or UsageError."""
-    return _Compiler(loaded, dict(overrides or {})).compile()
+    """Check a loaded rule set's meaning and compile it. Raises ErrorList (located) or UsageError.
+
+    A rule set with ``before_valid_from`` compiles that rule set too (each --param goes to the ones that
+    declare it): records of academic years before ``valid_from`` are decided by it."""
+    overrides = dict(overrides or {})
+    earlier_loaded = getattr(loaded, "earlier", None)
+    own = {k: v for k, v in overrides.items() if earlier_loaded is None or k in loaded.model.parameters}
+    compiled = _Compiler(loaded, own).compile()
+    if earlier_loaded is not None:
+        compiled.earlier = compile_ruleset(
+            earlier_loaded, {k: v for k, v in overrides.items() if k in earlier_loaded.model.parameters})
+        compiled.start_year = academic_year_of(loaded.model.valid_from)
+    return compiled
+
+
+def declared_parameters(loaded: "LoadedRuleSet") -> set[str]:
+    """The parameters a loaded rule set declares, with those of its ``before_valid_from`` rule set."""
+    names = set(loaded.model.parameters)
+    earlier = getattr(loaded, "earlier", None)
+    return names | declared_parameters(earlier) if earlier is not None else names
 
 
 def compile_many(loaded: "list[LoadedRuleSet]", overrides: dict[str, str]) -> list[CompiledRuleSet]:
@@ -922,9 +1040,9 @@ def compile_many(loaded: "list[LoadedRuleSet]", overrides: dict[str, str]) -> li
     A parameter no rule set declares is a usage error (a typo must not pass silently).
     """
     for name in overrides:
-        if not any(name in ld.model.parameters for ld in loaded):
-            known = sorted({p for ld in loaded for p in ld.model.parameters})
+        if not any(name in declared_parameters(ld) for ld in loaded):
+            known = sorted({p for ld in loaded for p in declared_parameters(ld)})
             close = difflib.get_close_matches(name, known, n=1)
             raise UsageError(f"unknown parameter {name!r}", code="BSA402",
                              hint=f"did you mean {close[0]!r}?" if close else "known: " + ", ".join(known))
-    return [compile_ruleset(ld, {k: v for k, v in overrides.items() if k in ld.model.parameters}) for ld in loaded]
+    return [compile_ruleset(ld, {k: v for k, v in overrides.items() if k in declared_parameters(ld)}) for ld in loaded]

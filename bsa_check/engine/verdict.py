@@ -74,7 +74,7 @@ class Verdict:
     verdict as immutable: rows with the same record share one.
     """
 
-    __slots__ = ("outcome", "rule", "ruleset", "values", "missing", "shortfalls", "_record", "_as_of", "_trace")
+    __slots__ = ("outcome", "rule", "ruleset", "values", "missing", "shortfalls", "_record", "_as_of", "_trace", "via")
 
     def __init__(self, outcome: str, rule: "CompiledRule", ruleset: "CompiledRuleSet", values: dict[str, Any],
                  missing: tuple["CompiledPrecondition", ...], shortfalls: tuple[Shortfall, ...], record: Any,
@@ -88,6 +88,9 @@ class Verdict:
         self._record = record
         self._as_of = as_of
         self._trace = trace
+        # the rule set asked for, when it left this record's academic year to its ``before_valid_from``
+        # rule set (``ruleset``): a proposal before its start; None otherwise
+        self.via: "CompiledRuleSet | None" = None
 
     def __repr__(self) -> str:
         return f"Verdict(outcome={self.outcome!r}, rule={self.rule.id!r}, values={self.values!r})"

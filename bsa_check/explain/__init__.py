@@ -291,6 +291,9 @@ def full_explanation(verdict: Verdict, lang: str) -> list[str]:
     status = t(f"status.{rs.model.legal_status}", lang)
     lines = [t("explain.header", lang, title=getattr(rs.model.title, lang), name=rs.name, version=rs.version,
                status=status)]
+    if verdict.via is not None:  # a proposal before its start: current law decides this academic year
+        lines.append(t("explain.before_valid_from", lang, asked=verdict.via.name, start=verdict.via.model.valid_from,
+                       name=rs.name))
     if rs.model.legal_status == "proposal":
         lines.append(t("proposal.banner", lang))
     lines.extend(provenance_line(rs, lang))
@@ -303,7 +306,8 @@ def comparison(verdicts: list[Verdict], lang: str) -> list[str]:
     """How the same student fares under each rule set."""
     lines = [t("explain.compare", lang)]
     for v in verdicts:
-        lines.append("  - " + t("explain.under", lang, name=v.ruleset.name, outcome=outcome_label(v.outcome, lang),
+        name = v.ruleset.name if v.via is None else f"{v.via.name} ({v.ruleset.name})"
+        lines.append("  - " + t("explain.under", lang, name=name, outcome=outcome_label(v.outcome, lang),
                                   rule=v.rule.id))
         for change in changes(v, lang):
             lines.append(f"      {change}")

@@ -79,6 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.not_automated": {"en": "Not checked by this tool (a person must confirm):",
                               "nl": "Niet door dit hulpmiddel gecontroleerd (een persoon moet dit bevestigen):"},
     "explain.compare": {"en": "Across rule sets:", "nl": "Vergelijking van regelsets:"},
+    "explain.before_valid_from": {"en": "({asked} applies from {start}; an earlier academic year is decided by {name})",
+                                  "nl": "({asked} geldt vanaf {start}; een eerder studiejaar beslist {name})"},
     "explain.under": {"en": "under {name}: {outcome} (rule {rule})", "nl": "onder {name}: {outcome} (regel {rule})"},
     "explain.differs": {"en": "The outcome differs between the rule sets.", "nl": "De uitkomst verschilt tussen de regelsets."},
     "explain.same": {"en": "The outcome is the same under every rule set.", "nl": "De uitkomst is onder elke regelset gelijk."},

@@ -157,7 +157,7 @@ _ADVICE_INDEX = _lookup(F.ADVICES)
 
 
 def parse_circumstances(text: str) -> frozenset[str]:
-    """``none``/``geen`` or categories of Uitvoeringsbesluit WHW art. 2.1 separated by ``|``."""
+    """``none``/``geen`` or categories of Uitvoeringsbesluit WHW 2008 art. 2.1 separated by ``|``."""
     parts = [p.strip().lower() for p in text.split("|") if p.strip()]
     if all(p in F.NONE_WORDS for p in parts):
         return frozenset()
@@ -168,7 +168,7 @@ def parse_circumstances(text: str) -> frozenset[str]:
         code = _CIRCUMSTANCE_INDEX.get(p)
         if code is None:
             raise CellError(
-                "is not a personal circumstance listed in Uitvoeringsbesluit WHW art. 2.1; use none or one of "
+                "is not a personal circumstance listed in Uitvoeringsbesluit WHW 2008 art. 2.1; use none or one of "
                 + ", ".join(F.CIRCUMSTANCE_CATEGORIES)
             )
         out.add(code)

@@ -34,6 +34,7 @@ class LoadedRuleSet:
     path: str
     sha256: str
     bundled: bool
+    earlier: "LoadedRuleSet | None" = None  # ``before_valid_from``: decides records of earlier academic years
 
 
 def _bundled_dir() -> Path | None:
@@ -363,8 +364,35 @@ def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
     raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
     data, positions = load_yaml(text, file, strict_scalars=True)
     model = validate_data(data, positions)
+    earlier = _load_earlier(model.before_valid_from, path, positions) if model.before_valid_from else None
     return LoadedRuleSet(model=model, positions=positions, path=file,
-                         sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled)
+                         sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled, earlier=earlier)
+
+
+def _load_earlier(name: str, path: Path, positions: PositionMap) -> LoadedRuleSet:
+    """The rule set ``before_valid_from`` names: a bundled name, or a path relative to the rule file.
+
+    One step only: a rule set that itself delegates earlier years is refused (BSA260), so delegation
+    can never loop."""
+    bundled = bundled_rule_files()
+    target, is_bundled = (bundled[name], True) if name in bundled else (path.parent / name, False)
+    if not_a_file(target) is not None:
+        raise RuleFileError(f"before_valid_from names {name!r}, which is neither a bundled rule set nor a file",
+                            location=positions.locate(("before_valid_from",)),
+                            hint=f"bundled rule sets: {', '.join(bundled) or '(none)'}; or a path relative to this file",
+                            code="BSA260")
+    if target.resolve() == path.resolve():
+        raise RuleFileError("before_valid_from names this rule file itself", location=positions.locate(
+            ("before_valid_from",)), hint="name the rule set that applies before valid_from", code="BSA260")
+    raw, text = read_source(target, "rule file", MAX_RULE_FILE_BYTES)
+    data, earlier_positions = load_yaml(text, str(target), strict_scalars=True)
+    model = validate_data(data, earlier_positions)
+    if model.before_valid_from is not None:
+        raise RuleFileError(f"before_valid_from names {name!r}, which itself delegates to {model.before_valid_from!r}",
+                            location=positions.locate(("before_valid_from",)),
+                            hint="name a rule set without before_valid_from (one step only)", code="BSA260")
+    return LoadedRuleSet(model=model, positions=earlier_positions, path=str(target),
+                         sha256=hashlib.sha256(raw).hexdigest(), bundled=is_bundled)
 
 
 def load(name_or_path: str) -> LoadedRuleSet:

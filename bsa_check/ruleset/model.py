@@ -334,6 +334,10 @@ class Parameter(Strict):
     range: Range | None = None
     values: dict[date, Any] = Field(min_length=1)
     by_programme: dict[str, Any] = Field(default_factory=dict, description="programme code -> value, or dated values")
+    choices: list[str] | None = Field(
+        default=None, min_length=1,
+        description="text parameters: the closed set of values it may take; any other value (in the file, in a "
+                    "condition comparing it, or given with --param) is an error, never a silent switch")
 
     @field_validator("by_programme", mode="before")
     @classmethod
@@ -565,6 +569,10 @@ class RuleSet(Strict):
         default_factory=list,
         description="fields the rules read whose column may be missing from an export (every other field read "
                     "must be a column, so a misspelled header cannot silently change a verdict)")
+    before_valid_from: str | None = Field(
+        default=None,
+        description="the rule set that decides records of academic years before valid_from (a bundled name, or a "
+                    "path relative to this file): a proposal does not apply before its start, current law does")
     # issue 9: record bounds
     record_bounds: Annotated[dict[str, RecordBound], AfterValidator(_check_bound_fields)] = Field(
         default_factory=dict,

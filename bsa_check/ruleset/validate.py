@@ -501,21 +501,27 @@ class _Linter:
             return
         if self.compiled is None:
             return
-        for label, day in (("mid-year (15 October)", date(2025, 10, 15)),
-                           ("after the academic year (15 October of the next)", date(2026, 10, 15))):
-            if self._holds_on_advice_day(i, readers, day):
+        # lid 1's end-of-first-year limit binds full-time and dual students; for part-time ones the institution
+        # sets the moment (lid 1, second sentence), so "after the academic year" is tested on full-time witnesses
+        for label, day, full_time in (("mid-year (15 October)", date(2025, 10, 15), False),
+                                      ("after the academic year (15 October of the next)", date(2026, 10, 15), True)):
+            if self._holds_on_advice_day(i, readers, day, full_time):
                 self.add(("rules", i, "requires"), "BSA253",
                          f"rule {rule.id!r} can give a binding negative with an advice date {label}", hint)
 
-    def _holds_on_advice_day(self, rule_index: int, readers: list[int], day: date) -> bool:
+    def _holds_on_advice_day(self, rule_index: int, readers: list[int], day: date, full_time: bool = False) -> bool:
         """Whether every precondition reading the advice date holds on some witness advised on ``day``,
-        with every other date of the record (warning, hearing) a few weeks to months before it."""
+        with every other date of the record (warning, hearing) a few weeks to months before it
+        (``full_time``: witnesses that are full-time students)."""
         rule = self.compiled.rules[rule_index]
         dates = [n for n in self.compiled.fields_used if F.FIELDS_BY_NAME[n].kind == F.DATE and n != "advice_date"]
         for k, (record, _) in enumerate(self.witnesses(100)):
             lead = timedelta(days=(29, 43, 60, 90, 150)[k % 5])  # 29/43: warned early in the year, 4-6 weeks ahead
             record.update({n: day - lead for n in dates})
             record["advice_date"] = day
+            if full_time:
+                record["part_time"] = False
+                record["study_mode"] = "full_time"
             try:
                 params = self.compiled.params_for(record.get("programme"), 2025)
                 ctx = Ctx(record, day, 2025, params, self.compiled.derived)

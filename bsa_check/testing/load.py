@@ -298,13 +298,14 @@ class _Resolver:
 
     # -- expectations ---------------------------------------------------------------------------
     def expectation(self, i: int, expect: Expect, loaded: LoadedRuleSet) -> None:
-        rules = loaded.model.rules
+        # a rule set with before_valid_from decides earlier academic years by that rule set's rules
+        rules = list(loaded.model.rules) + (list(loaded.earlier.model.rules) if loaded.earlier is not None else [])
         base = ("cases", i, "expect")
         rule_ids = [r.id for r in rules]
         if expect.rule is not None and expect.rule not in rule_ids:
             self.err((*base, "rule"), f"rule set {loaded.model.name!r} has no rule {expect.rule!r}",
                      _suggest(expect.rule, rule_ids), "BSA130")
-        scope = [r for r in rules if r.id == expect.rule] or rules
+        scope = [r for r in rules if r.id == expect.rule] or rules  # (an id in both: either may decide)
         pre_ids = list(dict.fromkeys(p.id for r in scope for p in r.requires))
         for j, pre in enumerate(expect.missing or ()):
             if pre not in pre_ids:
@@ -322,7 +323,7 @@ class _Resolver:
     def resolve(self) -> LoadedTestFile:
         rules_path, bundled = self.rule_file()
         loaded = self.load_rules(rules_path, bundled)
-        known = loaded.model.parameters
+        known = {**(loaded.earlier.model.parameters if loaded.earlier is not None else {}), **loaded.model.parameters}
         file_params = self.params(self.model.params, (), known)
         cases: list[LoadedCase] = []
         first_line: dict[str, int] = {}

@@ -202,7 +202,7 @@ def test_every_verdict_row_names_its_rule_set(tmp_path):
     assert row["ruleset"]["name"] == "ho-current" and len(row["ruleset"]["sha256"]) == 64
     out = check(path, "--format", "csv").stdout
     record = next(csvmod.DictReader(io.StringIO(out), delimiter=";"))
-    assert record["ruleset"].startswith("ho-current 1.0.0 sha256:")
+    assert record["ruleset"].startswith("ho-current 1.1.0 sha256:")
 
 
 def test_placeholder_note_for_every_format(tmp_path):

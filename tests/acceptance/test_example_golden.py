@@ -85,7 +85,7 @@ def test_every_explanation_names_rule_values_and_basis(example, rules, lang, yes
     for line in run_jsonl(example, rules, lang).splitlines():
         row = json.loads(line)
         assert row["rule"], row
-        assert row["basis"].startswith(("WHW art. 7.8b lid", "OER", "Uitvoeringsbesluit WHW art. 2.1",
+        assert row["basis"].startswith(("WHW art. 7.8b lid", "OER", "Uitvoeringsbesluit WHW 2008 art. 2.1",
                                          "Kamerstukken II 31 288/31 524, nr. 1039", "WEB art. 8.1.7a")), row
         assert row["values"] or rules == "mbo", row
         if row["outcome"] == "procedure_incomplete":

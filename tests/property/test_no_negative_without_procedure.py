@@ -63,7 +63,14 @@ def ho_procedure(r, advice, as_of):
     assert r["warning_date"] + timedelta(days=28) <= advice, "WHW 7.8b lid 4: a reasonable period to improve"
     assert r["warning_date"] <= as_of and r["hearing_date"] <= as_of, "steps after --as-of have not happened"
     assert r["hearing_date"] >= r["warning_date"], "heard after the warning"
-    assert date(year + 1, 6, 1) <= advice <= date(year + 1, 8, 31), "WHW 7.8b lid 1 and 3: towards the end of year one"
+    assert date(year + 1, 6, 1) <= advice, "WHW 7.8b lid 3: not before towards the end of the year"
+    if r["part_time"]:
+        # lid 1, second sentence: the institution sets the part-time moment (placeholder: by 31 August of year 2)
+        assert r["year_of_enrolment"] < 2 or advice <= date(year + 1, 8, 31), "the part-time moment"
+    else:
+        assert advice <= date(year + 1, 8, 31), "WHW 7.8b lid 1: full-time and dual by the end of the year"
+    if r.get("improvement_deadline") is not None:  # lid 4: the period named in the warning, ended before the advice
+        assert r["warning_date"] + timedelta(days=28) <= r["improvement_deadline"] <= advice, "reasonable period"
     assert r["hearing_date"] <= advice, "WHW 7.8b lid 4: hearing"
     assert r.get("propaedeutic_passed") is not True, "WHW 7.8b lid 2"
     if r.get("personal_circumstances"):
@@ -73,17 +80,25 @@ def ho_procedure(r, advice, as_of):
 
 def oracle(name, r, as_of):
     advice = r.get("advice_date", as_of)
+    # the academic year the advice is about: collegejaar, else the advice date's year
+    year = r.get("academic_year", academic_year_of(advice))
+    if name == "ho-proposed-2023" and year < 2025:
+        name = "ho-current"  # the proposal would start in 2025-2026: before it, current law decides
     if name == "ho-current":
         ho_procedure(r, advice, as_of)
-        assert r["year_of_enrolment"] == 1
-        # the academic year the advice is about: collegejaar, else the advice date's year
-        year = r.get("academic_year", academic_year_of(advice))
-        assert advice >= date(year + 1, 6, 1), "WHW 7.8b lid 3: not before towards the end of the year"
+        # lid 1: the first year (full-time, dual); part-time: by the institution's moment (placeholder: year 2)
+        assert r["year_of_enrolment"] == 1 or (r["part_time"] and r["year_of_enrolment"] <= 2)
     elif name == "ho-proposed-2023":
         ho_procedure(r, advice, as_of)
         assert r["conversation_date"] <= as_of
-        assert r["conversation_date"] < advice, "Kamerbrief nr. 1039: conversation before the advice"
-        assert r["year_of_enrolment"] in (1, 2)
+        assert date(year, 9, 1) <= r["conversation_date"] < advice, \
+            "Kamerbrief nr. 1039: a conversation before the advice, in its academic year"
+        if r["part_time"]:
+            assert r["year_of_enrolment"] <= 2, "the part-time moment; the year-two check is for full-time students"
+        else:
+            assert r["year_of_enrolment"] in (1, 2)
+            if r["year_of_enrolment"] == 2:  # only a cohort whose first year ran under the proposal
+                assert r.get("enrolment_date") is not None and r["enrolment_date"] >= date(2025, 9, 1)
     elif name == "mbo":
         assert r["intended_advice"] == "negative"
         assert r["progress_talks"] >= 1

@@ -146,7 +146,7 @@ def test_a_file_that_cannot_be_loaded_is_one_failing_item(tmp_path, capfd):
 
 def test_a_broken_rule_set_fails_the_file_with_its_own_errors(tmp_path, capfd):
     rules = (ROOT / "rules" / "ho-current.yaml").read_text(encoding="utf-8")
-    write(tmp_path, "my-oer.yaml", rules.replace("      2024-09-01: 45\n", "      2024-09-01: 75\n", 1))
+    write(tmp_path, "my-oer.yaml", rules.replace("      2011-09-01: 45\n", "      2011-09-01: 75\n", 1))
     path = write(tmp_path, "t.bsa-test.yaml", PASSING.replace("rules: ho-current", "rules: my-oer.yaml"))
     errors = load_errors(path)
     assert errors[0].location.line == 1 and "rule set 'my-oer.yaml' cannot be used" in errors[0].message

@@ -94,7 +94,7 @@ def test_value_before_first_date_is_an_evaluation_error():
 
 def test_credits_in_rule_files_are_never_floats():
     rs = load("ho-current").model
-    assert isinstance(rs.parameters["norm_ec"].values[date(2024, 9, 1)], int)
+    assert isinstance(rs.parameters["norm_ec"].values[date(2011, 9, 1)], int)
     loaded = load_file(DATA / "valid" / "minimal.yaml").model
     assert loaded.parameters["norm_ec"].values[date(2026, 9, 1)] == Decimal("42.5")
     assert type(loaded.parameters["norm_ec"].values[date(2026, 9, 1)]) is Decimal
