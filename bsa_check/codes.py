@@ -330,6 +330,16 @@ _code("BSA259", "requires-without-reason", ERROR,
       ("voorwaarden zonder reason_if_missing", "De uitkomst procedure_incomplete zou de reden van het negatieve advies "
        "geven; voeg reason_if_missing (nl en en) toe met {missing}."),
       "outcome: negative\\nrequires: [...]   (no reason_if_missing)")
+_code("BSA260", "choices-or-earlier-ruleset", ERROR,
+      ("a closed set of text values misused, or before_valid_from that cannot be followed",
+       "choices are for text parameters; a text parameter is only compared with one of its choices (a misspelling "
+       "would silently switch to the other reading); before_valid_from names a bundled rule set or a file that does "
+       "not itself delegate (one step only)."),
+      ("een gesloten lijst tekstwaarden verkeerd gebruikt, of before_valid_from die niet te volgen is",
+       "choices zijn voor tekstparameters; een tekstparameter wordt alleen vergeleken met een van zijn choices (een "
+       "tikfout zou stil naar de andere lezing schakelen); before_valid_from noemt een meegeleverde regelset of een "
+       "bestand dat zelf niet doorverwijst (een stap)."),
+      "year2_counts: {type: text, choices: [first_year_units, cumulative]}  then  {eq: first_year_unit}")
 
 # --- BSA3xx records and evaluation -------------------------------------------------------------------
 _code("BSA301", "records-not-found", ERROR,

@@ -364,12 +364,12 @@ def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
     raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
     data, positions = load_yaml(text, file, strict_scalars=True)
     model = validate_data(data, positions)
-    earlier = _load_earlier(model.before_valid_from, path, positions) if model.before_valid_from else None
+    earlier = load_earlier(model.before_valid_from, path, positions) if model.before_valid_from else None
     return LoadedRuleSet(model=model, positions=positions, path=file,
                          sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled, earlier=earlier)
 
 
-def _load_earlier(name: str, path: Path, positions: PositionMap) -> LoadedRuleSet:
+def load_earlier(name: str, path: Path, positions: PositionMap) -> LoadedRuleSet:
     """The rule set ``before_valid_from`` names: a bundled name, or a path relative to the rule file.
 
     One step only: a rule set that itself delegates earlier years is refused (BSA260), so delegation

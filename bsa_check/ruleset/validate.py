@@ -70,7 +70,7 @@ def validate_path(path: Path) -> list[Problem]:
     """
     import hashlib
 
-    from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, read_source, validate_repairing
+    from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, load_earlier, read_source, validate_repairing
     from bsa_check.ruleset.yamlsafe import load_yaml
 
     file = str(path)
@@ -88,8 +88,16 @@ def validate_path(path: Path) -> list[Problem]:
                     if not (e.location and (e.location.line, e.location.column) in reported))
     if repaired.model is None:
         return sorted(problems, key=Problem.sort_key)
+    earlier = None
+    if repaired.model.before_valid_from:
+        try:
+            earlier = load_earlier(repaired.model.before_valid_from, path, repaired.positions)
+        except RuleFileError as exc:  # the rule set for earlier years: reported, the rest still checked
+            problems.append(Problem.from_error(exc))
+        except ErrorList as exc:
+            problems.extend(Problem.from_error(e) for e in exc.errors)
     loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file,
-                           sha256=hashlib.sha256(raw).hexdigest(), bundled=False)
+                           sha256=hashlib.sha256(raw).hexdigest(), bundled=False, earlier=earlier)
     try:
         compiled = compile_ruleset(loaded)
     except ErrorList as exc:
