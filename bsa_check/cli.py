@@ -126,14 +126,25 @@ def _parse_params(items: list[str]) -> dict[str, str]:
     return out
 
 
-def _refuse_unlawful(loaded, compiled) -> None:  # type: ignore[no-untyped-def]
-    """A rule set whose verdicts would contradict the law (legal lint errors) is not used for verdicts."""
+def _refuse_unlawful(loaded, compiled, shown: set | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """A rule set ``validate`` reports an error for is not used for verdicts (design.md, issue 14):
+    every problem listed, exit 2. Its warnings go to stderr once (``shown``: those already printed)."""
     from bsa_check.errors import RuleFileError
-    from bsa_check.ruleset.validate import legal_blockers
+    from bsa_check.ruleset.usable import problems_for_use
 
-    blockers = legal_blockers(loaded, compiled)
-    if blockers:
-        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in blockers])
+    errors, warnings = problems_for_use(loaded, compiled)
+    if errors:
+        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in errors])
+    shown = set() if shown is None else shown
+    err = None
+    for p in warnings:
+        key = (p.code, str(p.location), p.message)
+        if key in shown:
+            continue
+        shown.add(key)
+        err = err or _stderr()
+        err.print(Text(f"warning[{p.code}]: {RuleFileError(p.message, location=p.location, hint=p.hint)}"),
+                  style="yellow")
 
 
 def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
@@ -149,8 +160,9 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
 
     loaded = [load(r) for r in rules]
     rulesets = compile_many(loaded, _parse_params(param or []))
+    shown: set = set()  # type: ignore[type-arg]
     for ld, rs in zip(loaded, rulesets):
-        _refuse_unlawful(ld, rs)
+        _refuse_unlawful(ld, rs, shown)
     return rulesets
 
 

@@ -30,6 +30,7 @@ from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet, load_file
+from bsa_check.ruleset.optional_lint import optional_columns_lint
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -71,9 +72,15 @@ def validate_path(path: Path) -> list[Problem]:
     except ErrorList as exc:
         problems.extend(Problem.from_error(e) for e in exc.errors)
         compiled = None
-    linter = _Linter(loaded, compiled)
-    problems.extend(linter.run())
+    problems.extend(lint(loaded, compiled))
     return sorted(problems, key=Problem.sort_key)
+
+
+def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
+    """Consistency and legal lint of a loaded rule set (``compiled`` None when it did not compile):
+    what ``validate`` adds to the load and compile errors, and what check, explain and compare refuse on
+    (``ruleset.usable``)."""
+    return _Linter(loaded, compiled).run()
 
 
 # --- walking the model ----------------------------------------------------------------------------
@@ -189,6 +196,7 @@ class _Linter:
         self.circumstances_negative_lint()
         self.negative_inputs_lint()
         self.reason_if_missing_lint()
+        optional_columns_lint(self)
         return self.problems
 
     def circumstances_negative_lint(self) -> None:

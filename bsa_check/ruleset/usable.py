@@ -1,0 +1,32 @@
+"""Whether a loaded, compiled rule set may give verdicts: exactly what ``validate`` reports for it.
+
+design.md ("Guarantees"): a rule set that ``validate`` reports an error for is never used to give
+verdicts. ``check``, ``explain`` and ``compare`` call :func:`problems_for_use` and refuse (exit 2)
+on any error, listing every problem; warnings are shown once on stderr. Before issue 14 only a
+subset of the legal lint refused (``legal_blockers``), so a BSA254 (a circumstance outside
+Uitvoeringsbesluit WHW 2008 art. 2.1) or a BSA257 found on witness records still gave binding
+negatives with exit 0 and nothing on stderr.
+
+Pure: runs the same linter as ``validate`` on the rule set as it will be used (with ``--param``
+overrides); prints nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bsa_check.problems import ERROR, Problem
+from bsa_check.ruleset.load import LoadedRuleSet
+
+
+def problems_for_use(loaded: LoadedRuleSet, compiled: Any) -> tuple[list[Problem], list[Problem]]:
+    """(errors, warnings) ``validate`` would report for this rule set, each sorted by position."""
+    from bsa_check.ruleset.validate import lint
+
+    problems = sorted(lint(loaded, compiled), key=Problem.sort_key)
+    errors = [p for p in problems if p.severity == ERROR]
+    warnings = [p for p in problems if p.severity != ERROR]
+    return errors, warnings
+
+
+__all__ = ["problems_for_use"]

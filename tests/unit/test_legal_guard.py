@@ -1,0 +1,151 @@
+"""No silent road to an unlawful negative (issue 14, item 8): law tests, each citing its basis.
+
+The rule sets here are variants of ``tests/data/rules/valid/minimal.yaml`` (the smallest lawful HO
+rule set with a binding negative), so they do not move when the bundled sets change.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bsa_check.cli import app
+from bsa_check.ruleset.validate import validate_path
+
+runner = CliRunner()
+MINIMAL = Path(__file__).resolve().parent.parent / "data" / "rules" / "valid" / "minimal.yaml"
+HEADER = ("studentnummer;opleiding;collegejaar;inschrijvingsjaar;ec_jaar1;propedeuse_behaald;persoonlijke_omstandigheden;"
+          "besluit_omstandigheden;waarschuwingsdatum;hoordatum;adviesdatum")
+# 20 EC, warned and heard in time, advised in the window: a binding negative under minimal.yaml
+NEGATIVE_ROW = "1;59001;2025-2026;1;20;nee;geen;;01-03-2026;01-04-2026;15-08-2026"
+
+
+def variant(tmp_path: Path, old: str, new: str, name: str = "variant.yaml") -> Path:
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def export(tmp_path: Path, header: str = HEADER, rows: tuple[str, ...] = (NEGATIVE_ROW,), name: str = "s.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def codes(path: Path, severity: str = "error") -> set[str]:
+    return {p.code for p in validate_path(path) if p.severity == severity}
+
+
+def run(*args: object):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [*map(str, args), "--as-of", "2026-08-20"])
+
+
+# --- check, explain and compare refuse what validate reports an error for -------------------------
+
+UNLISTED = ("  - id: circumstances\n",
+            "  - id: sport\n"
+            "    when: {field: personal_circumstances, contains: top_sport}\n"
+            "    outcome: needs_review\n"
+            "    legal_basis: {law: OER}\n"
+            "    reason: {nl: topsport, en: top sport}\n"
+            "  - id: circumstances\n")
+
+
+def test_check_explain_compare_refuse_a_rule_set_with_a_validate_error(tmp_path: Path) -> None:
+    """design.md "Guarantees": a rule set that ``validate`` reports an error for is never used for
+    verdicts. Here BSA254: top sport is not a ground of Uitvoeringsbesluit WHW 2008 art. 2.1 lid 1 (an
+    exclusive list) unless designated; the rule set still gives binding negatives (7.8b lid 3 WHW).
+    Before issue 14 only some legal-lint codes refused, and this gave a negative with exit 0."""
+    rules = variant(tmp_path, *UNLISTED)
+    assert "BSA254" in codes(rules)
+    students = export(tmp_path)
+    for args in (["check", students, "--rules", rules, "--format", "jsonl"],
+                 ["explain", students, "1", "--rules", rules],
+                 ["compare", students, "--rules", rules, "--rules", MINIMAL]):
+        result = run(*args)
+        assert result.exit_code == 2, (args[0], result.stdout)
+        assert "BSA254" in result.stderr and "top sport" in result.stderr
+        assert "negative" not in result.stdout
+
+
+def test_refusal_lists_every_error_and_warnings_alone_do_not_refuse(tmp_path: Path) -> None:
+    """Every problem is listed at once (as validate does), each located; a warning (BSA220: dated values
+    out of order) is printed once on stderr and the run goes on."""
+    rules = variant(tmp_path, "values: {2024-09-01: 40, 2026-09-01: 42.5}", "values: {2026-09-01: 42.5, 2024-09-01: 40}")
+    assert codes(rules, "warning") == {"BSA220"} and not codes(rules)
+    students = export(tmp_path)
+    result = run("check", students, "--rules", rules, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("warning[BSA220]") == 1 and f"{rules}:" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["outcome"] == "negative"
+    # compare with the same rule set twice: its warning still once
+    result = run("compare", students, "--rules", rules, "--rules", rules)
+    assert result.stderr.count("warning[BSA220]") == 1, result.stderr
+    # two errors: both listed
+    two = variant(tmp_path, *UNLISTED, name="two.yaml")
+    two.write_text(two.read_text(encoding="utf-8").replace(
+        "optional_columns: [advice_date]", "optional_columns: [advice_date, propaedeutic_passed]"), encoding="utf-8")
+    result = run("check", students, "--rules", two)
+    assert result.exit_code == 2 and "BSA254" in result.stderr and "BSA265" in result.stderr
+
+
+# --- optional_columns ---------------------------------------------------------------------------
+
+
+def test_a_missing_circumstances_column_cannot_silently_allow_a_negative(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 3 and Uitvoeringsbesluit WHW 2008 art. 2.1 lid 1: personal circumstances are
+    weighed before a rejection. A rule set that lists personal_circumstances under optional_columns lets
+    an export without that column read "nothing reported" for everyone; before issue 14 that gave a
+    binding negative with exit 0. Now validate refuses it (BSA265) and so does check."""
+    rules = variant(tmp_path, "optional_columns: [advice_date]",
+                    "optional_columns: [advice_date, personal_circumstances, circumstances_decision]")
+    assert "BSA265" in codes(rules)
+    without = HEADER.replace(";persoonlijke_omstandigheden;besluit_omstandigheden", "")
+    students = export(tmp_path, without, ("1;59001;2025-2026;1;20;nee;01-03-2026;01-04-2026;15-08-2026",))
+    result = run("check", students, "--rules", rules, "--format", "jsonl")
+    assert result.exit_code == 2 and "BSA265" in result.stderr and "negative" not in result.stdout
+
+
+def test_the_propaedeutic_exam_and_deregistration_cannot_be_optional(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 2: no rejection once the propaedeutic exam is passed; the OER's deregistration
+    cut-off: no advice for a student who left before it. An absent column would read "not passed" and
+    "not deregistered" for everyone."""
+    rules = variant(tmp_path, "optional_columns: [advice_date]",
+                    "optional_columns: [advice_date, propaedeutic_passed, deregistration_date]")
+    found = [p for p in validate_path(rules) if p.code == "BSA265"]
+    assert {p.message.split()[0] for p in found} == {"propaedeutic_passed", "deregistration_date"}
+    assert all(p.location.line == 74 and p.hint for p in found)
+
+
+def test_an_optional_field_whose_absence_lets_a_negative_decide_is_found_on_witnesses(tmp_path: Path) -> None:
+    """Beyond the fields the law names: an OER hardship clause (domain.md §11 item 15) that routes a
+    student to a person is a protection too; an absent column would skip it for everyone."""
+    rules = variant(tmp_path, "  - id: circumstances\n",
+                    "  - id: hardship\n"
+                    "    when: {field: hardship_request, eq: true}\n"
+                    "    outcome: needs_review\n"
+                    "    legal_basis: {law: OER}\n"
+                    "    reason: {nl: hardheidsclausule, en: hardship clause}\n"
+                    "  - id: circumstances\n")
+    assert not codes(rules)
+    optional = rules.read_text(encoding="utf-8").replace("optional_columns: [advice_date]",
+                                                         "optional_columns: [advice_date, hardship_request]")
+    rules.write_text(optional, encoding="utf-8")
+    assert [p.message.split()[0] for p in validate_path(rules) if p.code == "BSA265"] == ["hardship_request"]
+
+
+def test_a_missing_warning_or_hearing_column_stays_allowed_and_blocks_the_negative(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 4: without a recorded warning and hearing a rejection is not lawful, so an absent
+    warning or hearing column can only make the verdict more cautious (procedure_incomplete)."""
+    rules = variant(tmp_path, "optional_columns: [advice_date]",
+                    "optional_columns: [advice_date, warning_date, hearing_date]")
+    assert not codes(rules)
+    without = HEADER.replace(";waarschuwingsdatum;hoordatum", "")
+    students = export(tmp_path, without, ("1;59001;2025-2026;1;20;nee;geen;;15-08-2026",))
+    result = run("check", students, "--rules", rules, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["outcome"] == "procedure_incomplete"
