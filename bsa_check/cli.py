@@ -346,6 +346,7 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
                   style="yellow")
+    _programmes_on_default([ruleset])
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -353,6 +354,17 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
         err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
         for r in reporter.errors:
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
+
+
+def _programmes_on_default(rulesets: list) -> None:  # type: ignore[type-arg]
+    """One warning (BSA327) per rule set naming the programmes that got a per-programme parameter's
+    default because it lists no value for them (e.g. a programme name where the rule set lists codes)."""
+    from bsa_check.records.programme_columns import default_note
+
+    for rs in rulesets:
+        note = default_note(rs.name, rs.programmes_on_default())
+        if note:
+            _stderr().print(Text(f"warning[BSA327]: {note}"), style="yellow")
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -509,6 +521,7 @@ def compare(
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
+    _programmes_on_default(rulesets)
     if result.error_count:
         err = _stderr()
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")

@@ -14,29 +14,26 @@ from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
 from bsa_check.ruleset.model import LegalBasis, Text
-
-_PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}")
-
+from bsa_check.ruleset.placeholders import fill
 
 def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
-    """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run."""
+    """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run.
+
+    The syntax is ``ruleset.placeholders``, the one ``validate`` checks: every placeholder it accepts
+    in a rule's texts is a key of ``values`` (``CompiledRule.placeholders``). A name that is not a key
+    (a title rendered without values) is left as written."""
     if text is None:
         return ""
-    template = getattr(text, lang)
 
-    def sub(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        name = match.group(1)
-        value = values.get(name)
+    def value_of(name: str) -> str | None:
+        if name not in values:
+            return None
+        value = values[name]
         if name == "missing" and isinstance(value, tuple):
             return join_list([render(item, values, lang) for item in value], lang)
         return fmt_value(value, lang)
 
-    return _PLACEHOLDER_RE.sub(sub, template)
+    return fill(getattr(text, lang), value_of)
 
 
 def basis_text(basis: LegalBasis, lang: str) -> str:

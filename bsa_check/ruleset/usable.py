@@ -13,6 +13,7 @@ overrides); prints nothing.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bsa_check.problems import ERROR, Problem
@@ -23,6 +24,10 @@ def problems_for_use(loaded: LoadedRuleSet, compiled: Any) -> tuple[list[Problem
     """(errors, warnings) ``validate`` would report for this rule set, each sorted by position."""
     from bsa_check.ruleset.validate import lint
 
+    # the lint evaluates witness records: on a copy with its own parameter cache, so the witnesses'
+    # programme never counts as one the run evaluated (CompiledRuleSet.programmes_on_default)
+    if compiled is not None:
+        compiled = dataclasses.replace(compiled, _param_cache={})
     problems = sorted(lint(loaded, compiled), key=Problem.sort_key)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]

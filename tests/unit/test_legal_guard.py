@@ -149,3 +149,90 @@ def test_a_missing_warning_or_hearing_column_stays_allowed_and_blocks_the_negati
     result = run("check", students, "--rules", rules, "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["outcome"] == "procedure_incomplete"
+
+
+# --- one placeholder syntax ----------------------------------------------------------------------
+
+
+def test_a_placeholder_validate_accepts_is_filled_when_rendering(tmp_path: Path) -> None:
+    """design.md: every verdict is explained with its values; a reason must never show a placeholder
+    validate accepted as literal text. Rule sets name their parameters freely (here ``Extra2``);
+    before issue 14 validate accepted ``{Extra2}`` and rendering printed it literally."""
+    rules = variant(tmp_path, "  earliest_advice:\n",
+                    "  Extra2:\n    type: decimal\n    title: {nl: Extra, en: Extra}\n    values: {2024-09-01: 7.5}\n"
+                    "  earliest_advice:\n")
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        'reason: {nl: "te weinig", en: "too few"}', 'reason: {nl: "te weinig ({Extra2}, {{x}})", en: "too few ({Extra2}, {{x}})"}'),
+        encoding="utf-8")
+    assert not codes(rules)
+    result = run("check", export(tmp_path), "--rules", rules, "--format", "jsonl", "--lang", "en")
+    assert result.exit_code == 0, result.stderr
+    reason = json.loads(result.stdout)["reason"]
+    assert reason.startswith("too few (7.5, {x})"), reason
+    # and what validate refuses is what rendering could not fill
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(rules.read_text(encoding="utf-8").replace("{Extra2}", "{Extra3}"), encoding="utf-8")
+    assert "BSA209" in codes(bad)
+
+
+# --- an empty aggregate in a reason --------------------------------------------------------------
+
+
+def test_an_empty_aggregate_never_reaches_a_reason_as_an_object_repr(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 3 (a rejection is reasoned) and Awb art. 3:46 (a decision rests on a stated
+    reason): the reason shows "no value" for an average over no grades, not ``<object object at ...>``."""
+    rules = variant(tmp_path, "  advice_day:\n",
+                    "  mean_grade:\n    title: {nl: Gemiddelde, en: Average}\n    cases:\n"
+                    "      - value: {aggregate: average}\n"
+                    "  advice_day:\n")
+    rules.write_text(rules.read_text(encoding="utf-8").replace(
+        'reason: {nl: "te weinig", en: "too few"}', 'reason: {nl: "te weinig (gemiddelde {mean_grade})", '
+        'en: "too few (average {mean_grade})"}'), encoding="utf-8")
+    assert not codes(rules)
+    students = export(tmp_path, HEADER + ";resultaten", (NEGATIVE_ROW + ";geen",))
+    for fmt in ("jsonl", "text"):
+        result = run("check", students, "--rules", rules, "--format", fmt, "--lang", "en")
+        assert result.exit_code == 0, result.stderr
+        assert "object at 0x" not in result.stdout and "(average (empty))" in result.stdout, result.stdout
+
+
+# --- programme name and programme code ----------------------------------------------------------
+
+ROW_59002 = "1;{prog};2025-2026;1;38;nee;geen;;01-03-2026;01-04-2026;15-08-2026"
+
+
+def test_an_export_with_a_programme_name_and_code_column_stops_naming_both(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 6 and art. 7.13 lid 2 sub f: the norm is the programme's own (its OER), so the
+    programme that selects it must not be guessed. minimal.yaml's norm is 40 EC, 36 EC for 59002; read by
+    its name, a 59002 student with 38 EC got the 40 EC default: a binding negative instead of a positive."""
+    for code_header in ("Opleidingscode", "Croho", "CROHO code"):
+        header = HEADER.replace("opleiding;", f"Opleiding;{code_header};", 1)
+        students = export(tmp_path, header, (ROW_59002.replace("{prog}", "Psychologie;59002"),))
+        result = run("check", students, "--rules", MINIMAL, "--format", "jsonl")
+        assert result.exit_code == 2, (code_header, result.stdout)
+        assert "BSA326" in result.stderr and "Opleiding" in result.stderr and code_header in result.stderr
+        assert "rename" in result.stderr and result.stdout == ""
+    # choosing the code column, as the hint says, gives the programme's own norm
+    header = HEADER.replace("opleiding;", "opleidingsnaam;croho;", 1)
+    students = export(tmp_path, header, (ROW_59002.replace("{prog}", "Psychologie;59002"),))
+    result = run("check", students, "--rules", MINIMAL, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["outcome"] == "positive"
+
+
+def test_rows_on_a_per_programme_default_are_named_once_on_stderr(tmp_path: Path) -> None:
+    """Same basis (7.8b lid 6, 7.13 lid 2 sub f): a programme that no per-programme value matches gets the
+    default norm; check and compare say so once, naming the programmes, so a name-for-code mix-up shows."""
+    rows = tuple(ROW_59002.replace("1;", f"{i};", 1).replace("{prog}", prog)
+                 for i, prog in enumerate(("Psychologie", "59002", "Psychologie", "Rechten"), 1))
+    students = export(tmp_path, HEADER, rows)
+    for args in (["check", students, "--rules", MINIMAL, "--format", "jsonl"],
+                 ["compare", students, "--rules", MINIMAL, "--rules", MINIMAL]):
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if "BSA327" in line]
+        assert len(warnings) == (1 if args[0] == "check" else 2), result.stderr  # once per rule set
+        assert "norm_ec" in warnings[0] and "Psychologie, Rechten" in warnings[0] and "59002" not in warnings[0]
+    # every programme matched: nothing said
+    students = export(tmp_path, HEADER, (ROW_59002.replace("{prog}", "59002"),))
+    assert "BSA327" not in run("check", students, "--rules", MINIMAL, "--format", "jsonl").stderr
