@@ -22,8 +22,9 @@ HEADER = ("studentnummer;opleiding;collegejaar;inschrijvingsjaar;ec_jaar1;proped
 NEGATIVE_ROW = "1;59001;2025-2026;1;20;nee;geen;;01-03-2026;01-04-2026;15-08-2026"
 
 
-def variant(tmp_path: Path, old: str, new: str, name: str = "variant.yaml") -> Path:
-    text = MINIMAL.read_text(encoding="utf-8")
+def variant(tmp_path: Path, old: str, new: str, name: str = "variant.yaml", since: str = "2024-09-01") -> Path:
+    """minimal.yaml with ``old`` replaced by ``new``; ``since``: the date its values hold from."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("2024-09-01:", f"{since}:")
     assert old in text, old
     path = tmp_path / name
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -236,3 +237,54 @@ def test_rows_on_a_per_programme_default_are_named_once_on_stderr(tmp_path: Path
     # every programme matched: nothing said
     students = export(tmp_path, HEADER, (ROW_59002.replace("{prog}", "59002"),))
     assert "BSA327" not in run("check", students, "--rules", MINIMAL, "--format", "jsonl").stderr
+
+
+# --- the legal lint sees every dated and every per-programme value ------------------------------
+
+WEIGHED_FROM = ("  - id: circumstances\n    when:\n      any:\n",
+                "  - id: circumstances\n    when:\n      all:\n        - {param: weigh_circumstances, eq: true}\n"
+                "        - any:\n")
+
+
+def weighing_variant(tmp_path: Path, values: str, by_programme: str = "") -> Path:
+    rules = variant(tmp_path, "  earliest_advice:\n",
+                    "  weigh_circumstances:\n    type: boolean\n    title: {nl: Wegen, en: Weigh}\n"
+                    f"    values: {values}\n{by_programme}"
+                    "  earliest_advice:\n", since="2020-09-01")
+    text = rules.read_text(encoding="utf-8")
+    text = text.replace(*WEIGHED_FROM).replace(
+        "        - {field: personal_circumstances, is_set: true}\n        - {field: circumstances_decision, is_set: true}\n",
+        "            - {field: personal_circumstances, is_set: true}\n"
+        "            - {field: circumstances_decision, is_set: true}\n")
+    rules.write_text(text, encoding="utf-8")
+    return rules
+
+
+def test_a_negative_on_unweighed_circumstances_in_an_earlier_year_is_found(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 3 and Uitvoeringsbesluit WHW 2008 art. 2.1 lid 1 hold in every academic year:
+    a rule set whose circumstances rule is switched off by a dated value in force in 2023-2024 gives binding
+    negatives on unweighed circumstances for that year. Before issue 14 the lint saw only 2025-2026."""
+    lawful = weighing_variant(tmp_path, "{2020-09-01: true}")
+    assert not codes(lawful)
+    earlier = weighing_variant(tmp_path, "{2023-09-01: false, 2024-09-01: true}")
+    assert "BSA257" in codes(earlier)
+    # and check refuses it, also for a 2025 export (the rule set is unlawful, whatever the rows)
+    result = run("check", export(tmp_path), "--rules", earlier, "--format", "jsonl")
+    assert result.exit_code == 2 and "BSA257" in result.stderr
+
+
+def test_a_negative_on_unweighed_circumstances_for_one_programme_is_found(tmp_path: Path) -> None:
+    """Same basis: the duty to weigh circumstances binds every programme; a per-programme value that
+    switches it off for 59003 is an error, although the default is lawful."""
+    rules = weighing_variant(tmp_path, "{2024-09-01: true}", "    by_programme:\n      59003: false\n")
+    assert "BSA257" in codes(rules)
+
+
+def test_an_advice_window_opened_by_an_earlier_dated_value_is_found(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 3: no rejection before towards the end of the first year. An earliest advice
+    date of 1 October in force in 2023-2024 allows a mid-year rejection in that year (BSA253)."""
+    rules = variant(tmp_path, '    values: {2020-09-01: "--06-01"}\n  latest_advice:',
+                    '    values: {2020-09-01: "--06-01", 2023-09-01: "--10-01", 2024-09-01: "--06-01"}\n  latest_advice:',
+                    since="2020-09-01")
+    assert any(p.code == "BSA253" and "mid-year" in p.message for p in validate_path(rules))
+    assert "BSA253" not in codes(MINIMAL)
