@@ -148,7 +148,12 @@ def _refuse_unlawful(loaded, compiled, shown: set | None = None) -> None:  # typ
 
 
 def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
-    compiled = compile_ruleset(loaded, overrides)
+    from bsa_check.ruleset.usable import with_lint_errors
+
+    try:
+        compiled = compile_ruleset(loaded, overrides)
+    except ErrorList as exc:
+        raise with_lint_errors(exc, loaded) from None
     _refuse_unlawful(loaded, compiled)
     return compiled
 
@@ -158,8 +163,15 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
     from bsa_check.engine.compile import compile_many
     from bsa_check.ruleset.load import load
 
+    from bsa_check.ruleset.usable import with_lint_errors
+
     loaded = [load(r) for r in rules]
-    rulesets = compile_many(loaded, _parse_params(param or []))
+    try:
+        rulesets = compile_many(loaded, _parse_params(param or []))
+    except ErrorList as exc:
+        failed = next((ld for ld in loaded if any(e.location and e.location.file == str(ld.path) for e in exc.errors)),
+                      None)
+        raise (with_lint_errors(exc, failed) if failed is not None else exc) from None
     shown: set = set()  # type: ignore[type-arg]
     for ld, rs in zip(loaded, rulesets):
         _refuse_unlawful(ld, rs, shown)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from bsa_check.errors import ErrorList, RuleFileError
 from bsa_check.problems import ERROR, Problem
 from bsa_check.ruleset.load import LoadedRuleSet
 
@@ -34,4 +35,17 @@ def problems_for_use(loaded: LoadedRuleSet, compiled: Any) -> tuple[list[Problem
     return errors, warnings
 
 
-__all__ = ["problems_for_use"]
+def with_lint_errors(exc: ErrorList, loaded: LoadedRuleSet) -> ErrorList:
+    """A rule set that does not compile: its compile errors plus the lint errors ``validate`` also
+    reports for it (e.g. a norm out of its declared range, BSA203, and above 60 EC, BSA250), so a
+    refusal lists every problem at once, as ``validate`` does."""
+    from bsa_check.ruleset.validate import lint
+
+    seen = {(e.code, str(e.location), e.message) for e in exc.errors}
+    extra = [RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code)
+             for p in sorted(lint(loaded, None), key=Problem.sort_key)
+             if p.severity == ERROR and (p.code, str(p.location), p.message) not in seen]
+    return ErrorList([*exc.errors, *extra]) if extra else exc
+
+
+__all__ = ["problems_for_use", "with_lint_errors"]
