@@ -13,6 +13,7 @@ from typing import Any
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
+from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.ruleset.model import LegalBasis, Text
 from bsa_check.ruleset.placeholders import fill
 
@@ -95,10 +96,33 @@ def shows_shortfall(verdict: Verdict) -> bool:
 
 
 def shortfall_texts(verdict: Verdict, lang: str) -> list[str]:
+    """What would change it, one line per credit gap. A gap of a derived total (credits plus the resits
+    left), or one of several gaps, names what falls short by its own label and value: two lines
+    "0.5 EC short of the 45 EC norm" for the credits earned and for what the resits could bring would
+    say neither which is which nor that the second already counts the resits."""
     if not shows_shortfall(verdict):
         return []
-    return [t("shortfall", lang, amount=fmt_value(s.amount, lang), target=fmt_value(s.target, lang))
-            for s in verdict.shortfalls]
+    labelled = len(verdict.shortfalls) > 1
+    out = []
+    for s in verdict.shortfalls:
+        amount, target = fmt_value(s.amount, lang), fmt_value(s.target, lang)
+        derived = verdict.ruleset.model.derived.get(s.field)
+        if labelled or derived is not None:
+            label = getattr(derived.title, lang) if derived is not None and derived.title is not None \
+                else _field_label(s.field, lang)
+            out.append(t("shortfall.of", lang, label=label, actual=fmt_value(s.actual, lang), amount=amount,
+                         target=target))
+        else:
+            out.append(t("shortfall", lang, amount=amount, target=target))
+    return out
+
+
+def _field_label(name: str, lang: str) -> str:
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        return name
+    text = spec.nl if lang == "nl" else spec.en
+    return text[:1].upper() + text[1:]
 
 
 def changes(verdict: Verdict, lang: str) -> list[str]:

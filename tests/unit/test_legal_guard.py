@@ -288,3 +288,31 @@ def test_an_advice_window_opened_by_an_earlier_dated_value_is_found(tmp_path: Pa
                     since="2020-09-01")
     assert any(p.code == "BSA253" and "mid-year" in p.message for p in validate_path(rules))
     assert "BSA253" not in codes(MINIMAL)
+
+
+# --- what would change it ------------------------------------------------------------------------
+
+
+def test_what_would_change_it_names_the_credits_and_the_total_with_resits_apart(tmp_path: Path) -> None:
+    """WHW art. 7.8b lid 4 (a warning with a real chance to improve) and design.md (every verdict says
+    what would change it): the credits earned and the total reachable with the resits left are different
+    numbers; each gap is named by its own label. Before issue 14 TU Delta's interim advice said
+    "0.5 EC short of the 45 EC norm" twice."""
+    from bsa_check.ruleset.load import load_file
+    from tests.conftest import EXAMPLES
+
+    rules = EXAMPLES / "oer" / "tu-delta.yaml"
+    titles = {name: d.title for name, d in load_file(rules).model.derived.items()}
+    result = runner.invoke(app, ["check", str(EXAMPLES / "oer" / "tu-delta.csv"), "--rules", str(rules),
+                                 "--as-of", "2026-03-01", "--format", "jsonl", "--lang", "en"])
+    assert result.exit_code == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    both = [r for r in rows if {s["field"] for s in r["shortfall"]} == {"ec_this_year", "ec_reachable"}]
+    assert both, "no row with both gaps"
+    for r in both:
+        assert len(set(r["changes"])) == 2, r["changes"]
+        assert r["changes"][0].startswith(titles["ec_this_year"].en + ": ")
+        assert r["changes"][1].startswith(titles["ec_reachable"].en + ": ")
+    # a single gap of the credits themselves keeps its short form
+    result = run("check", export(tmp_path), "--rules", MINIMAL, "--format", "jsonl", "--lang", "en")
+    assert json.loads(result.stdout)["changes"] == ["20 EC short of the 40 EC norm"]
