@@ -229,14 +229,18 @@ def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
     return parallel.plan(reader, workers)
 
 
-def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) -> None:  # type: ignore[no-untyped-def]
-    """``check`` over worker processes: rows rendered there, written here in input order."""
+def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo,  # type: ignore[no-untyped-def]
+                      on_default: dict) -> None:  # type: ignore[type-arg]
+    """``check`` over worker processes: rows rendered there, written here in input order.
+    ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
     from bsa_check import parallel
     from bsa_check.service import Result
 
     replay = parallel.DuplicateReplay(reader)
     work = parallel.check_work(ruleset, as_of, reporter, pseudo)
     for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
+        for name, progs in (chunk.on_default or {}).items():
+            on_default.setdefault(name, set()).update(progs)
         duplicates = replay.errors(hashes, lines) if len(hashes) else {}
         if not duplicates and not chunk.errors:  # the common case: every row a verdict, written at once
             reporter.add_texts(chunk.texts, chunk.outcomes)
@@ -311,6 +315,7 @@ def check(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules), overrides)
+        on_default: dict = {}  # type: ignore[type-arg]
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
@@ -318,7 +323,7 @@ def check(
                 reporter.start()
                 parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
                 if parts is not None:
-                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo)
+                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
                 elif fmt is CheckFormat.text:
                     stream = results(reader, ruleset, reference)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
@@ -344,11 +349,11 @@ def check(
                             texts, outcomes = [], []
                     reporter.add_texts(texts, outcomes)
                 reporter.finish()
-    _report_notes(ruleset, reader, reporter, language)
+    _report_notes(ruleset, reader, reporter, language, on_default)
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
 
 
-def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ignore[no-untyped-def]
+def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
     """stderr, every format: unknown columns, placeholder parameters, then each row that failed."""
     from bsa_check.i18n import t
     from bsa_check.report import placeholder_params
@@ -358,7 +363,7 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
                   style="yellow")
-    _programmes_on_default([ruleset])
+    _programmes_on_default([ruleset], workers=[on_default or {}])
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -368,13 +373,18 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
 
 
-def _programmes_on_default(rulesets: list) -> None:  # type: ignore[type-arg]
+def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> None:  # type: ignore[no-untyped-def,type-arg]
     """One warning (BSA327) per rule set naming the programmes that got a per-programme parameter's
-    default because it lists no value for them (e.g. a programme name where the rule set lists codes)."""
+    default because it lists no value for them (e.g. a programme name where the rule set lists codes).
+    ``programmes``: the programmes of the run (compare), else those evaluated here; ``workers``: per
+    rule set, what ``--workers`` processes found."""
     from bsa_check.records.programme_columns import default_note
 
-    for rs in rulesets:
-        note = default_note(rs.name, rs.programmes_on_default())
+    for i, rs in enumerate(rulesets):
+        found = {k: set(v) for k, v in rs.programmes_on_default(programmes).items()}
+        for name, progs in (workers[i] if workers else {}).items():
+            found.setdefault(name, set()).update(progs)
+        note = default_note(rs.name, {k: sorted(v) for k, v in found.items()})
         if note:
             _stderr().print(Text(f"warning[BSA327]: {note}"), style="yellow")
 
@@ -533,7 +543,7 @@ def compare(
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
-    _programmes_on_default(rulesets)
+    _programmes_on_default(rulesets, programmes=result.programmes)
     if result.error_count:
         err = _stderr()
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")

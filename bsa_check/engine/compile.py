@@ -200,13 +200,15 @@ class CompiledRuleSet:
         propedeuse or circumstances header would otherwise silently allow a binding negative."""
         return frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
 
-    def programmes_on_default(self) -> dict[str, list[str]]:
-        """Per-programme parameters that gave some programme evaluated so far (in this process) their
-        default, because they list no value for it: parameter -> programmes. From the parameter cache
-        (``params_for``), so it sees the first 10,000 programme-year pairs. ``check`` and ``compare`` say so
-        on stderr: a programme name where the rule set lists codes would silently get the default norm."""
+    def programmes_on_default(self, programmes: Iterable[str | None] | None = None) -> dict[str, list[str]]:
+        """Per-programme parameters that give a programme their default, because they list no value for
+        it: parameter -> programmes. ``programmes``: those to ask about; default: those evaluated so far in
+        this process (from the parameter cache of ``params_for``, so the first 10,000 programme-year
+        pairs). ``check`` and ``compare`` say so on stderr: a programme name where the rule set lists codes
+        would silently get the default norm."""
         out: dict[str, list[str]] = {}
-        for programme, _ in self._param_cache:
+        asked = [(p, 0) for p in programmes] if programmes is not None else list(self._param_cache)
+        for programme, _ in asked:
             for name, p in self.params.items():
                 if p.by_programme and (programme or "") not in p.by_programme:
                     progs = out.setdefault(name, [])

@@ -316,3 +316,27 @@ def test_what_would_change_it_names_the_credits_and_the_total_with_resits_apart(
     # a single gap of the credits themselves keeps its short form
     result = run("check", export(tmp_path), "--rules", MINIMAL, "--format", "jsonl", "--lang", "en")
     assert json.loads(result.stdout)["changes"] == ["20 EC short of the 40 EC norm"]
+
+
+def test_a_rule_set_that_does_not_compile_is_refused_with_its_lint_errors_too(tmp_path: Path) -> None:
+    """A norm of 75 EC is outside minimal.yaml's own range (BSA203, a compile error) and above what a
+    year offers (BSA250): the refusal lists both at once, as validate does, not one per try."""
+    rules = variant(tmp_path, "    title: {nl: Norm, en: Norm}\n", "    title: {nl: Norm, en: Norm}\n    range: {min: 0, max: 60}\n")
+    rules.write_text(rules.read_text(encoding="utf-8").replace("2026-09-01: 42.5", "2026-09-01: 75"), encoding="utf-8")
+    assert {"BSA203", "BSA250"} <= codes(rules)
+    for args in (["check", export(tmp_path), "--rules", rules], ["compare", export(tmp_path), "--rules", MINIMAL, "--rules", rules]):
+        result = run(*args)
+        assert result.exit_code == 2 and "error[BSA203]" in result.stderr and "error[BSA250]" in result.stderr, result.stderr
+
+
+def test_programmes_on_a_default_are_named_with_workers_too(tmp_path: Path) -> None:
+    """The BSA327 note does not depend on --workers (design.md: output identical with workers)."""
+    rows = tuple(ROW_59002.replace("1;", f"{i};", 1).replace("{prog}", ("Psychologie", "59002", "Rechten")[i % 3])
+                 for i in range(1, 4000))
+    students = export(tmp_path, HEADER, rows)
+    for args in (["check", students, "--rules", MINIMAL, "--format", "jsonl", "--workers", "2"],
+                 ["compare", students, "--rules", MINIMAL, "--rules", MINIMAL, "--workers", "2"]):
+        result = run(*args)
+        assert result.exit_code == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if "BSA327" in line]
+        assert warnings and all("Psychologie, Rechten" in w for w in warnings), (args[0], result.stderr)
