@@ -476,6 +476,7 @@ def explain(
             _stderr().print(Text("warning: " + t("explain.duplicate", language, student=shown,
                                                   lines=", ".join(map(str, lines)))), style="yellow")
             failed = True
+        _programmes_on_default(rulesets)  # the explained student's programme, if on a default
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

@@ -234,6 +234,8 @@ def test_rows_on_a_per_programme_default_are_named_once_on_stderr(tmp_path: Path
         warnings = [line for line in result.stderr.splitlines() if "BSA327" in line]
         assert len(warnings) == (1 if args[0] == "check" else 2), result.stderr  # once per rule set
         assert "norm_ec" in warnings[0] and "Psychologie, Rechten" in warnings[0] and "59002" not in warnings[0]
+    result = run("explain", students, "1", "--rules", MINIMAL)
+    assert result.exit_code == 0 and result.stderr.count("BSA327") == 1 and "Psychologie" in result.stderr
     # every programme matched: nothing said
     students = export(tmp_path, HEADER, (ROW_59002.replace("{prog}", "59002"),))
     assert "BSA327" not in run("check", students, "--rules", MINIMAL, "--format", "jsonl").stderr
