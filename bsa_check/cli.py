@@ -140,18 +140,34 @@ def _parse_params(items: list[str]) -> dict[str, str]:
     return out
 
 
-def _refuse_unlawful(loaded, compiled) -> None:  # type: ignore[no-untyped-def]
-    """A rule set whose verdicts would contradict the law (legal lint errors) is not used for verdicts."""
+def _refuse_unlawful(loaded, compiled, shown: set | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """A rule set ``validate`` reports an error for is not used for verdicts (design.md, issue 14):
+    every problem listed, exit 2. Its warnings go to stderr once (``shown``: those already printed)."""
     from bsa_check.errors import RuleFileError
-    from bsa_check.ruleset.validate import legal_blockers
+    from bsa_check.ruleset.usable import problems_for_use
 
-    blockers = legal_blockers(loaded, compiled)
-    if blockers:
-        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in blockers])
+    errors, warnings = problems_for_use(loaded, compiled)
+    if errors:
+        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in errors])
+    shown = set() if shown is None else shown
+    err = None
+    for p in warnings:
+        key = (p.code, str(p.location), p.message)
+        if key in shown:
+            continue
+        shown.add(key)
+        err = err or _stderr()
+        err.print(Text(f"warning[{p.code}]: {RuleFileError(p.message, location=p.location, hint=p.hint)}"),
+                  style="yellow")
 
 
 def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
-    compiled = compile_ruleset(loaded, overrides)
+    from bsa_check.ruleset.usable import with_lint_errors
+
+    try:
+        compiled = compile_ruleset(loaded, overrides)
+    except ErrorList as exc:
+        raise with_lint_errors(exc, loaded) from None
     _refuse_unlawful(loaded, compiled)
     return compiled
 
@@ -161,10 +177,18 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
     from bsa_check.engine.compile import compile_many
     from bsa_check.ruleset.load import load
 
+    from bsa_check.ruleset.usable import with_lint_errors
+
     loaded = [load(r) for r in rules]
-    rulesets = compile_many(loaded, _parse_params(param or []))
+    try:
+        rulesets = compile_many(loaded, _parse_params(param or []))
+    except ErrorList as exc:
+        failed = next((ld for ld in loaded if any(e.location and e.location.file == str(ld.path) for e in exc.errors)),
+                      None)
+        raise (with_lint_errors(exc, failed) if failed is not None else exc) from None
+    shown: set = set()  # type: ignore[type-arg]
     for ld, rs in zip(loaded, rulesets):
-        _refuse_unlawful(ld, rs)
+        _refuse_unlawful(ld, rs, shown)
     return rulesets
 
 
@@ -219,14 +243,18 @@ def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
     return parallel.plan(reader, workers)
 
 
-def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo) -> None:  # type: ignore[no-untyped-def]
-    """``check`` over worker processes: rows rendered there, written here in input order."""
+def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo,  # type: ignore[no-untyped-def]
+                      on_default: dict) -> None:  # type: ignore[type-arg]
+    """``check`` over worker processes: rows rendered there, written here in input order.
+    ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
     from bsa_check import parallel
     from bsa_check.service import Result
 
     replay = parallel.DuplicateReplay(reader)
     work = parallel.check_work(ruleset, as_of, reporter, pseudo)
     for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
+        for name, progs in (chunk.on_default or {}).items():
+            on_default.setdefault(name, set()).update(progs)
         duplicates = replay.errors(hashes, lines) if len(hashes) else {}
         if not duplicates and not chunk.errors:  # the common case: every row a verdict, written at once
             reporter.add_texts(chunk.texts, chunk.outcomes)
@@ -302,6 +330,7 @@ def check(
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
+        on_default: dict = {}  # type: ignore[type-arg]
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
@@ -309,7 +338,7 @@ def check(
                 reporter.start()
                 parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
                 if parts is not None:
-                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo)
+                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
                 elif fmt is CheckFormat.text:
                     stream = results(reader, ruleset, reference)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
@@ -335,11 +364,11 @@ def check(
                             texts, outcomes = [], []
                     reporter.add_texts(texts, outcomes)
                 reporter.finish()
-    _report_notes(ruleset, reader, reporter, language)
+    _report_notes(ruleset, reader, reporter, language, on_default)
     raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
 
 
-def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ignore[no-untyped-def]
+def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
     """stderr, every format: unknown columns, placeholder parameters, then each row that failed."""
     from bsa_check.i18n import t
     from bsa_check.report import placeholder_params
@@ -349,6 +378,7 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
                   style="yellow")
+    _programmes_on_default([ruleset], workers=[on_default or {}])
     names = placeholder_params(ruleset)
     if names:
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
@@ -356,6 +386,22 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
         err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
         for r in reporter.errors:
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
+
+
+def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> None:  # type: ignore[no-untyped-def,type-arg]
+    """One warning (BSA327) per rule set naming the programmes that got a per-programme parameter's
+    default because it lists no value for them (e.g. a programme name where the rule set lists codes).
+    ``programmes``: the programmes of the run (compare), else those evaluated here; ``workers``: per
+    rule set, what ``--workers`` processes found."""
+    from bsa_check.records.programme_columns import default_note
+
+    for i, rs in enumerate(rulesets):
+        found = {k: set(v) for k, v in rs.programmes_on_default(programmes).items()}
+        for name, progs in (workers[i] if workers else {}).items():
+            found.setdefault(name, set()).update(progs)
+        note = default_note(rs.name, {k: sorted(v) for k, v in found.items()})
+        if note:
+            _stderr().print(Text(f"warning[BSA327]: {note}"), style="yellow")
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -445,6 +491,7 @@ def explain(
             _stderr().print(Text("warning: " + t("explain.duplicate", language, student=shown,
                                                   lines=", ".join(map(str, lines)))), style="yellow")
             failed = True
+        _programmes_on_default(rulesets)  # the explained student's programme, if on a default
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -512,6 +559,7 @@ def compare(
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
     _unknown_columns(reader, language)
+    _programmes_on_default(rulesets, programmes=result.programmes)
     if result.error_count:
         err = _stderr()
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")

@@ -340,6 +340,17 @@ _code("BSA260", "choices-or-earlier-ruleset", ERROR,
        "tikfout zou stil naar de andere lezing schakelen); before_valid_from noemt een meegeleverde regelset of een "
        "bestand dat zelf niet doorverwijst (een stap)."),
       "year2_counts: {type: text, choices: [first_year_units, cumulative]}  then  {eq: first_year_unit}")
+_code("BSA265", "unsafe-optional-column", ERROR,
+      ("an optional column whose absence can make a binding negative more likely",
+       "Personal circumstances and their decision, the propaedeutic exam and a deregistration (and any field whose "
+       "empty value lets a binding negative decide on a test record where a recorded value would not) may not be "
+       "listed under optional_columns: an export without the column must stop, naming it (WHW 7.8b lid 2-4)."),
+      ("een optionele kolom waarvan het ontbreken een bindend negatief advies waarschijnlijker maakt",
+       "Persoonlijke omstandigheden en het besluit daarover, de propedeuse en een uitschrijving (en elk veld waarvan "
+       "een lege waarde op een testrecord een bindend negatief advies laat beslissen waar een ingevulde waarde dat "
+       "niet doet) mogen niet onder optional_columns staan: een export zonder die kolom moet stoppen en hem noemen "
+       "(WHW 7.8b lid 2-4)."),
+      "optional_columns: [personal_circumstances]", blocking=True)
 
 # --- BSA3xx records and evaluation -------------------------------------------------------------------
 _code("BSA301", "records-not-found", ERROR,
@@ -423,6 +434,22 @@ _code("BSA321", "no-rule-applies", ERROR,
       ("no rule of the rule set applies to the record", "Add a final rule without 'when'."),
       ("geen regel van de regelset is van toepassing", "Voeg een laatste regel zonder 'when' toe."),
       "a rule set whose every rule has a condition")
+_code("BSA326", "programme-name-and-code", ERROR,
+      ("the export has both a programme name and a programme code column",
+       "The tool does not pick one silently: a name where a code is expected gives the default norm. Keep one of the "
+       "two columns (rename or remove the other), or map one with --columns. The run stops (exit 2)."),
+      ("de export heeft zowel een opleidingsnaam- als een opleidingscodekolom",
+       "De tool kiest er niet stil een: een naam waar een code verwacht wordt geeft de standaardnorm. Houd een van de "
+       "twee kolommen (hernoem of verwijder de andere), of wijs er een aan met --columns. De run stopt (exit 2)."),
+      "Opleiding;Opleidingscode  (both in one header)")
+_code("BSA327", "programme-on-default", WARNING,
+      ("rows of a programme fell back to a per-programme parameter's default",
+       "No per-programme value matches these programmes, so their rows used the default. Check the programme codes "
+       "in the export against the rule set's by_programme keys."),
+      ("rijen van een opleiding vielen terug op de standaardwaarde van een parameter per opleiding",
+       "Geen waarde per opleiding past bij deze opleidingen, dus hun rijen kregen de standaardwaarde. Vergelijk de "
+       "opleidingscodes in de export met de by_programme-sleutels van de regelset."),
+      "by_programme: {'34401': 40}  with opleiding 'Bedrijfskunde'")
 
 # --- BSA4xx usage ------------------------------------------------------------------------------------
 _code("BSA401", "param-syntax", ERROR,

@@ -115,6 +115,8 @@ class CheckedChunk(NamedTuple):
     texts: list[str | None]
     outcomes: list[str | None]
     errors: dict[int, tuple[str | None, Any]]
+    # per-programme parameters -> programmes on their default, in this worker so far (BSA327)
+    on_default: dict[str, list[str]] | None = None
 
 
 def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
@@ -134,7 +136,7 @@ def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callabl
             sids.append(sid)
             texts.append(text)
             outcomes.append(outcome)
-        return CheckedChunk(lines, sids, texts, outcomes, errors)
+        return CheckedChunk(lines, sids, texts, outcomes, errors, ruleset.programmes_on_default())
 
     return work
 

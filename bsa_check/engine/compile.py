@@ -25,6 +25,7 @@ from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageErr
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
+from bsa_check.ruleset.placeholders import names as placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is only a type here
     from bsa_check.ruleset.load import LoadedRuleSet
@@ -43,7 +44,6 @@ _PARAM_KIND = {"decimal": NUMBER, "integer": NUMBER, "boolean": BOOL_K, "text": 
                "month_day": DATE_K, "text_list": LIST_K}
 
 SPECIAL_PLACEHOLDERS = ("shortfall", "target", "missing", "as_of", "academic_year")
-_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
 
 class MissingValue(Exception):
@@ -238,6 +238,22 @@ class CompiledRuleSet:
         own = frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
         return own | self.earlier.required_columns if self.earlier is not None else own
 
+    def programmes_on_default(self, programmes: Iterable[str | None] | None = None) -> dict[str, list[str]]:
+        """Per-programme parameters that give a programme their default, because they list no value for
+        it: parameter -> programmes. ``programmes``: those to ask about; default: those evaluated so far in
+        this process (from the parameter cache of ``params_for``, so the first 10,000 programme-year
+        pairs). ``check`` and ``compare`` say so on stderr: a programme name where the rule set lists codes
+        would silently get the default norm."""
+        out: dict[str, list[str]] = {}
+        asked = [(p, 0) for p in programmes] if programmes is not None else list(self._param_cache)
+        for programme, _ in asked:
+            for name, p in self.params.items():
+                if p.by_programme and (programme or "") not in p.by_programme:
+                    progs = out.setdefault(name, [])
+                    if programme and programme not in progs:
+                        progs.append(programme)
+        return {name: sorted(progs) for name, progs in out.items() if progs}
+
     def params_for(self, programme: str | None, year: int) -> dict[str, Any]:
         """The parameters of one programme and academic year, resolved lazily (:class:`LazyParams`)."""
         key = (programme, year)
@@ -407,9 +423,12 @@ def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
             return None  # a parameter shown in a text but not in force that year: nothing to show
     if name in ctx.derived:
         try:
-            return ctx.derived_value(name)
+            value = ctx.derived_value(name)
         except MissingValue:
             return None
+        # an empty aggregate (no grades to average) or an absent optional field: no value, shown as such,
+        # never the sentinel's repr
+        return None if value is ABSENT else value
     value = ctx.record.get(name)
     return value
 
@@ -871,8 +890,7 @@ class _Compiler:
         names: set[str] = set()
         known = set(SPECIAL_PLACEHOLDERS) | set(self.rs.parameters) | set(self.rs.derived) | set(F.FIELDS_BY_NAME)
         for lang in ("nl", "en"):
-            s = getattr(text, lang).replace("{{", "").replace("}}", "")
-            for name in _PLACEHOLDER_RE.findall(s):
+            for name in placeholder_names(getattr(text, lang)):
                 if name not in known:
                     self.err((*path, lang), f"unknown placeholder {{{name}}}", self._suggest(name, known), "BSA209")
                 else:

@@ -13,30 +13,28 @@ from typing import Any
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
+from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.ruleset.model import LegalBasis, Text
-
-_PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([a-z_][a-z0-9_]*)\}")
-
+from bsa_check.ruleset.placeholders import fill
 
 def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
-    """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run."""
+    """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run.
+
+    The syntax is ``ruleset.placeholders``, the one ``validate`` checks: every placeholder it accepts
+    in a rule's texts is a key of ``values`` (``CompiledRule.placeholders``). A name that is not a key
+    (a title rendered without values) is left as written."""
     if text is None:
         return ""
-    template = getattr(text, lang)
 
-    def sub(match: re.Match[str]) -> str:
-        whole = match.group(0)
-        if whole == "{{":
-            return "{"
-        if whole == "}}":
-            return "}"
-        name = match.group(1)
-        value = values.get(name)
+    def value_of(name: str) -> str | None:
+        if name not in values:
+            return None
+        value = values[name]
         if name == "missing" and isinstance(value, tuple):
             return join_list([render(item, values, lang) for item in value], lang)
         return fmt_value(value, lang)
 
-    return _PLACEHOLDER_RE.sub(sub, template)
+    return fill(getattr(text, lang), value_of)
 
 
 def basis_text(basis: LegalBasis, lang: str) -> str:
@@ -98,10 +96,33 @@ def shows_shortfall(verdict: Verdict) -> bool:
 
 
 def shortfall_texts(verdict: Verdict, lang: str) -> list[str]:
+    """What would change it, one line per credit gap. A gap of a derived total (credits plus the resits
+    left), or one of several gaps, names what falls short by its own label and value: two lines
+    "0.5 EC short of the 45 EC norm" for the credits earned and for what the resits could bring would
+    say neither which is which nor that the second already counts the resits."""
     if not shows_shortfall(verdict):
         return []
-    return [t("shortfall", lang, amount=fmt_value(s.amount, lang), target=fmt_value(s.target, lang))
-            for s in verdict.shortfalls]
+    labelled = len(verdict.shortfalls) > 1
+    out = []
+    for s in verdict.shortfalls:
+        amount, target = fmt_value(s.amount, lang), fmt_value(s.target, lang)
+        derived = verdict.ruleset.model.derived.get(s.field)
+        if labelled or derived is not None:
+            label = getattr(derived.title, lang) if derived is not None and derived.title is not None \
+                else _field_label(s.field, lang)
+            out.append(t("shortfall.of", lang, label=label, actual=fmt_value(s.actual, lang), amount=amount,
+                         target=target))
+        else:
+            out.append(t("shortfall", lang, amount=amount, target=target))
+    return out
+
+
+def _field_label(name: str, lang: str) -> str:
+    spec = FIELDS_BY_NAME.get(name)
+    if spec is None:
+        return name
+    text = spec.nl if lang == "nl" else spec.en
+    return text[:1].upper() + text[1:]
 
 
 def changes(verdict: Verdict, lang: str) -> list[str]:

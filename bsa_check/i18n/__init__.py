@@ -42,6 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.law": {"en": "law", "nl": "wet"},
     "status.proposal": {"en": "PROPOSAL, NOT LAW", "nl": "VOORSTEL, GEEN WET"},
     "shortfall": {"en": "{amount} EC short of the {target} EC norm", "nl": "nog {amount} EC nodig voor de norm van {target} EC"},
+    "shortfall.of": {"en": "{label}: {actual} EC, {amount} EC short of the {target} EC norm",
+                     "nl": "{label}: {actual} EC, nog {amount} EC nodig voor de norm van {target} EC"},
     "missing.list": {"en": "missing {items}", "nl": "ontbreekt {items}"},
     "record.steps": {"en": "to make a binding negative lawful, record: {items}",
                      "nl": "voor een rechtmatige afwijzing vastleggen: {items}"},

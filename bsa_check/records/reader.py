@@ -32,6 +32,8 @@ from typing import Any, TextIO
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
+from bsa_check.records.programme_columns import message as programme_message
+from bsa_check.records.programme_columns import name_and_code
 from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
 from bsa_check.records.seen import SeenKeys
 
@@ -421,6 +423,10 @@ class RecordReader:
             width -= 1
         self._width = width
 
+        both = name_and_code(header[:width])  # Opleiding and Opleidingscode/Croho: never pick one silently
+        if both is not None:
+            msg, hint = programme_message(both)
+            raise self._error("BSA326", msg, hint, header_line, both[0][0], both[0][1])
         columns: dict[str, int] = {}
         display: dict[str, str] = {}
         unknown: list[str] = []

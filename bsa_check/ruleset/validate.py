@@ -30,6 +30,7 @@ from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
+from bsa_check.ruleset.optional_lint import optional_columns_lint
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -109,8 +110,15 @@ def validate_path(path: Path) -> list[Problem]:
     if not repaired.dropped_rules:
         # with a rule left out the rule set is another one: its legal lint would judge what the file
         # does not say, so only the consistency of the rest is reported
-        problems.extend(_Linter(loaded, compiled).run())
+        problems.extend(lint(loaded, compiled))
     return sorted(problems, key=Problem.sort_key)
+
+
+def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
+    """Consistency and legal lint of a loaded rule set (``compiled`` None when it did not compile):
+    what ``validate`` adds to the load and compile errors, and what check, explain and compare refuse on
+    (``ruleset.usable``)."""
+    return _Linter(loaded, compiled).run()
 
 
 # --- walking the model ----------------------------------------------------------------------------
@@ -210,6 +218,42 @@ class _Linter:
         for record, as_of in self._drawn[:n]:
             yield dict(record), as_of
 
+    def scenarios(self) -> list[tuple[str, int]]:
+        """(programme, academic year) pairs the witness-based lints evaluate under: the witness programme
+        (every parameter's default) and each programme a parameter lists under ``by_programme``, each in
+        the sample year 2025 and in the first academic year each dated value is in force. Before issue 14
+        the lints saw only 2025 and the defaults, so a binding negative on unweighed circumstances
+        reachable in an earlier year, or for one programme, passed ``validate``."""
+        years = {SAMPLE_YEAR}
+        programmes = {WITNESS_PROGRAMME}
+        if self.compiled is not None:
+            for p in self.compiled.params.values():
+                programmes.update(p.by_programme)
+                for table in (p.values, *p.by_programme.values()):
+                    for start, _ in table:
+                        years.add(start.year if start <= date(start.year, 9, 1) else start.year + 1)
+        ordered = sorted(programmes, key=lambda c: (c != WITNESS_PROGRAMME, c))[:MAX_SCENARIO_PROGRAMMES]
+        chosen = sorted(years)[-MAX_SCENARIO_YEARS:]
+        if SAMPLE_YEAR not in chosen:
+            chosen.append(SAMPLE_YEAR)
+        return [(prog, year) for prog in ordered for year in chosen]
+
+    def scenario_witnesses(self, n: int, extra: int) -> Iterator[tuple[dict, date, int]]:
+        """(record, reference date, academic year): the first ``n`` witnesses as drawn (programme
+        ``witness``, 2025), then for every other scenario the first ``extra`` of them moved there: its
+        programme, and every date (the reference date too) moved by whole years to its academic year."""
+        for record, as_of in self.witnesses(n):
+            yield record, as_of, SAMPLE_YEAR
+        for programme, year in self.scenarios():
+            if (programme, year) == (WITNESS_PROGRAMME, SAMPLE_YEAR):
+                continue
+            shift = year - SAMPLE_YEAR
+            for record, as_of in self.witnesses(extra):
+                moved = {k: _shift_years(v, shift) if isinstance(v, date) else v for k, v in record.items()}
+                moved["programme"] = programme
+                moved["academic_year"] = year
+                yield moved, _shift_years(as_of, shift), year
+
     def add(self, path: tuple, code: str, message: str, hint: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(code, severity, message, self.loaded.positions.locate(path), hint))
 
@@ -226,6 +270,7 @@ class _Linter:
         self.circumstances_negative_lint()
         self.negative_inputs_lint()
         self.reason_if_missing_lint()
+        optional_columns_lint(self)
         return self.problems
 
     def circumstances_negative_lint(self) -> None:
@@ -239,7 +284,7 @@ class _Linter:
             return  # negative_inputs_lint reports a binding negative that never reads circumstances
         reported = frozenset({"illness"})
         found: dict[int, str] = {}
-        for record, as_of in self.witnesses(600):
+        for record, as_of, _ in self.scenario_witnesses(600, 150):
             if record.get("circumstances_effect") is not None:
                 continue  # weighed, with its effect recorded (e.g. a reduced norm)
             for decision in (None, "postpone", "accepted"):
@@ -343,7 +388,7 @@ class _Linter:
     def overlaps(self) -> None:
         """Under ``decision: exclusive``, find a record two rules with different outcomes both decide."""
         rules = self.compiled.rules
-        witnesses = list(self.witnesses())
+        witnesses = [(record, as_of) for record, as_of, _ in self.scenario_witnesses(1500, 50)]
         reported: set[tuple[int, int]] = set()
         for record, as_of in witnesses:
             year = record.get("academic_year") or 2025
@@ -523,16 +568,17 @@ class _Linter:
         (``full_time``: witnesses that are full-time students)."""
         rule = self.compiled.rules[rule_index]
         dates = [n for n in self.compiled.fields_used if F.FIELDS_BY_NAME[n].kind == F.DATE and n != "advice_date"]
-        for k, (record, _) in enumerate(self.witnesses(100)):
+        for k, (record, _, year) in enumerate(self.scenario_witnesses(100, 25)):
+            advised = _shift_years(day, year - SAMPLE_YEAR)  # the same day in the scenario's academic year
             lead = timedelta(days=(29, 43, 60, 90, 150)[k % 5])  # 29/43: warned early in the year, 4-6 weeks ahead
-            record.update({n: day - lead for n in dates})
-            record["advice_date"] = day
+            record.update({n: advised - lead for n in dates})
+            record["advice_date"] = advised
             if full_time:
                 record["part_time"] = False
                 record["study_mode"] = "full_time"
             try:
-                params = self.compiled.params_for(record.get("programme"), 2025)
-                ctx = Ctx(record, day, 2025, params, self.compiled.derived)
+                params = self.compiled.params_for(record.get("programme"), year)
+                ctx = Ctx(record, advised, year, params, self.compiled.derived)
                 if all(rule.requires[j].cond(ctx) for j in readers):
                     return True
             except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
@@ -545,11 +591,11 @@ class _Linter:
         readers = [pre for pre, model in zip(rule.requires, rule.model.requires)
                    if field in {t.subject[1] for t, _ in _tests(model.when, ())}
                    | {n for t, _ in _tests(model.when, ()) for k, n in _operand_refs(t.op[1]) if k == "field"}]
-        for record, as_of in self.witnesses(300):
+        for record, as_of, year in self.scenario_witnesses(300, 60):
             record.pop(field, None)
             try:
-                params = self.compiled.params_for(record.get("programme"), 2025)
-                ctx = Ctx(record, as_of, 2025, params, self.compiled.derived)
+                params = self.compiled.params_for(record.get("programme"), year)
+                ctx = Ctx(record, as_of, year, params, self.compiled.derived)
                 if all(pre.cond(ctx) for pre in readers):
                     return True
             except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
@@ -579,6 +625,22 @@ class _Linter:
 
 
 # --- witness records ------------------------------------------------------------------------------
+
+SAMPLE_YEAR = 2025  # the academic year witness records are drawn in (reference date 15 August 2026)
+WITNESS_PROGRAMME = "witness"  # a programme no rule set lists: every parameter's default
+MAX_SCENARIO_YEARS = 12
+MAX_SCENARIO_PROGRAMMES = 12
+
+
+def _shift_years(day: date, years: int) -> date:
+    """``day`` moved by whole years; 29 February becomes the 28th in a common year."""
+    if not years:
+        return day
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
 
 
 def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tuple[dict, date]]:

@@ -289,9 +289,10 @@ def test_a_per_programme_norm_keeps_rows_of_other_programmes_apart(tmp_path):
     """Rows that differ only in programme share a verdict only when no parameter varies by
     programme: minimal.yaml's norm is 40 EC, 36 EC for 59002, so 38 EC differs between the two."""
     rules = EXAMPLES.parent / "tests" / "data" / "rules" / "valid" / "minimal.yaml"
-    header = "studentnummer;opleiding;collegejaar;ec_jaar1;waarschuwingsdatum;hoordatum;adviesdatum"
-    rows = ["1;59001;2025-2026;38;01-03-2026;01-04-2026;15-08-2026", "2;59002;2025-2026;38;01-03-2026;01-04-2026;15-08-2026",
-            "3;59001;2025-2026;38;01-03-2026;01-04-2026;15-08-2026"]
+    header = ("studentnummer;opleiding;collegejaar;ec_jaar1;waarschuwingsdatum;hoordatum;adviesdatum;propedeuse_behaald;"
+              "persoonlijke_omstandigheden;besluit_omstandigheden")
+    rows = ["1;59001;2025-2026;38;01-03-2026;01-04-2026;15-08-2026;;;", "2;59002;2025-2026;38;01-03-2026;01-04-2026;15-08-2026;;;",
+            "3;59001;2025-2026;38;01-03-2026;01-04-2026;15-08-2026;;;"]
     path = write(tmp_path, "\n".join([header, *rows]) + "\n")
     result = runner.invoke(app, ["check", str(path), "--rules", str(rules), "--as-of", "2026-08-20", "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
