@@ -163,9 +163,15 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     except ValidationError as exc:
         errors = []
         for err in exc.errors(include_url=False):
+            if err.get("type") in ("string_type", "none_required") and isinstance(err.get("input"), dict):
+                continue  # the text or null branch of header-or-mapping: the mapping branch says more
             where, is_key = _error_path(tuple(err["loc"]), data)
             message, hint = _friendly(err, where, data)
             hint = hint.replace("bsa-check schema rules", "bsa-check schema columns")
+            if err.get("type") == "extra_forbidden":  # did you mean: among this format's keys
+                keys = [*MappingFile.model_fields, *ColumnSpec.model_fields]
+                close = difflib.get_close_matches(str(err["loc"][-1]), keys, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else "remove it; see `bsa-check schema columns`"
             location = positions.locate(where, key=is_key or err.get("type") == "extra_forbidden")
             errors.append(_error(message, location, hint, "BSA601"))
         unique = {(str(e.location), e.message): e for e in errors}
