@@ -223,7 +223,7 @@ class XlsxReader(RecordReader):
                             text = value.strip() if isinstance(value, str) else _shown(value)
                             error = self._cell_error(_cell_error(file, line, index + 1, header, name, text, exc))
                             break
-                        if len(memo) < _MEMO_ENTRIES:
+                        if len(memo) < _MEMO_ENTRIES and name != "student_id":  # numbers are unique: no memo
                             memo[key] = parsed
                     if parsed is None:
                         if must:

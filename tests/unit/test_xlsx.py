@@ -166,3 +166,45 @@ def test_mapping_errors_are_an_error_list(tmp_path: Path) -> None:
     with pytest.raises(ErrorList) as info:
         load_mapping(mapping)
     assert info.value.errors[0].code == "BSA601"
+
+
+def _peak_while_reading(path: Path) -> tuple[int, int]:
+    """Peak traced memory (bytes) of reading the rows (after opening: the workbook's shared strings
+    are loaded when it is opened): through the reader, and through openpyxl alone (its floor)."""
+    import tracemalloc
+
+    with open_records(path, unique_ids=False) as r:
+        tracemalloc.start()
+        try:
+            assert sum(1 for _ in r)
+            ours = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    tracemalloc.start()
+    try:
+        for _ in wb.worksheets[0].iter_rows(values_only=True):
+            pass
+        floor = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        wb.close()
+    return ours, floor
+
+
+def test_reading_a_workbook_streams_its_rows(tmp_path: Path) -> None:
+    def big(rows: int, name: str) -> Path:
+        wb = openpyxl.Workbook(write_only=True)
+        ws = wb.create_sheet("Blad1")
+        ws.append(["studentnummer", "opleiding", "inschrijfdatum", "ec_jaar1"])
+        for i in range(rows):
+            ws.append([f"s{i}", "P", date(2025, 9, 1), 30 + i % 30])
+        path = tmp_path / name
+        wb.save(path)
+        return path
+
+    for rows in (500, 4_000):
+        ours, floor = _peak_while_reading(big(rows, f"{rows}.xlsx"))
+        # the reader adds a constant to what openpyxl's streaming itself holds (it keeps an emptied
+        # XML element per row read, about 80 bytes): no rows are kept (4,000 rows would add MBs)
+        assert ours < floor + 250_000, (rows, ours, floor)
