@@ -131,7 +131,7 @@ def test_arbitrary_input_gives_our_errors_only(tmp_path: Path, data: bytes) -> N
     try:
         r = open_records(path)
     except RecordError as exc:
-        assert exc.code in {"BSA302", "BSA303", "BSA304", "BSA305", "BSA306", "BSA308"}
+        assert exc.code in {"BSA302", "BSA303", "BSA304", "BSA305", "BSA306", "BSA308", "BSA342", "BSA343"}
         return
     with r:
         rows = list(r)
@@ -141,3 +141,24 @@ def test_arbitrary_input_gives_our_errors_only(tmp_path: Path, data: bytes) -> N
         assert (row.error is None) == bool(row.values)
         if row.error is not None:
             assert row.error.code in ROW_CODES and row.error.location.line == row.line
+
+
+def _rows_of(path: Path) -> list[tuple]:
+    with open_records(path) as r:
+        return [(row.line, row.student_id, row.values, row.error.code if row.error else None,
+                 row.error.location.column if row.error else None) for row in r]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(csv_files(), st.sampled_from(["utf-8-sig", "utf-16"]))
+def test_excel_sep_line_and_encoding_change_nothing_but_line_numbers(tmp_path: Path, generated: tuple[bytes, str, str],
+                                                                      encoding: str) -> None:
+    """Issue 17: the same table with Excel's ``sep=`` first line, saved as UTF-8 with BOM or UTF-16,
+    gives the same rows, one line further down."""
+    data, delimiter, original = generated
+    text = data.decode(original)
+    plain, excel = tmp_path / "plain.csv", tmp_path / "excel.csv"
+    plain.write_bytes(text.encode("utf-8"))
+    excel.write_bytes(f"sep={delimiter}\r\n{text}".encode(encoding))
+    shifted = [(line + 1, *rest) for line, *rest in _rows_of(plain)]
+    assert _rows_of(excel) == shifted
