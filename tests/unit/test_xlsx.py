@@ -208,3 +208,24 @@ def test_reading_a_workbook_streams_its_rows(tmp_path: Path) -> None:
         # the reader adds a constant to what openpyxl's streaming itself holds (it keeps an emptied
         # XML element per row read, about 80 bytes): no rows are kept (4,000 rows would add MBs)
         assert ours < floor + 250_000, (rows, ours, floor)
+
+
+def test_an_evaluation_error_in_a_workbook_is_located_by_cell_in_every_output(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+
+    header = ["studentnummer", "opleiding", "inschrijvingsjaar", "inschrijfdatum", "uitschrijfdatum", "ec_jaar1",
+              "deeltijd", "propedeuse_behaald", "persoonlijke_omstandigheden", "besluit_omstandigheden"]
+    path = workbook(tmp_path, [["s1", "59001", 1, date(2025, 9, 1), None, None, "nee", "nee", "geen", None]],
+                    header=header)
+    result = CliRunner().invoke(app, ["check", str(path), "--as-of", "2026-08-20", "--format", "jsonl"])
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == "BSA312" and error["cell"] == "Blad1!F2"
+    assert f"{path}:Blad1!F2 (ec_jaar1)" in result.stderr
+    compared = CliRunner().invoke(app, ["compare", str(path), "--rules", "ho-current", "--rules", "ho-proposed-2023",
+                                        "--as-of", "2026-08-20"])
+    assert f"{path}:Blad1!F2 (ec_jaar1)" in compared.stderr
