@@ -52,6 +52,8 @@ class Proposal:
     ignored: list[str] = field(default_factory=list)
     step_like: list[tuple[str, str]] = field(default_factory=list)  # (header, field) left unplaced
     unread: dict[str, list[str]] = field(default_factory=dict)  # field -> spellings the parser refuses
+    values: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> proposed value spellings
+    number_cells: list[str] = field(default_factory=list)  # text fields whose sample holds number cells
     rulesets: list[str] = field(default_factory=list)
 
 
@@ -157,6 +159,8 @@ def propose(export: str, headers: list[str], sample: list[list[Any]], required: 
             else:
                 proposal.ignored.append(m.header)
     required = list(dict.fromkeys(required))
+    read = list(read)
+    _part_time_from_study_mode(proposal, sample, wanted={*required, *read})
     proposal.missing_required = [n for n in required if n not in proposal.placed]
     proposal.missing_read = [n for n in dict.fromkeys(read) if n not in proposal.placed and n not in required]
     for name, m in proposal.placed.items():
@@ -167,7 +171,7 @@ def propose(export: str, headers: list[str], sample: list[list[Any]], required: 
         bad: list[str] = []
         for row in sample:
             text = _cell_text(row[m.column] if m.column < len(row) else None)
-            if not text or text in bad:
+            if not text or text in bad or text.casefold() in proposal.values.get(name, {}):
                 continue
             try:
                 parse(text)
@@ -177,7 +181,36 @@ def propose(export: str, headers: list[str], sample: list[list[Any]], required: 
                     break
         if bad:
             proposal.unread[name] = bad
+    for name, m in proposal.placed.items():
+        if FIELDS_BY_NAME[name].kind == TEXT and name != "student_id" and any(
+                isinstance(row[m.column] if m.column < len(row) else None, (int, float))
+                and not isinstance(row[m.column], bool) for row in sample):
+            proposal.number_cells.append(name)
     return proposal
+
+
+def _part_time_from_study_mode(proposal: Proposal, sample: list[list[Any]], wanted: set[str]) -> None:
+    """SIS exports hold the study mode (voltijd/deeltijd/duaal), HO rule sets read part_time (yes/no):
+    when the rule sets need part_time, not study_mode, and only a study-mode column is there, propose
+    that column for part_time with its spellings mapped (deeltijd: yes; voltijd, duaal: no), as a guess."""
+    m = proposal.placed.get("study_mode")
+    if m is None or "part_time" in proposal.placed or "part_time" not in wanted or "study_mode" in wanted:
+        return
+    values: dict[str, str] = {}
+    for row in sample:
+        text = _cell_text(row[m.column] if m.column < len(row) else None)
+        if not text or text.casefold() in values:
+            continue
+        try:
+            mode = PARSERS[STUDY_MODE](text)
+        except Exception:  # noqa: BLE001 - a spelling that is no study mode: left for the user
+            return
+        values[text.casefold()] = "yes" if mode == "part_time" else "no"
+    del proposal.placed["study_mode"]
+    proposal.placed["part_time"] = Match("part_time", m.header, m.score, (m.why or f"{m.header!r} holds the study "
+                                         "mode") + "; part_time read from it: deeltijd is yes, voltijd and duaal no",
+                                         m.column)
+    proposal.values["part_time"] = values
 
 
 def _q(text: str) -> str:
@@ -206,13 +239,18 @@ def render(p: Proposal, schema_path: str | None = None) -> str:
     for name in sorted(p.placed, key=lambda n: p.placed[n].column):
         m = p.placed[name]
         values = p.unread.get(name)
-        if m.why is None and not values:
+        if m.why is None and not values and name not in p.values and name not in p.number_cells:
             out.append(f"  {name}: {_q(m.header)}")
             continue
         out.append(f"  {name}:" + ("" if m.why is None else "  # GUESS: check it"))
         out.append(f"    header: {_q(m.header)}")
         if m.why is not None:
             out.append(f"    guess: {_q(m.why)}")
+        if name in p.values:
+            out.append("    values: {" + ", ".join(f"{_q(k)}: {_q(v)}" for k, v in p.values[name].items()) + "}")
+        if name in p.number_cells:
+            out.append("    # the sample holds number cells here; if these codes never start with 0, uncomment:")
+            out.append("    # numbers_as_text: true")
         if values:
             out.append(f"    # values in the sample that {name} does not read; map each onto a value it reads:")
             out.append("    # values:")

@@ -119,3 +119,32 @@ def test_columns_marks_required_fields_it_cannot_place(tmp_path: Path) -> None:
     mapping.write_text(ignored.replace('ignore:  #', 'ignore:  #', 1), encoding="utf-8")
     checked = runner.invoke(app, ["check", str(export), "--columns", str(mapping), "--as-of", AS_OF])
     assert checked.exit_code == 2 and "BSA306" in checked.stderr and "BSA342" not in checked.stderr
+
+
+def test_columns_reads_part_time_from_a_study_mode_column_and_flags_number_codes(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Studentnummer", "Opleidingscode", "Collegejaar", "Inschrijvingsjaar", "Datum inschrijving",
+               "Datum uitschrijving", "Behaalde EC", "Opleidingsvorm", "Propedeuse behaald",
+               "Persoonlijke omstandigheden", "Besluit omstandigheden"])
+    ws.append(["s1", 59001, "2025-2026", 1, None, None, 44.5, "Voltijd", "nee", "geen", None])
+    ws.append(["s2", 59001, "2025-2026", 1, None, None, 31, "Deeltijd", "nee", "geen", None])
+    export = tmp_path / "osiris.xlsx"
+    wb.save(export)
+    mapping = tmp_path / "m.yaml"
+    result = runner.invoke(app, ["columns", str(export), "--output", str(mapping)])
+    assert result.exit_code == 0, result.stderr
+    text = mapping.read_text(encoding="utf-8")
+    assert 'values: {"voltijd": "no", "deeltijd": "yes"}' in text and "study_mode" not in text.split("ignore:")[0]
+    assert "# numbers_as_text: true" in text  # offered for the programme codes, never switched on
+    assert "does not read" not in text  # the study-mode spellings are mapped, none left over
+    checked = runner.invoke(app, ["check", str(export), "--columns", str(mapping), "--as-of", AS_OF, "--format",
+                                  "jsonl"])
+    assert checked.exit_code == 1 and [v[3] for v in _verdicts(checked)] == ["BSA340", "BSA340"]
+    mapping.write_text(text.replace("# numbers_as_text: true", "numbers_as_text: true"), encoding="utf-8")
+    checked = runner.invoke(app, ["check", str(export), "--columns", str(mapping), "--as-of", AS_OF, "--format",
+                                  "jsonl"])
+    assert checked.exit_code == 0, checked.stderr
+    assert [v[1] for v in _verdicts(checked)] == ["procedure_incomplete", "positive"]  # 44.5 full-time, 31 part-time
