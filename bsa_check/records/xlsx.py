@@ -37,6 +37,9 @@ from bsa_check.records.seen import SeenKeys
 __all__ = ["XlsxReader"]
 
 _MISSING = object()
+# A workbook part (a sheet's XML, the shared strings) may unpack to at most this many bytes: about
+# 10 million rows of a wide export; beyond it, or in a zip bomb, CSV is the way in.
+MAX_PART_BYTES = 4 << 30
 _SAVE_AS = "open it in Excel and save it again as .xlsx, or export the records as CSV"
 
 
@@ -104,6 +107,7 @@ class XlsxReader(RecordReader):
         import openpyxl
 
         self._handle = self._source.open()
+        self._refuse_bombs()
         try:
             # read_only: rows streamed from the XML; data_only: cached values, formulas never run
             wb = self._workbook = openpyxl.load_workbook(self._handle, read_only=True, data_only=True,
@@ -136,6 +140,23 @@ class XlsxReader(RecordReader):
         header = ["" if c is None else c.strip() if isinstance(c, str) else
                   c.isoformat() if isinstance(c, (date, time)) else str(c) for c in cells]
         self._resolve_header(header, number, wanted, required)
+
+    def _refuse_bombs(self) -> None:
+        """Refuse a workbook whose parts unpack to more than :data:`MAX_PART_BYTES` (the shared-strings
+        table is loaded whole by openpyxl; a sheet is streamed, but would take hours): BSA344."""
+        import zipfile
+
+        try:
+            infos = zipfile.ZipFile(self._handle).infolist()
+        except (zipfile.BadZipFile, OSError, EOFError):
+            return  # openpyxl reports a damaged workbook below
+        finally:
+            self._handle.seek(0)
+        for info in infos:
+            if info.file_size > MAX_PART_BYTES:
+                raise self._error("BSA344", f"the workbook part {info.filename} unpacks to {info.file_size:,} bytes; "
+                                  f"the limit is {MAX_PART_BYTES:,}", "export the records as CSV instead",
+                                  params={"part": info.filename, "bytes": info.file_size})
 
     def close(self) -> None:
         super().close()

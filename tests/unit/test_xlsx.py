@@ -229,3 +229,13 @@ def test_an_evaluation_error_in_a_workbook_is_located_by_cell_in_every_output(tm
     compared = CliRunner().invoke(app, ["compare", str(path), "--rules", "ho-current", "--rules", "ho-proposed-2023",
                                         "--as-of", "2026-08-20"])
     assert f"{path}:Blad1!F2 (ec_jaar1)" in compared.stderr
+
+
+def test_a_workbook_part_that_unpacks_too_far_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bsa_check.records import xlsx
+
+    path = workbook(tmp_path, [["s1", "B-X", None, 1, "nee"]])
+    monkeypatch.setattr(xlsx, "MAX_PART_BYTES", 100)  # the sheet's XML is larger than this
+    with pytest.raises(RecordError) as info:
+        read(path)
+    assert info.value.code == "BSA344" and "unpacks to" in info.value.message
