@@ -399,7 +399,7 @@ def explain(
     sheet: SheetOpt = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
-    from bsa_check.errors import EvaluationError
+    from bsa_check.errors import EvaluationError, cell_name
     from bsa_check.explain import comparison, full_explanation
     from bsa_check.i18n import t
 
@@ -436,8 +436,10 @@ def explain(
                         verdicts.append(rs.evaluate(row.values, reference))
                     except EvaluationError as exc:
                         col = reader.columns.get(exc.params.get("field", ""))
-                        _stderr().print(Text(f"error[{exc.code}]: {students}:{row.line}:{col or ''} "
-                                             f"[{rs.name}] {exc}"), style="red")
+                        sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2
+                        where = f"{reader.path}:{cell_name(sheet, row.line, col)}" if sheet else \
+                            f"{students}:{row.line}:{col or ''}"
+                        _stderr().print(Text(f"error[{exc.code}]: {where} [{rs.name}] {exc}"), style="red")
                         failed = True
                 for verdict in verdicts:
                     out.print()

@@ -239,3 +239,16 @@ def test_a_workbook_part_that_unpacks_too_far_is_refused(tmp_path: Path, monkeyp
     with pytest.raises(RecordError) as info:
         read(path)
     assert info.value.code == "BSA344" and "unpacks to" in info.value.message
+
+
+def test_explain_locates_an_evaluation_error_in_a_workbook_by_cell(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+
+    header = ["studentnummer", "opleiding", "inschrijvingsjaar", "inschrijfdatum", "uitschrijfdatum", "ec_jaar1",
+              "deeltijd", "propedeuse_behaald", "persoonlijke_omstandigheden", "besluit_omstandigheden"]
+    path = workbook(tmp_path, [["s1", "59001", 1, date(2025, 9, 1), None, None, "nee", "nee", "geen", None]],
+                    header=header)
+    result = CliRunner().invoke(app, ["explain", str(path), "s1", "--as-of", "2026-08-20"])
+    assert result.exit_code == 1 and f"error[BSA312]: {path}:Blad1!F2 [ho-current]" in result.stderr
