@@ -137,7 +137,7 @@ def _error(message: str, location: Location, hint: str, code: str, **params: Any
 def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     """Read, validate and check a mapping file; raise :class:`ErrorList` of located errors."""
     from bsa_check.errors import BsaCheckError
-    from bsa_check.ruleset.load import _error_path, _friendly, read_source
+    from bsa_check.ruleset.load import read_source
     from bsa_check.ruleset.yamlsafe import load_yaml
 
     file = os.fspath(path)
@@ -165,13 +165,18 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
         for err in exc.errors(include_url=False):
             if err.get("type") in ("string_type", "none_required") and isinstance(err.get("input"), dict):
                 continue  # the text or null branch of header-or-mapping: the mapping branch says more
-            where, is_key = _error_path(tuple(err["loc"]), data)
-            message, hint = _friendly(err, where, data)
-            hint = hint.replace("bsa-check schema rules", "bsa-check schema columns")
+            where = _data_path(tuple(err["loc"]), data)
+            is_key = False
+            shown = ".".join(str(p) for p in where) or "top level"
             if err.get("type") == "extra_forbidden":  # did you mean: among this format's keys
                 keys = [*MappingFile.model_fields, *ColumnSpec.model_fields]
                 close = difflib.get_close_matches(str(err["loc"][-1]), keys, n=1)
+                parent = ".".join(str(p) for p in where[:-1]) or "top level"
+                message = f"unknown key {where[-1] if where else err['loc'][-1]!r} in {parent}"
                 hint = f"did you mean {close[0]!r}?" if close else "remove it; see `bsa-check schema columns`"
+                is_key = True
+            else:
+                message, hint = f"{shown}: {err.get('msg', 'invalid value')}", "fix the value (see `bsa-check schema columns`)"
             location = positions.locate(where, key=is_key or err.get("type") == "extra_forbidden")
             errors.append(_error(message, location, hint, "BSA601"))
         unique = {(str(e.location), e.message): e for e in errors}
@@ -236,12 +241,26 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
                          model.sheet, where)
 
 
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """A pydantic error ``loc`` as a path into the YAML data (union branch names skipped)."""
+    path: list[Any] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+    return tuple(path)
+
+
 def check_columns(reader: Any, wanted: set[str] | None) -> None:
     """After the reader resolved its header: every header the mapping names is in the export
     (BSA603), and no unknown column looks like a procedure step whose field the rule sets read
     while no column holds it (BSA342). Ignored columns (the mapping's ``ignore``) leave the unknown
     list, so they are not warned about."""
-    mapping: ColumnMapping | None = reader._mapping
+    mapping: ColumnMapping | None = reader.mapping
     columns: dict[str, int] = reader.columns
     if mapping is not None:
         present = [h.strip() for h in reader.headers if h.strip()]
@@ -264,13 +283,14 @@ def check_columns(reader: Any, wanted: set[str] | None) -> None:
             continue
         index = next(i for i, h in enumerate(reader.headers) if h.strip() == raw) + 1
         spec = FIELDS_BY_NAME[field]
-        raise reader._error(
-            "BSA342",
+        sheet = getattr(reader, "sheet", None) or None  # a workbook: located as Blad1!D1
+        raise RecordError(
             f"column {raw!r} looks like the {spec.en} ({field}), but is not mapped to it: a rule set reads "
             f"{field}, and without it the step would count as not taken",
-            f"did you mean {field} ({', '.join(spec.aliases)})? Map it with --columns (e.g. `{field}: {raw}`; "
+            hint=f"did you mean {field} ({', '.join(spec.aliases)})? Map it with --columns (e.g. `{field}: {raw}`; "
             f"`bsa-check columns` proposes a mapping), rename the header, or list it under ignore: in the mapping",
-            header_line, index, raw, params={"field": field, "column": raw})
+            location=Location(reader.path, header_line, index, raw, sheet), code="BSA342",
+            params={"field": field, "column": raw})
 
 
 def columns_schema() -> dict[str, Any]:

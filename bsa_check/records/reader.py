@@ -156,7 +156,7 @@ class RecordReader:
         self._file_name = str(self.path)
         self._source = source
         self._open_bytes: Any = (lambda: open(self.path, "rb")) if source is None else source.open
-        self._mapping = mapping
+        self.mapping = mapping
         self._header_index = header_index(mapping)
         wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
         required = tuple(required)
@@ -513,8 +513,8 @@ class RecordReader:
                 parse = self._parsers[kind]
                 if name in self._bounds:
                     parse = bounded(parse, *self._bounds[name])
-                if self._mapping is not None:
-                    parse = self._mapping.parser(name, parse)
+                if self.mapping is not None:
+                    parse = self.mapping.parser(name, parse)
                 plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)
@@ -1242,3 +1242,8 @@ def open_records(path: str | os.PathLike[str], *, sheet: str | None = None, **kw
     except BaseException:
         source.close()
         raise
+
+
+# The row-level pieces records.xlsx (a RecordReader over a workbook) reads rows with, by public names.
+ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS = _ALWAYS_PARSED, _EMPTY_MESSAGES, _MEMO_ENTRIES, _PARSE_ERRORS
+cell_error, year_key = _cell_error, _year_key

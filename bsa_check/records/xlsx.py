@@ -30,8 +30,8 @@ from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import DATE, FIELDS_BY_NAME, TEXT
 from bsa_check.records.mapping import header_index
 from bsa_check.records.parse import PARSERS
-from bsa_check.records.reader import (_ALWAYS_PARSED, _EMPTY_MESSAGES, _MEMO_ENTRIES, _PARSE_ERRORS,
-                                      RecordReader, Row, _cell_error, _year_key)
+from bsa_check.records.reader import (ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS, RecordReader, Row,
+                                      cell_error, year_key)
 from bsa_check.records.seen import SeenKeys
 
 __all__ = ["XlsxReader"]
@@ -74,7 +74,7 @@ class XlsxReader(RecordReader):
         self._source = source
         self.path = source.name
         self._file_name = str(self.path)
-        self._mapping = mapping
+        self.mapping = mapping
         self._header_index = header_index(mapping)
         self._unique_ids = unique_ids
         self._file = None
@@ -84,7 +84,7 @@ class XlsxReader(RecordReader):
         self.encoding = "xlsx"
         self.delimiter = ";"  # what a CSV written from it uses (Dutch Excel's list separator)
         self.sheet = ""
-        wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
+        wanted = None if fields is None else set(fields) | set(ALWAYS_PARSED)
         required = tuple(required)
         unknown = sorted(n for n in (*(wanted or ()), *required) if n not in FIELDS_BY_NAME)
         if unknown:
@@ -135,7 +135,7 @@ class XlsxReader(RecordReader):
         else:
             raise self._error("BSA303", f"sheet {sheet!r} is empty",
                               "export the records with a header row and at least the columns "
-                              + ", ".join(required or _ALWAYS_PARSED))
+                              + ", ".join(required or ALWAYS_PARSED))
         self.header_line = number
         header = ["" if c is None else c.strip() if isinstance(c, str) else
                   c.isoformat() if isinstance(c, (date, time)) else str(c) for c in cells]
@@ -190,7 +190,7 @@ class XlsxReader(RecordReader):
         file = self._file_name
         width = self._width
         sid_index = self._sid_index
-        numbers_as_text = self._mapping.numbers_as_text if self._mapping is not None else frozenset()
+        numbers_as_text = self.mapping.numbers_as_text if self.mapping is not None else frozenset()
         kinds = [FIELDS_BY_NAME[name].kind for _, _, name, _, _ in self._plan]
         plan = [(index, parse, name, header, must, kind, {}) for (index, parse, name, header, must), kind
                 in zip(self._plan, kinds)]
@@ -218,7 +218,7 @@ class XlsxReader(RecordReader):
                     if k0 >= 0:
                         key += "\x1f" + _shown(cells[k0] if k0 < n else None)
                     if k1 >= 0:
-                        year = _year_key(_shown(cells[k1] if k1 < n else None), year_keys)
+                        year = year_key(_shown(cells[k1] if k1 < n else None), year_keys)
                         if not year and ka >= 0:
                             year = self._advice_year(_shown(cells[ka] if ka < n else None))
                         key += "\x1f" + year
@@ -240,15 +240,15 @@ class XlsxReader(RecordReader):
                             error = self._type_error(problem.code, line, index, header, name, problem.message,
                                                      problem.hint, problem.shown)
                             break
-                        except _PARSE_ERRORS as exc:
+                        except PARSE_ERRORS as exc:
                             text = value.strip() if isinstance(value, str) else _shown(value)
-                            error = self._cell_error(_cell_error(file, line, index + 1, header, name, text, exc))
+                            error = self._cell_error(cell_error(file, line, index + 1, header, name, text, exc))
                             break
-                        if len(memo) < _MEMO_ENTRIES and name != "student_id":  # numbers are unique: no memo
+                        if len(memo) < MEMO_ENTRIES and name != "student_id":  # numbers are unique: no memo
                             memo[key] = parsed
                     if parsed is None:
                         if must:
-                            message, hint = _EMPTY_MESSAGES[name]
+                            message, hint = EMPTY_MESSAGES[name]
                             error = RecordError(message, location=Location(file, line, index + 1, header, self.sheet),
                                                 hint=hint, code="BSA311", params={"column": header, "field": name})
                             break
