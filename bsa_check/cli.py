@@ -665,13 +665,15 @@ def columns_command(
     output: Annotated[Optional[str], typer.Option("--output", help="Write the mapping to this file (atomically).")] = None,
     sheet: SheetOpt = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the summary; default from LC_ALL/LANG.")] = None,
 ) -> None:
     """Propose a column mapping file (--columns) from an export's header and a sample of its rows.
     Exit 1 when a required field could not be placed."""
     from bsa_check.output import open_output
-    from bsa_check.records.propose import SAMPLE_ROWS, propose, render
+    from bsa_check.records.propose import SAMPLE_ROWS, propose, render, summary
     from bsa_check.records.reader import open_records
 
+    language = lang.value if lang else detect_lang()
     with _user_errors():
         rulesets = _usable_many(rules or ["ho-current"], param)
         options = reader_options(rulesets)
@@ -684,12 +686,10 @@ def columns_command(
         with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             out.write(render(proposal))
     err = _stderr()
-    guesses = [n for n, m in proposal.placed.items() if m.why is not None]
-    err.print(Text(f"{len(proposal.placed)} fields placed ({len(guesses)} guesses to check), "
-                   f"{len(proposal.missing_required)} required fields missing, {len(proposal.ignored)} columns ignored"))
-    for header, step in proposal.step_like:
-        err.print(Text(f"warning[BSA342]: column {header!r} looks like a procedure step ({step}) and is not mapped"),
-                  style="yellow")
+    head, *steps = summary(proposal, language)
+    err.print(Text(head))
+    for line in steps:
+        err.print(Text(f"warning[BSA342]: {line}"), style="yellow")
     raise typer.Exit(EXIT_FINDINGS if proposal.missing_required else EXIT_OK)
 
 

@@ -25,7 +25,7 @@ from bsa_check.records.fields import (ADVICE, BOOLEAN, CIRCUMSTANCES, DATE, DECI
 from bsa_check.records.parse import PARSERS
 from bsa_check.records.vocabulary import SYSTEMS, candidates, procedure_step_of
 
-__all__ = ["Proposal", "propose", "render", "SAMPLE_ROWS"]
+__all__ = ["Proposal", "propose", "render", "summary", "SAMPLE_ROWS"]
 
 SAMPLE_ROWS = 200
 _FUZZY_CUTOFF = 0.78
@@ -269,3 +269,20 @@ def render(p: Proposal, schema_path: str | None = None) -> str:
         for h in p.ignored:
             out.append(f"  - {_q(h)}")
     return "\n".join(out) + "\n"
+
+
+_SUMMARY = {
+    "en": ("{placed} fields placed ({guesses} guesses to check), {missing} required fields missing, "
+           "{ignored} columns ignored", "column {header!r} looks like a procedure step ({field}) and is not mapped"),
+    "nl": ("{placed} velden geplaatst ({guesses} gokken om te controleren), {missing} verplichte velden ontbreken, "
+           "{ignored} kolommen genegeerd", "kolom {header!r} lijkt een procedurestap ({field}) en is niet gekoppeld"),
+}
+
+
+def summary(p: Proposal, lang: str) -> list[str]:
+    """What ``bsa-check columns`` says on stderr: the counts, then each unmapped procedure-step column."""
+    head, step = _SUMMARY.get(lang, _SUMMARY["en"])
+    lines = [head.format(placed=len(p.placed), guesses=sum(m.why is not None for m in p.placed.values()),
+                         missing=len(p.missing_required), ignored=len(p.ignored))]
+    lines += [step.format(header=header, field=field) for header, field in p.step_like]
+    return lines
