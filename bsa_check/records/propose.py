@@ -8,8 +8,8 @@ marked (``guess:``) and every field the rule sets need that could not be placed 
 ``null`` with a ``MISSING`` comment, for the user to edit.
 
 Must not: read more than the header and ``SAMPLE_ROWS`` rows; write record content into the
-proposal beyond the distinct spellings of category columns (never a student number, a date or a
-name); decide anything at check time (the reader only reads what the mapping file says).
+proposal beyond the distinct spellings of category columns that the field does not read (never a
+student number, a date, a name, or a personal-circumstances cell); decide anything at check time (the reader only reads what the mapping file says).
 """
 
 from __future__ import annotations
@@ -251,7 +251,10 @@ def render(p: Proposal, schema_path: str | None = None) -> str:
         if name in p.number_cells:
             out.append("    # the sample holds number cells here; if these codes never start with 0, uncomment:")
             out.append("    # numbers_as_text: true")
-        if values:
+        if values and FIELDS_BY_NAME[name].kind == CIRCUMSTANCES:  # health and family matters: never copied out
+            out.append(f"    # {len(values)} spelling(s) in the sample are not categories {name} reads; `bsa-check check`")
+            out.append("    # names the rows; map each spelling under values: onto a category it reads")
+        elif values:
             out.append(f"    # values in the sample that {name} does not read; map each onto a value it reads:")
             out.append("    # values:")
             for v in values:

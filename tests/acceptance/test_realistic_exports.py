@@ -49,6 +49,10 @@ def test_export_with_a_proposed_mapping_gives_the_canonical_verdicts(name: str, 
     assert "# MISSING" not in body
     loaded = load_mapping(mapping)
     assert (loaded.sheet == sheet) if sheet else True
+    # no record content in the proposal: no student number, name or e-mail address
+    for row in canonical_rows():
+        assert row["studentnummer"] not in text and f"s{row['studentnummer']}@" not in text
+    assert "Student " not in text
     # the extra personal columns (name, e-mail) are listed as ignored: known, never read, no warning
     assert set(loaded.ignore) <= {"Naam", "E-mailadres", "NAME", "EMAIL_ADDR", "Roepnaam", "E-mail"}
     assert bool(loaded.ignore) == needs_mapping
@@ -150,3 +154,15 @@ def test_columns_reads_part_time_from_a_study_mode_column_and_flags_number_codes
                                   "jsonl"])
     assert checked.exit_code == 0, checked.stderr
     assert [v[1] for v in _verdicts(checked)] == ["procedure_incomplete", "positive"]  # 44.5 full-time, 31 part-time
+
+
+def test_columns_never_copies_a_circumstances_cell_into_the_proposal(tmp_path: Path) -> None:
+    export = tmp_path / "e.csv"
+    export.write_text("Studentnummer;Opleiding;Omstandigheden;Deeltijd\r\ns1;P;burn-out na ongeval;nee\r\n"
+                      "s2;P;mantelzorg;J/N?\r\n", encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    runner.invoke(app, ["columns", str(export), "--output", str(mapping)])
+    text = mapping.read_text(encoding="utf-8")
+    assert "personal_circumstances:" in text and "1 spelling(s) in the sample are not categories" in text
+    assert "burn-out" not in text
+    assert '"J/N?": ...' in text  # a yes/no spelling it does not read is listed, to be mapped
