@@ -87,6 +87,26 @@ PseudonymKeyFileOpt = Annotated[Optional[str], typer.Option(
     metavar="FILE")]
 
 
+# --columns and --sheet: how check, explain and compare read an export (records.mapping, records.xlsx).
+ColumnsOpt = Annotated[Optional[str], typer.Option(
+    "--columns", help="Column mapping file (YAML): the export's headers and value spellings onto bsa-check's "
+                      "fields; `bsa-check columns EXPORT` proposes one.", metavar="MAPPING.yaml")]
+SheetOpt = Annotated[Optional[str], typer.Option(
+    "--sheet", help="For an .xlsx workbook: the sheet to read (default: the mapping's, else the first).",
+    metavar="NAME")]
+STUDENTS_HELP = "Student records: CSV or text (any Excel variant), an .xlsx workbook, or - for standard input."
+
+
+def _doors(columns: str | None, sheet: str | None) -> dict:  # type: ignore[type-arg]
+    """The reader's ``mapping`` (``--columns``, else the configuration's ``columns``) and ``sheet``."""
+    from bsa_check.config import load_config
+    from bsa_check.records.mapping import load_mapping
+
+    configured = None if columns else load_config().columns
+    path = columns or (str(configured) if configured else None)
+    return {"mapping": load_mapping(path) if path else None, "sheet": sheet}
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
@@ -192,11 +212,12 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
     return rulesets
 
 
-def _open_for(students: str, rulesets: list, *, row_memo: bool = False):  # type: ignore[no-untyped-def,type-arg]
+def _open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type: ignore[no-untyped-def,type-arg]
+              doors: dict | None = None):  # type: ignore[type-arg]
     """Open the records with every field (and required column) any of the rule sets reads."""
     from bsa_check.records.reader import open_records
 
-    return open_records(students, **reader_options(rulesets), **_memo_options(rulesets, row_memo))
+    return open_records(students, **reader_options(rulesets), **_memo_options(rulesets, row_memo), **(doors or {}))
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
@@ -303,7 +324,7 @@ def _root(
 
 @app.command()
 def check(
-    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
     rules: Annotated[Optional[str], typer.Option(
         "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
@@ -314,6 +335,8 @@ def check(
     pseudonymize: PseudonymizeOpt = False,
     pseudonym_key_file: PseudonymKeyFileOpt = None,
     workers: WorkersOpt = 1,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -331,7 +354,8 @@ def check(
         overrides = _parse_params(param or [])
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         on_default: dict = {}  # type: ignore[type-arg]
-        with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True)) as reader:
+        with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True),
+                          **_doors(columns, sheet)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)
@@ -425,7 +449,7 @@ def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-
 
 @app.command()
 def explain(
-    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
     student_id: Annotated[str, typer.Argument(help="The student number to explain.", metavar="STUDENT_ID")],
     rules: Annotated[Optional[list[str]], typer.Option(
         "--rules", help="Rule set name or file; give it twice (or more) to compare regimes.")] = None,
@@ -434,9 +458,11 @@ def explain(
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     pseudonymize: PseudonymizeOpt = False,
     pseudonym_key_file: PseudonymKeyFileOpt = None,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
-    from bsa_check.errors import EvaluationError
+    from bsa_check.errors import EvaluationError, cell_name
     from bsa_check.explain import comparison, full_explanation
     from bsa_check.i18n import t
 
@@ -451,7 +477,7 @@ def explain(
         rulesets = _usable_many(rules or [default_rules()], param)
         found = 0
         lines: list[int] = []
-        with _open_for(students, rulesets) as reader:
+        with _open_for(students, rulesets, doors=_doors(columns, sheet)) as reader:
             rows = 0
             for row in reader:
                 rows += 1
@@ -473,8 +499,10 @@ def explain(
                         verdicts.append(rs.evaluate(row.values, reference))
                     except EvaluationError as exc:
                         col = reader.columns.get(exc.params.get("field", ""))
-                        _stderr().print(Text(f"error[{exc.code}]: {students}:{row.line}:{col or ''} "
-                                             f"[{rs.name}] {exc}"), style="red")
+                        sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2
+                        where = f"{reader.path}:{cell_name(sheet, row.line, col)}" if sheet else \
+                            f"{students}:{row.line}:{col or ''}"
+                        _stderr().print(Text(f"error[{exc.code}]: {where} [{rs.name}] {exc}"), style="red")
                         failed = True
                 for verdict in verdicts:
                     out.print()
@@ -507,7 +535,7 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "mar
 
 @app.command()
 def compare(
-    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
     rules: Annotated[Optional[list[str]], typer.Option(
         "--rules", help="Rule set name or file; at least twice. The first is the baseline (A).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
@@ -521,6 +549,8 @@ def compare(
     pseudonymize: PseudonymizeOpt = False,
     pseudonym_key_file: PseudonymKeyFileOpt = None,
     workers: WorkersOpt = 1,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
     import pathlib
@@ -541,7 +571,8 @@ def compare(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         rulesets = _usable_many(rules or [], param)
-        with _open_for(students, rulesets, row_memo=_memo_safe(rulesets) and not list_changed) as reader, \
+        with _open_for(students, rulesets, row_memo=_memo_safe(rulesets) and not list_changed,
+                       doors=_doors(columns, sheet)) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             parts = _parallel_parts(reader, workers)
             if parts is not None:
@@ -681,19 +712,58 @@ def run_tests(
     raise typer.Exit(run(paths, junit_xml, quiet))
 
 
+@app.command("columns")
+def columns_command(
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
+    rules: Annotated[Optional[list[str]], typer.Option(
+        "--rules", help="Rule set(s) the mapping is for: their required columns are marked when missing.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", help="Write the mapping to this file (atomically).")] = None,
+    sheet: SheetOpt = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the summary; default from LC_ALL/LANG.")] = None,
+) -> None:
+    """Propose a column mapping file (--columns) from an export's header and a sample of its rows.
+    Exit 1 when a required field could not be placed."""
+    from bsa_check.output import open_output
+    from bsa_check.records.propose import SAMPLE_ROWS, propose, render, summary
+    from bsa_check.records.reader import open_records
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        rulesets = _usable_many(rules or ["ho-current"], param)
+        options = reader_options(rulesets)
+        with open_records(students, fields=(), required=(), unique_ids=False, sheet=sheet) as reader:
+            headers = list(reader.headers)
+            sample = reader.sample(SAMPLE_ROWS)
+            sheet_name = getattr(reader, "sheet", None)
+        proposal = propose(students, headers, sample, options["required"], sorted(options["fields"]),
+                           sheet=sheet_name, rulesets=[rs.name for rs in rulesets])
+        with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
+            out.write(render(proposal))
+    err = _stderr()
+    head, *steps = summary(proposal, language)
+    err.print(Text(head))
+    for line in steps:
+        err.print(Text(f"warning[BSA342]: {line}"), style="yellow")
+    raise typer.Exit(EXIT_FINDINGS if proposal.missing_required else EXIT_OK)
+
+
 class SchemaKind(str, Enum):
     rules = "rules"
     tests = "tests"
+    columns = "columns"
 
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which schema: rules or tests.")] = SchemaKind.rules,
+    kind: Annotated[SchemaKind, typer.Argument(help="Which schema: rules, tests or columns.")] = SchemaKind.rules,
 ) -> None:
-    """JSON Schema (draft-07) of the rule format or of rule test files, for editors and CI."""
-    from bsa_check.schema import rules_schema_text, tests_schema_text
+    """JSON Schema (draft-07) of the rule format, rule test files or column mapping files, for editors and CI."""
+    from bsa_check.schema import columns_schema_text, rules_schema_text, tests_schema_text
 
-    typer.echo(rules_schema_text() if kind is SchemaKind.rules else tests_schema_text(), nl=False)
+    text = {SchemaKind.rules: rules_schema_text, SchemaKind.tests: tests_schema_text,
+            SchemaKind.columns: columns_schema_text}[kind]()
+    typer.echo(text, nl=False)
 
 
 class RulesFormat(str, Enum):
@@ -775,7 +845,7 @@ def explain_codes(
     typer.echo(registry.describe(entry, language), nl=False)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes"}
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes", "columns"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -450,6 +450,26 @@ _code("BSA327", "programme-on-default", WARNING,
        "Geen waarde per opleiding past bij deze opleidingen, dus hun rijen kregen de standaardwaarde. Vergelijk de "
        "opleidingscodes in de export met de by_programme-sleutels van de regelset."),
       "by_programme: {'34401': 40}  with opleiding 'Bedrijfskunde'")
+_code("BSA340", "number-cell-as-text", ERROR,
+      ('a workbook number cell where text is expected', 'Excel drops leading zeros (00123 shows as 123): the row is an error, not silently changed. Format the column as text in Excel, or list it under numbers_as_text in a --columns mapping when the numbers are right.'),
+      ('een getalcel in een werkmap waar tekst verwacht wordt', 'Excel laat voorloopnullen vallen (00123 wordt 123): de rij is een fout en wordt niet stil veranderd. Maak de kolom in Excel tekst, of zet hem onder numbers_as_text in een --columns-toewijzing als de getallen kloppen.'),
+      'studentnummer cell 123 (number) in Blad1!A5')
+_code("BSA341", "date-cell-mismatch", ERROR,
+      ('a workbook date cell where a number or text is expected, or a number where a date is expected', "Excel turns 7-5 into a date; a date column holding numbers was typed wrongly. Fix the cell's type in the workbook."),
+      ('een datumcel waar een getal of tekst verwacht wordt, of een getal waar een datum verwacht wordt', 'Excel maakt van 7-5 een datum; een datumkolom met getallen is verkeerd getypeerd. Herstel het celtype in de werkmap.'),
+      'ec_jaar1 cell formatted as a date')
+_code("BSA342", "procedure-step-unmapped", ERROR,
+      ('a column that looks like a procedure step is not mapped while the rule set reads that step', 'Ignored, it would make a warned and heard student procedure_incomplete. Map it with --columns (did-you-mean names the field). The run stops (exit 2).'),
+      ('een kolom die op een procedurestap lijkt is niet toegewezen terwijl de regelset die stap leest', 'Genegeerd zou een gewaarschuwde en gehoorde student procedure_incomplete krijgen. Wijs hem toe met --columns (de suggestie noemt het veld). De run stopt (exit 2).'),
+      "header 'Waarschuwing verstuurd' with no mapping")
+_code("BSA343", "not-a-table", ERROR,
+      ('the input is not a table', 'zip, gzip, PDF, .xls before 2007, OpenDocument, Word or a web page saved as .xls: save it as .xlsx or CSV. The run stops (exit 2).'),
+      ('de invoer is geen tabel', 'zip, gzip, PDF, .xls van voor 2007, OpenDocument, Word of een webpagina opgeslagen als .xls: sla hem op als .xlsx of CSV. De run stopt (exit 2).'),
+      'bsa-check check export.pdf')
+_code("BSA344", "workbook-unreadable", ERROR,
+      ('a workbook that cannot be read, or a --sheet it does not have', 'A damaged or password-protected workbook, a sheet name not in it (with a did-you-mean), or --sheet on a CSV. The run stops (exit 2).'),
+      ('een werkmap die niet te lezen is, of een --sheet die er niet in staat', 'Een beschadigde of beveiligde werkmap, een bladnaam die er niet in staat (met suggestie), of --sheet bij een CSV. De run stopt (exit 2).'),
+      '--sheet Blad3 on a workbook with Blad1 and Blad2')
 
 # --- BSA4xx usage ------------------------------------------------------------------------------------
 _code("BSA401", "param-syntax", ERROR,
@@ -495,6 +515,36 @@ _code("BSA420", "unknown-code", ERROR,
       ("bsa-check codes: deze foutcode bestaat niet", "De melding stelt de dichtstbijzijnde code voor; `bsa-check "
        "codes` noemt ze allemaal (exit 2)."),
       "bsa-check codes BSA2500")
+
+# --- BSA6xx column mapping files ------------------------------------------------------------------
+_code("BSA600", "mapping-unreadable", ERROR,
+      ('a column mapping file is missing or not YAML', 'Check the path given to --columns or in the configuration, and the YAML syntax.'),
+      ('een toewijzingsbestand ontbreekt of is geen YAML', 'Controleer het pad bij --columns of in de configuratie, en de YAML-syntaxis.'),
+      '--columns osiris.yml  (no such file)')
+_code("BSA601", "mapping-format", ERROR,
+      ('a column mapping file is not in the mapping format', 'An unknown key or a wrong type; bsa-check schema columns gives the JSON Schema for editors.'),
+      ('een toewijzingsbestand heeft niet het toewijzingsformaat', 'Een onbekende sleutel of een verkeerd type; bsa-check schema columns geeft het JSON Schema voor editors.'),
+      'colums: {...}')
+_code("BSA602", "mapping-unknown-field", ERROR,
+      ('a mapping names a field that does not exist', "Use a canonical field name (the README's field table); the message suggests the nearest."),
+      ('een toewijzing noemt een veld dat niet bestaat', 'Gebruik een veldnaam uit de veldentabel van de README; de melding stelt de dichtstbijzijnde voor.'),
+      'columns: {ec_jaar: Behaalde EC}')
+_code("BSA603", "mapping-unknown-header", ERROR,
+      ('a mapping names a header the export does not have', 'Copy the header as the export writes it; the message suggests the nearest header.'),
+      ('een toewijzing noemt een kolomkop die de export niet heeft', 'Neem de kolomkop over zoals de export hem schrijft; de melding stelt de dichtstbijzijnde voor.'),
+      'ec_year1: Behaalde ECs')
+_code("BSA604", "mapping-bad-value", ERROR,
+      ('a mapped value spelling the field does not read', "values: maps the export's spellings onto ones the field reads (ja/nee, a circumstance, a decision)."),
+      ('een toegewezen waarde die het veld niet leest', 'values: vertaalt de schrijfwijzen van de export naar waarden die het veld leest (ja/nee, een omstandigheid, een besluit).'),
+      'part_time: {header: VT/DT, values: {VT: misschien}}')
+_code("BSA605", "mapping-misplaced-option", ERROR,
+      ('values: or numbers_as_text where it does not belong', 'values: is not for the student number or programme; numbers_as_text only for text fields.'),
+      ('values: of numbers_as_text op een plek waar het niet hoort', 'values: is niet voor studentnummer of opleiding; numbers_as_text alleen voor tekstvelden.'),
+      'student_id: {header: Studentnr, values: {...}}')
+_code("BSA606", "mapping-header-twice", ERROR,
+      ('one export header mapped to two fields', 'Each header feeds one field; remove one of the two.'),
+      ('een kolomkop toegewezen aan twee velden', 'Elke kolomkop voedt een veld; verwijder een van de twee.'),
+      'ec_year1: EC\\nec_total: EC')
 
 # --- BSA7xx configuration and suppression ------------------------------------------------------------
 _code("BSA700", "config-invalid", ERROR,

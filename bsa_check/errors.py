@@ -13,7 +13,8 @@ from typing import Any
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a problem is: a file, and optionally a 1-based line and column.
+    """Where a problem is: a file, and optionally a 1-based line and column (in a workbook: the
+    sheet, its 1-based row as ``line`` and column index as ``column``).
 
     ``column_name`` is the CSV header of the column, when the location is a cell.
     """
@@ -22,8 +23,12 @@ class Location:
     line: int | None = None
     column: int | None = None
     column_name: str | None = None
+    sheet: str | None = None  # a workbook's sheet: shown as ``Blad1!D17`` (line = row, column = index)
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            text = f"{self.file}:{cell_name(self.sheet, self.line, self.column)}"
+            return text + (f" ({self.column_name})" if self.column_name else "")
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -33,6 +38,25 @@ class Location:
         if self.column_name:
             text += f" ({self.column_name})"
         return text
+
+
+def column_letter(index: int) -> str:
+    """Excel's letters for a 1-based column index: 1 -> A, 27 -> AA."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(sheet: str, row: int | None, column: int | None) -> str:
+    """``Blad1!D17`` (a sheet name that is not one plain word in quotes, as Excel writes it)."""
+    shown = sheet if sheet.replace("_", "").isalnum() else "'" + sheet.replace("'", "''") + "'"
+    if row is None:
+        return shown
+    if not column:
+        return f"{shown}!{row}:{row}"  # the whole row, as Excel names it
+    return f"{shown}!{column_letter(column)}{row}"
 
 
 class BsaCheckError(Exception):

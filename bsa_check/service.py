@@ -33,11 +33,12 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
     file = str(reader.path)
     columns = reader.columns
     headers = reader.headers
+    sheet = getattr(reader, "sheet", None) or None  # a workbook: located as Blad1!D17
 
     def locate(exc: EvaluationError, line: int) -> EvaluationError:
         field = exc.params.get("field")
         col = columns.get(field) if field else None
-        exc.location = Location(file, line, col, headers[col - 1].strip() if col else None)
+        exc.location = Location(file, line, col, headers[col - 1].strip() if col else None, sheet)
         if field and col is None:
             exc.hint = f"the export has no {field} column; add it"
         return exc

@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
-from bsa_check.errors import BsaCheckError, EvaluationError
+from bsa_check.errors import BsaCheckError, EvaluationError, cell_name
 from bsa_check.memo import Memo
 from bsa_check.ruleset.model import OUTCOMES
 
@@ -79,9 +79,12 @@ class RowError:
     column_name: str | None
     hint: str | None
     ruleset: str | None  # the rule set that could not evaluate it; None when the row could not be read
+    sheet: str | None = None  # a workbook's sheet: located as Blad1!D17
 
     def __str__(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        if self.sheet is not None:
+            where = f"{self.file}:{cell_name(self.sheet, self.line, self.column)}"
         text = f"{where}" + (f" ({self.column_name})" if self.column_name else "") + ": "
         text += (f"[{self.ruleset}] " if self.ruleset else "") + self.message
         return text + (f" ({self.hint})" if self.hint else "")
@@ -245,7 +248,7 @@ class Comparison:
 def _row_error(exc: BsaCheckError, line: int, ruleset: str | None) -> RowError:
     loc = exc.location
     return RowError(line, exc.code, exc.message, loc.file if loc else None, loc.column if loc else None,
-                    loc.column_name if loc else None, exc.hint, ruleset)
+                    loc.column_name if loc else None, exc.hint, ruleset, loc.sheet if loc else None)
 
 
 def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,

@@ -31,11 +31,13 @@ from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
-from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
+from bsa_check.records.fields import FIELDS_BY_NAME, normalise_header
+from bsa_check.records.mapping import check_columns, header_index
 from bsa_check.records.programme_columns import message as programme_message
 from bsa_check.records.programme_columns import name_and_code
 from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
 from bsa_check.records.seen import SeenKeys
+from bsa_check.records.sniff import check_utf16, sep_line, source_for
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -123,6 +125,8 @@ class RecordReader:
         bounds: dict[str, tuple[Any, Any, str | None]] | None = None,
         row_memo: bool = False,
         memo_programme: bool = True,
+        mapping: Any = None,
+        source: Any = None,
     ) -> None:
         """``parsers`` overrides the parser of a field kind (e.g. MBO's open list of circumstances).
 
@@ -139,6 +143,10 @@ class RecordReader:
         ``memo_programme=False``: the programme is left out of that comparison too (and out of
         ``values``, see :class:`Row`), for callers whose results do not depend on the programme
         (no per-programme parameter): then rows of different programmes share their values.
+
+        ``mapping``: a :class:`bsa_check.records.mapping.ColumnMapping` (``--columns``): export
+        headers and value spellings onto the canonical fields. ``source``: a
+        :class:`bsa_check.records.sniff.Source` (standard input); default: the file at ``path``.
         """
         self._row_memo: Memo | None = Memo(_ROW_MEMO_ENTRIES) if row_memo else None
         self._memo_programme = memo_programme or not row_memo
@@ -146,8 +154,12 @@ class RecordReader:
         self._seen: Any = None  # chunk_rows: where duplicate keys go instead of a SeenKeys of its own
         self._bounds = dict(bounds or {})
         self._parsers = {**PARSERS, **(parsers or {})}
-        self.path = os.fspath(path)
+        self.path = os.fspath(path) if source is None else source.name
         self._file_name = str(self.path)
+        self._source = source
+        self._open_bytes: Any = (lambda: open(self.path, "rb")) if source is None else source.open
+        self.mapping = mapping
+        self._header_index = header_index(mapping)
         wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
         required = tuple(required)
         unknown = sorted(n for n in (*(wanted or ()), *required) if n not in FIELDS_BY_NAME)
@@ -162,7 +174,7 @@ class RecordReader:
         self._last_line = ""  # the last physical line handed to csv.reader (error path only)
         # Re-reading after an unclosed quote (see _reread): a second, forward-only pass over the
         # same text, opened on the first line break inside a quoted cell.
-        self._reopen: Any = lambda: open(self.path, encoding=self.encoding, newline="")
+        self._reopen: Any = lambda: self._open_text()
         self._reopen_first = 1  # the physical line number of the reopened text's first line
         self._store: _LineStore | None = None
         self._replay_end = 0  # the last line of the lines being read again (0: none)
@@ -171,7 +183,7 @@ class RecordReader:
         self._unique_ids = unique_ids
         self.encoding = self._detect_encoding()
         try:
-            self._file = open(self.path, encoding=self.encoding, newline="")
+            self._file = self._open_text()
         except OSError as exc:
             raise self._unreadable(exc) from None
         try:
@@ -206,6 +218,11 @@ class RecordReader:
         f, self._file = self._file, None
         if f is not None:
             f.close()
+        if self._source is not None:
+            self._source.close()
+
+    def _open_text(self) -> TextIO:
+        return io.TextIOWrapper(self._open_bytes(), encoding=self.encoding, newline="")
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -234,23 +251,27 @@ class RecordReader:
     def _detect_encoding(self) -> str:
         """Pick the encoding by one streaming pass over the bytes; raise BSA301/BSA302."""
         try:
-            st = os.stat(self.path)
-            if stat.S_ISDIR(st.st_mode):
-                raise IsADirectoryError(self.path)
-            if not stat.S_ISREG(st.st_mode):
-                raise self._error("BSA301", "is not a regular file", "give the path of a CSV file")
-            with open(self.path, "rb") as f:
+            if self._source is None or self._source.path is not None:
+                st = os.stat(self.path)
+                if stat.S_ISDIR(st.st_mode):
+                    raise IsADirectoryError(self.path)
+                if not stat.S_ISREG(st.st_mode):
+                    raise self._error("BSA301", "is not a regular file", "give the path of a CSV file")
+            with self._open_bytes() as f:
                 return self._scan(f)
         except OSError as exc:
             raise self._unreadable(exc) from None
 
     def _scan(self, f: Any) -> str:
         head = f.read(CHUNK_SIZE)
-        for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
-                          (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32")):
             if head.startswith(bom):
                 raise self._error("BSA302", f"file is {name} encoded", ENCODING_HINT, 1, 1,
                                   params={"encoding": name})
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM
+            check_utf16(f, self._file_name, ENCODING_HINT)
+            self._has_nul = True  # a decoded NUL is rare but possible: rows are checked for it
+            return "utf-16"
         has_bom = head.startswith(codecs.BOM_UTF8)
         decoder = codecs.getincrementaldecoder("utf-8")("strict")
         utf8_bad: int | None = None  # absolute offset of the first byte that breaks UTF-8
@@ -393,6 +414,21 @@ class RecordReader:
                     skipped += 1
         except UnicodeDecodeError as exc:  # pragma: no cover - the pre-scan guarantees decoding
             raise self._error("BSA302", f"file cannot be decoded as {self.encoding}", ENCODING_HINT) from exc
+        sep = sep_line(line)
+        if sep is not None:  # Excel's "sep=;" line names the delimiter; the header comes after it
+            if sep not in ";,\t":
+                raise self._error("BSA304", f"the first line 'sep={sep}' names an unsupported delimiter",
+                                  "save the file as CSV with ';', ',' or a tab between the cells", skipped + 1,
+                                  5, params={"delimiter": sep})
+            skipped += 1
+            line = readline(MAX_LINE_CHARS)
+            while line and not line.strip():
+                skipped += 1
+                line = readline(MAX_LINE_CHARS)
+            if not line:
+                raise self._error("BSA303", "file has a 'sep=' line but no header",
+                                  "export the records with a header line and at least the columns "
+                                  + ", ".join(required or _ALWAYS_PARSED))
         self.header_line = header_line = skipped + 1
         if len(line) >= MAX_LINE_CHARS and line[-1] not in "\r\n":
             raise self._error("BSA308", f"the header line is longer than {MAX_LINE_CHARS} characters",
@@ -401,7 +437,7 @@ class RecordReader:
         if nul_at >= 0:
             raise self._error("BSA302", "the header line contains a NUL byte; it is not text", ENCODING_HINT,
                               header_line, nul_at + 1, params={"byte": "0x00"})
-        self.delimiter = self._sniff(line, header_line)
+        self.delimiter = sep or self._sniff(line, header_line)
 
         self._line_offset = skipped
         # strict: an unclosed quote at the end of the file, or text after a closing quote, is a
@@ -416,6 +452,11 @@ class RecordReader:
         except csv.Error as exc:
             raise self._error("BSA308", f"the header cannot be read as CSV: {exc}",
                               "check the quotes in the header line", header_line) from None
+        self._resolve_header(header, header_line, wanted, required)
+
+    def _resolve_header(self, header: list[str], header_line: int, wanted: set[str] | None,
+                        required: tuple[str, ...]) -> None:
+        """Map the header cells onto fields (raise BSA305/BSA306) and plan the parsing of rows."""
         self.headers = header
         # Trailing empty header cells (Excel pads some exports) do not widen the table.
         width = len(header)
@@ -423,7 +464,10 @@ class RecordReader:
             width -= 1
         self._width = width
 
-        both = name_and_code(header[:width])  # Opleiding and Opleidingscode/Croho: never pick one silently
+        # Opleiding and Opleidingscode/Croho: never pick one silently, unless a --columns mapping names the
+        # programme column (then the user has chosen)
+        chosen = self.mapping is not None and "programme" in self.mapping.headers
+        both = None if chosen else name_and_code(header[:width])
         if both is not None:
             msg, hint = programme_message(both)
             raise self._error("BSA326", msg, hint, header_line, both[0][0], both[0][1])
@@ -434,7 +478,7 @@ class RecordReader:
             key = normalise_header(raw)
             if not key:
                 continue
-            name = HEADER_INDEX.get(key)
+            name = self._header_index.get(key)
             if name is None:
                 unknown.append(raw.strip())
                 continue
@@ -451,6 +495,7 @@ class RecordReader:
             display[name] = raw.strip()
         self.columns = columns
         self.unknown_columns = unknown
+        check_columns(self, wanted)  # --columns names, procedure-step columns left unmapped (mapping.py)
 
         missing = [n for n in dict.fromkeys(required) if n not in columns]
         if missing:
@@ -477,6 +522,8 @@ class RecordReader:
                 parse = self._parsers[kind]
                 if name in self._bounds:
                     parse = bounded(parse, *self._bounds[name])
+                if self.mapping is not None:
+                    parse = self.mapping.parser(name, parse)
                 plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)
@@ -496,6 +543,20 @@ class RecordReader:
         self._prog_index = prog_index
         self._row_key = operator.itemgetter(*key_columns, *key_columns[:1]) if key_columns else None
 
+    def sample(self, n: int) -> list[list[Any]]:
+        """Up to ``n`` raw data records after the header (cells as read), for ``bsa-check columns``;
+        only before the rows are iterated. A record that cannot be read ends the sample."""
+        out: list[list[Any]] = []
+        try:
+            for cells in self._reader:
+                if any(c.strip() for c in cells):
+                    out.append(cells)
+                    if len(out) >= n:
+                        break
+        except csv.Error:
+            pass
+        return out
+
     # -- reading a file in chunks (--workers) ---------------------------------------------------
 
     def body_offset(self) -> int | None:
@@ -505,6 +566,8 @@ class RecordReader:
 
         if self._reader.line_num != 1:
             return None  # a quoted line break in the header
+        if self._source is not None or self.encoding == "utf-16":
+            return None  # standard input, or a text the byte chunks cannot be cut from
         try:
             with open(self.path, "rb") as f:
                 if f.read(3) != b"\xef\xbb\xbf":
@@ -540,8 +603,8 @@ class RecordReader:
         return clone._rows()
 
     def _sniff(self, line: str, line_no: int) -> str:
-        """``;`` or ``,``: whichever occurs more often outside double quotes (tie: ``;``)."""
-        semi = comma = 0
+        """``;``, ``,`` or a tab: whichever occurs most often outside double quotes (tie: ``;``)."""
+        semi = comma = tabs = 0
         odd: tuple[int, str] | None = None
         in_quotes = False
         at_field_start = True
@@ -563,17 +626,20 @@ class RecordReader:
                 comma += 1
                 at_field_start = True
             elif ch in "\t|":
-                if odd is None:
+                if ch == "\t":
+                    tabs += 1
+                elif odd is None:
                     odd = (i + 1, ch)
                 at_field_start = True
             else:
                 at_field_start = False
             i += 1
+        if tabs > max(semi, comma):
+            return "\t"  # tab-delimited text (Excel's "Unicode text", "Text (tab-delimited)")
         if semi == 0 and comma == 0:
             if odd is not None:
                 column, ch = odd
-                what = "a tab" if ch == "\t" else "'|'"
-                raise self._error("BSA304", f"the delimiter is {what}; use ';' or ','",
+                raise self._error("BSA304", "the delimiter is '|'; use ';', ',' or a tab",
                                   "save the file as CSV with ';' or ',' between the cells",
                                   line_no, column, params={"delimiter": ch})
             return ";"
@@ -1168,6 +1234,25 @@ def _cell_error(file: str, line: int, column: int, header: str, name: str, text:
     )
 
 
-def open_records(path: str | os.PathLike[str], **kw: Any) -> RecordReader:
-    """Open a records CSV (raising :class:`RecordError` for fatal file problems); see RecordReader."""
-    return RecordReader(path, **kw)
+def open_records(path: str | os.PathLike[str], *, sheet: str | None = None, **kw: Any) -> RecordReader:
+    """Open a records file: CSV or text (any Excel variant), an ``.xlsx`` workbook, or ``-`` for
+    standard input (raising :class:`RecordError` for fatal file problems); see RecordReader.
+    ``sheet``: the workbook's sheet to read (default: the mapping's, else the first)."""
+    source = source_for(path)
+    try:
+        if source.kind == "xlsx":
+            from bsa_check.records.xlsx import XlsxReader
+
+            return XlsxReader(source, sheet=sheet, **kw)
+        if sheet is not None:
+            raise RecordError("--sheet is for an .xlsx workbook; this file is text (CSV)",
+                              location=Location(source.name), hint="leave out --sheet", code="BSA344")
+        return RecordReader(path, source=source if source.path is None else None, **kw)
+    except BaseException:
+        source.close()
+        raise
+
+
+# The row-level pieces records.xlsx (a RecordReader over a workbook) reads rows with, by public names.
+ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS = _ALWAYS_PARSED, _EMPTY_MESSAGES, _MEMO_ENTRIES, _PARSE_ERRORS
+cell_error, year_key = _cell_error, _year_key

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.errors import cell_name
 from bsa_check.explain import changes, reason, shows_shortfall, verdict_basis
 from bsa_check.ruleset.model import OUTCOMES
 from bsa_check.service import Result
@@ -87,6 +88,7 @@ def error_dict(result: Result, lang: str) -> dict[str, Any]:
             "column": loc.column if loc else None,
             "column_name": loc.column_name if loc else None,
             "hint": e.hint,
+            **({"cell": cell_name(loc.sheet, loc.line, loc.column)} if loc and loc.sheet else {}),  # a workbook
         },
     }
 

@@ -27,3 +27,13 @@ def tests_schema_text() -> str:
     from bsa_check.testing.model import tests_schema_text as text
 
     return text()
+
+
+COLUMNS_SCHEMA_FILE = "columns.schema.json"
+
+
+def columns_schema_text() -> str:
+    """The column mapping file JSON Schema (``--columns``), generated from its pydantic model."""
+    from bsa_check.records.mapping import columns_schema
+
+    return json.dumps(columns_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

@@ -179,6 +179,8 @@ class _Resolver:
         self.path = path
         self.cache = cache
         self.errors: list[BsaCheckError] = []
+        self.mapping: Any = None  # the test file's ``columns:`` mapping (records.mapping), when it names one
+        self.index = F.HEADER_INDEX
 
     def err(self, path: tuple[Any, ...], message: str, hint: str, code: str, *, key: bool = False) -> None:
         self.errors.append(RuleFileError(message, location=self.positions.locate(path, key=key), hint=hint, code=code))
@@ -278,7 +280,7 @@ class _Resolver:
         first_key: dict[str, str] = {}
         for key, value in raw.items():
             path = ("cases", i, "record", key)
-            name = F.HEADER_INDEX.get(F.normalise_header(str(key)))
+            name = self.index.get(F.normalise_header(str(key)))
             if name is None:
                 options = sorted({s for spec in F.FIELDS for s in (spec.name, *spec.aliases)})
                 self.err(path, f"unknown record field {key!r}", _suggest(str(key), options), "BSA204", key=True)
@@ -293,7 +295,10 @@ class _Resolver:
                          "only personal_circumstances, passed_units, pending_resits, recognised_circumstances and unit_results take a list", "BSA102")
                 continue
             first_key[name] = str(key)
-            cells[name] = Cell(name, self.as_text(value, path, name), self.positions.locate(path))
+            text = self.as_text(value, path, name)
+            if self.mapping is not None and text is not None:  # the export's value spellings, as --columns reads them
+                text = self.mapping.values.get(name, {}).get(text.strip().casefold(), text)
+            cells[name] = Cell(name, text, self.positions.locate(path))
         return tuple(cells.values())
 
     # -- expectations ---------------------------------------------------------------------------
@@ -321,6 +326,11 @@ class _Resolver:
 
     # -- the file -----------------------------------------------------------------------------
     def resolve(self) -> LoadedTestFile:
+        if self.model.columns is not None:  # records written in an export's terms (issue 17)
+            from bsa_check.records.mapping import header_index, load_mapping
+
+            self.mapping = load_mapping(self.path.parent / self.model.columns)
+            self.index = header_index(self.mapping)
         rules_path, bundled = self.rule_file()
         loaded = self.load_rules(rules_path, bundled)
         known = {**(loaded.earlier.model.parameters if loaded.earlier is not None else {}), **loaded.model.parameters}

@@ -132,6 +132,9 @@ class TestFile(Strict):
     params: dict[str, ParamValue] = Field(
         default_factory=dict, description="default parameter overrides (--param name=value) for all cases")
     lang: Literal["en", "nl"] = Field(default="en", description="language of reason_contains")
+    columns: str | None = Field(
+        default=None, description="a column mapping file (--columns), relative to this file: case records may then "
+                                  "use the export's headers and value spellings")
     cases: list[Case] = Field(min_length=1)
 
     _params = field_validator("params", mode="before")(_single_values(in_record=False))

@@ -60,7 +60,7 @@ def test_missing_column_names_it_and_its_aliases(tmp_path):
 
 
 def test_wrong_delimiter_is_one_clear_message(tmp_path):
-    path = write(tmp_path, HEADER.replace(";", "\t") + "\n" + GOOD.replace(";", "\t") + "\n")
+    path = write(tmp_path, HEADER.replace(";", "|") + "\n" + GOOD.replace(";", "|") + "\n")
     result = check(path)
     assert result.exit_code == 2
     assert "delimiter" in result.stderr and f"{path}:1:" in result.stderr

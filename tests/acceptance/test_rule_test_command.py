@@ -53,3 +53,23 @@ def test_the_repository_pytest_configuration_is_ignored(tmp_path):
     (tmp_path / "ho.bsa-test.yaml").write_text(case, encoding="utf-8")
     proc = bsa("test", tmp_path, cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_a_test_file_may_write_records_in_an_exports_terms_through_a_mapping(tmp_path):
+    # issue 17: the same --columns mapping file that reads the export reads the cases' records
+    (tmp_path / "osiris.yaml").write_text(
+        "columns:\n  ec_year1: Behaalde EC\n  part_time: {header: Voltijd/deeltijd, values: {VT: nee, DT: ja}}\n"
+        "  warning_date: Waarschuwing verstuurd\n  hearing_date: Hoorzitting\n", encoding="utf-8")
+    case = ('  - name: {name}\n    record: {{opleiding: "59001", inschrijvingsjaar: 1, "Voltijd/deeltijd": {mode}, '
+            '"Behaalde EC": {ec}, "Waarschuwing verstuurd": 2026-05-12, Hoorzitting: 2026-07-03}}\n'
+            '    expect: {{outcome: {outcome}}}\n')
+    text = ("rules: ho-current\nas_of: 2026-08-20\ncolumns: osiris.yaml\ncases:\n"
+            + case.format(name="full-time short of 45", mode="VT", ec="\"44,5\"", outcome="negative")
+            + case.format(name="part-time above 30", mode="DT", ec="31", outcome="positive"))
+    (tmp_path / "export-terms.bsa-test.yaml").write_text(text, encoding="utf-8")
+    proc = bsa("test", tmp_path / "export-terms.bsa-test.yaml")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    # without the mapping, the export's headers are not record fields
+    (tmp_path / "export-terms.bsa-test.yaml").write_text(text.replace("columns: osiris.yaml\n", ""), encoding="utf-8")
+    proc = bsa("test", tmp_path / "export-terms.bsa-test.yaml")
+    assert proc.returncode != 0 and "unknown record field 'Voltijd/deeltijd'" in proc.stdout + proc.stderr

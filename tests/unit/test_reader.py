@@ -175,11 +175,17 @@ def test_cp1252_file_that_is_invalid_utf8_elsewhere_names_both(tmp_path: Path) -
     assert "line 3" in err.message
 
 
-def test_utf16_bom_is_bsa302(tmp_path: Path) -> None:
-    path = write(tmp_path, "studentnummer;opleiding\r\ns1;P\r\n".encode("utf-16"))
-    err = fatal(path)
+def test_utf16_with_bom_is_read_and_a_broken_one_is_a_located_bsa302(tmp_path: Path) -> None:
+    # Excel's "Unicode text": UTF-16 with a byte order mark, tab-delimited (issue 17)
+    r, rows = read_all(write(tmp_path, "studentnummer\topleiding\r\ns1\tP\r\ns2\tQ\r\n".encode("utf-16")))
+    assert (r.encoding, r.delimiter) == ("utf-16", "\t")
+    assert [(row.line, row.values) for row in rows] == [
+        (2, {"student_id": "s1", "programme": "P"}), (3, {"student_id": "s2", "programme": "Q"})]
+    broken = "studentnummer;opleiding\r\ns1;P\r\n".encode("utf-16-le")
+    err = fatal(write(tmp_path, b"\xff\xfe" + broken + b"\x00\xdc" + "x".encode("utf-16-le"), "bad.csv"))
     assert err.code == "BSA302" and "UTF-16" in err.message
     assert err.hint == "save the file as 'CSV UTF-8' from Excel"
+    assert err.location.line == 3
 
 
 def test_nul_byte_in_a_cell_is_a_row_error_and_other_rows_are_read(tmp_path: Path) -> None:
@@ -206,11 +212,9 @@ def test_empty_file_is_bsa303(tmp_path: Path) -> None:
     assert fatal(write(tmp_path, b" \r\n\n  \t\n", "ws.csv")).code == "BSA303"
 
 
-def test_tab_delimiter_is_bsa304(tmp_path: Path) -> None:
-    err = fatal(write(tmp_path, "studentnummer\topleiding\ns1\tP\n"))
-    assert err.code == "BSA304"
-    assert "tab" in err.message
-    assert (err.location.line, err.location.column) == (1, 14)
+def test_tab_delimiter_is_read(tmp_path: Path) -> None:
+    r, rows = read_all(write(tmp_path, "studentnummer\topleiding\ns1\tP\n"))
+    assert r.delimiter == "\t" and rows[0].values == {"student_id": "s1", "programme": "P"}
 
 
 def test_pipe_delimiter_is_bsa304(tmp_path: Path) -> None:
