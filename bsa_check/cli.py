@@ -433,6 +433,35 @@ def explain(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+class DueFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def due(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Only steps whose last day is within DAYS.",
+                                                  metavar="DAYS")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[Optional[DueFormat], typer.Option(
+        "--format", help="Output format; default from the --output suffix (.csv, .jsonl), else text.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+) -> None:
+    """Per student, the procedural steps a lawful binding advice still needs, each with its last day (personal data)."""
+    from bsa_check.services.due_run import run_due
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        code = run_due(students, _usable_many([rules], param)[0], _parse_as_of(as_of), within, language,
+                       fmt.value if fmt else None, output, _open_for, _stderr, Text)
+    raise typer.Exit(code)
+
+
 class CompareFormat(str, Enum):
     text = "text"
     json = "json"
@@ -698,7 +727,7 @@ def synth(
             generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth"}
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "due"}
 
 
 def main(argv: list[str] | None = None) -> None:
