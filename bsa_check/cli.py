@@ -462,6 +462,58 @@ def due(
     raise typer.Exit(code)
 
 
+class LetterKind(str, Enum):
+    warning = "warning"
+    advice = "advice"
+
+
+class LetterFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+
+
+@app.command()
+def letters(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    kind: Annotated[LetterKind, typer.Option("--kind", help="warning: to students who still need one; advice: the verdict.")],
+    output: Annotated[str, typer.Option("--output", help="Folder for the letters (created 0700), one file per student.",
+                                        metavar="DIR")],
+    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the letters (ISO or dd-mm-jjjj); default today.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the letters; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[LetterFormat, typer.Option("--format", help="html (printable, self-contained) or docx (Word).")] = LetterFormat.html,
+    institution: Annotated[Optional[str], typer.Option(
+        "--institution", help="YAML file with the institution's name, address, signer and appeal route.", metavar="FILE.yaml")] = None,
+    template_dir: Annotated[Optional[str], typer.Option(
+        "--template-dir", help="Folder with your own templates (same file names as the bundled ones).", metavar="DIR")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+) -> None:
+    """One letter per student (warning or advice). Letters carry real student numbers: never pseudonymised.
+
+    Refused, one line each: a binding negative letter for any outcome but negative (procedure
+    incomplete names the missing step; needs review gets no binding letter) and a warning that can
+    no longer leave the reasonable period before the latest advice date.
+    """
+    from bsa_check.letters.institution import load_institution
+    from bsa_check.letters.run import run_letters, summary_lines
+    from bsa_check.service import error_locator
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        inst = load_institution(institution) if institution else None
+        done = run_letters(students, _usable_many([rules], param)[0], kind.value, _parse_as_of(as_of), language, output,
+                           fmt.value, inst, template_dir, _open_for, error_locator)
+    for line in summary_lines(done, output, fmt.value, language):
+        typer.echo(line)
+    err = _stderr()
+    if inst is None:
+        err.print(Text("warning[BSA805]: no --institution: the letters show [to be filled in] for the institution's details"),
+                  style="yellow")
+    for e in done.errors:
+        err.print(Text(f"error[{e.code}]: {e}"), style="red")
+    raise typer.Exit(EXIT_FINDINGS if done.errors else EXIT_OK)
+
+
 class CompareFormat(str, Enum):
     text = "text"
     json = "json"
@@ -600,7 +652,8 @@ class ValidateFormat(str, Enum):
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Rule files to check.", metavar="RULEFILE...")],
+    files: Annotated[list[str], typer.Argument(help="Rule files to check; a .md file is checked as a letter template.",
+                                               metavar="RULEFILE...")],
     fmt: Annotated[Optional[ValidateFormat], typer.Option(
         "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
 ) -> None:
@@ -625,6 +678,11 @@ def validate(
         if what is not None:
             unreadable = True
             found.append(Problem("BSA110", ERROR, f"{f} {what}", Location(f), "give the path of a .yaml rule file"))
+            continue
+        if path.suffix.lower() == ".md":  # a letter template (bsa-check letters --template-dir)
+            from bsa_check.letters.template import validate_template_file
+
+            found.extend(validate_template_file(path))
             continue
         if path.name.endswith(".bsa-test.yaml"):
             found.append(Problem("BSA111", ERROR, f"{f} is a rule test file, not a rule file", Location(f),
@@ -727,7 +785,7 @@ def synth(
             generator.write_csv(out, rows, seed=seed, first_year=year, years=years)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "due"}
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "due", "letters"}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
@@ -22,7 +22,11 @@ def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
     """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run."""
     if text is None:
         return ""
-    template = getattr(text, lang)
+    return fill(getattr(text, lang), values, lang)
+
+
+def fill(template: str, values: dict[str, Any], lang: str) -> str:
+    """:func:`render` for one template string (a rule text in one language, or a letter template)."""
 
     def sub(match: re.Match[str]) -> str:
         whole = match.group(0)
@@ -37,6 +41,14 @@ def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
         return fmt_value(value, lang)
 
     return _PLACEHOLDER_RE.sub(sub, template)
+
+
+def placeholder_spans(template: str) -> Iterator[tuple[str | None, int, int]]:
+    """Every token the placeholder language knows, in order: ``(name, start, end)`` for ``{name}``,
+    ``(None, start, end)`` for a literal ``{{`` or ``}}``. The same scanner :func:`fill` uses, so a
+    validator that checks these checks exactly what will be filled."""
+    for match in _PLACEHOLDER_RE.finditer(template):
+        yield match.group(1), match.start(), match.end()
 
 
 def basis_text(basis: LegalBasis, lang: str) -> str:

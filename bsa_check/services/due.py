@@ -350,6 +350,11 @@ class Planner:
                 elif STEP_FIELDS[f] == "count":
                     fixed[f] = self._needed_count(record, f, pre, day)
         others_dates = [f for f in claimed if STEP_FIELDS[f] == "date"]
+        # A recorded step that taking another one would invalidate (a hearing before a new warning)
+        # may be taken again: it is free too (and listed by the next run, once it is unmet).
+        others_dates += sorted({f for p in binding.requires for f in self._fields[id(p)]
+                                if STEP_FIELDS[f] == "date" and f not in claimed and f not in protected
+                                and record.get(f) is not None})
         items = []
         for pre in unmet:
             mine = owned[pre.id]
@@ -376,8 +381,9 @@ class Planner:
         base.update({k: v for k, v in fixed.items() if v is not None})
         base.update(mine)
         x = next(iter(mine.values()), self.as_of)
-        choices = sorted({self.as_of, x, day})
-        for combo in itertools.product(choices, repeat=len(rest)):
+        choices = [sorted({self.as_of, x, day} | ({record[f]} if isinstance(record.get(f), date) else set()))
+                   for f in rest]
+        for combo in itertools.product(*choices):
             trial = dict(base)
             trial.update(zip(rest, combo))
             if self._steps_hold(trial, day, binding, step_ids):
