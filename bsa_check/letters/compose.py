@@ -141,7 +141,7 @@ class Composer:
         hearing = next((s for s in steps if s.kind == "step" and "hearing_date" in s.fields), None)
         values.update(
             grounds=render(warn.precondition.model.missing, warn.values, lang) if warn.precondition else "",
-            legal_basis=verdict_basis(verdict, lang) if verdict.rule is warn.rule else _basis(warn, lang),
+            legal_basis="; ".join(dict.fromkeys([basis_text(warn.rule.model.legal_basis, lang), _basis(warn, lang)])),
             shortfall_text=" ".join(shortfall_texts(verdict, lang)),
             shortfall=gaps[0].amount if gaps else None, target=gaps[0].target if gaps else None,
             advice_from=warn.advice_from, advice_until=warn.advice_until,

@@ -92,7 +92,8 @@ def load_institution(path: str) -> Institution:
             hint = "remove it (known: " + ", ".join(_fields_at(loc[:-1])) + ")" if e["type"] == "extra_forbidden" \
                 else "see the example in the README, The year round"
             errors.append(UsageError(f"{'.'.join(map(str, loc)) or 'file'}: {e['msg']}",
-                                     location=positions.locate(loc), hint=hint, code="BSA805"))
+                                     location=positions.locate(loc, key=e["type"] == "extra_forbidden"), hint=hint,
+                                     code="BSA805"))
         raise ErrorList(errors) from None
 
 
