@@ -40,6 +40,8 @@ WORDS: dict[str, dict[str, str]] = {
     "none": {"en": "Nothing is due.", "nl": "Er is niets te doen."},
     "summary": {"en": "{steps} step(s) for {listed} of {students} student(s); {errors} row(s) with errors",
                 "nl": "{steps} stap(pen) voor {listed} van {students} student(en); {errors} regel(s) met fouten"},
+    "later": {"en": "; {n} student(s) with steps due later than --within",
+              "nl": "; {n} student(en) met stappen die later dan --within vallen"},
     "out": {"en": "Counted, not listed (out of scope or nothing due):", "nl": "Geteld, niet vermeld (buiten bereik of niets te doen):"},
     "complete": {"en": "every step recorded", "nl": "alle stappen vastgelegd"},
     "scope": {"en": "out of scope", "nl": "buiten bereik"},
@@ -138,8 +140,9 @@ def write_text(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
 
 
 def summary_line(plan: DuePlan, lang: str) -> str:
-    return w("summary", lang, steps=len(plan.steps), listed=plan.listed_students, students=plan.students,
+    text = w("summary", lang, steps=len(plan.steps), listed=plan.listed_students, students=plan.students,
              errors=len(plan.errors))
+    return text + (w("later", lang, n=plan.later_students) if plan.later_students else "")
 
 
 def write_jsonl(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
@@ -149,6 +152,7 @@ def write_jsonl(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
     out.write(json.dumps({"kind": "summary", "format_version": FORMAT_VERSION, "as_of": plan.as_of.isoformat(),
                           "ruleset": {"name": ruleset.name, "version": ruleset.version, "sha256": ruleset.sha256},
                           "steps": len(plan.steps), "students": plan.students, "listed_students": plan.listed_students,
+                          "later_students": plan.later_students,
                           "errors": len(plan.errors), "not_listed": counts(plan, lang)}, ensure_ascii=False) + "\n")
 
 

@@ -122,6 +122,7 @@ class DuePlan:
     errors: list[RecordError | EvaluationError] = field(default_factory=list)
     students: int = 0
     listed_students: int = 0
+    later_students: int = 0  # with steps, none of them due within --within days
 
 
 def _sort_key(s: Step) -> tuple:  # type: ignore[type-arg]
@@ -437,6 +438,8 @@ def plan_rows(rows: Iterable[Any], ruleset: CompiledRuleSet, as_of: date, within
             made = [s for s in made if s.latest is None or s.latest <= limit]
         if made:
             result.listed_students += 1
+        else:
+            result.later_students += 1
         steps.extend(made)
     steps.sort(key=_sort_key)
     result.steps = steps

@@ -77,8 +77,11 @@ def test_ho_warning_due_by_earliest_advice_date_minus_warning_period(tmp_path):
     steps, _ = _jsonl([f, "--as-of", "2025-10-15", "--param", "warning_period_days=42"])
     assert {(s["student_id"], s["step"]): s["latest"] for s in steps}[("1", "warning")] == "2026-04-20"
     # --within: only what falls due within the days given
-    steps, _ = _jsonl([f, "--as-of", "2026-04-25", "--within", "20"])
+    steps, summary = _jsonl([f, "--as-of", "2026-04-25", "--within", "20"])
     assert {(s["student_id"], s["step"]) for s in steps} == {("1", "warning")}
+    # student 3 (only the hearing, due 1 June) is counted, not lost
+    assert summary["later_students"] == 1
+    assert summary["listed_students"] + summary["later_students"] + sum(c["count"] for c in summary["not_listed"]) == 3
 
 
 def test_mbo_window_runs_from_the_students_own_start(tmp_path):
