@@ -154,11 +154,14 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
     return rulesets
 
 
-def _open_for(students: str, rulesets: list, *, row_memo: bool = False):  # type: ignore[no-untyped-def,type-arg]
-    """Open the records with every field (and required column) any of the rule sets reads."""
+def _open_for(students: str, rulesets: list, *, row_memo: bool = False, extra: tuple = ()):  # type: ignore[no-untyped-def,type-arg]
+    """Open the records with every field (and required column) any of the rule sets reads, plus
+    ``extra`` fields read when the export has them (``due``: pending resits)."""
     from bsa_check.records.reader import open_records
 
-    return open_records(students, **reader_options(rulesets), **_memo_options(rulesets, row_memo))
+    options = reader_options(rulesets)
+    options["fields"] = options["fields"] | frozenset(extra)
+    return open_records(students, **options, **_memo_options(rulesets, row_memo))
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]

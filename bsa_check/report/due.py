@@ -38,6 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
     "line": {"en": "line", "nl": "regel"},
     "risk": {"en": "below the norm now: {amount} EC short of {target}", "nl": "nu onder de norm: {amount} EC tekort op {target}"},
     "none": {"en": "Nothing is due.", "nl": "Er is niets te doen."},
+    "reachable": {"en": "still reachable with the open units", "nl": "nog haalbaar met de openstaande onderdelen"},
+    "unreachable": {"en": "NOT reachable with the open units", "nl": "NIET meer haalbaar met de openstaande onderdelen"},
     "summary": {"en": "{steps} step(s) for {listed} of {students} student(s); {errors} row(s) with errors",
                 "nl": "{steps} stap(pen) voor {listed} van {students} student(en); {errors} regel(s) met fouten"},
     "later": {"en": "; {n} student(s) with steps due later than --within",
@@ -89,7 +91,7 @@ def as_dict(step: Step, lang: str) -> dict[str, Any]:
         "too_late": step.too_late, "advice_from": _iso(step.advice_from), "advice_until": _iso(step.advice_until),
         "what": step_text(step, lang), "basis": step_basis(step, lang),
         "record": {k: (v.isoformat() if isinstance(v, date) else v) for k, v in step.needed.items()} or None,
-        "shortfall": _dec(step.shortfall), "norm": _dec(step.target),
+        "shortfall": _dec(step.shortfall), "norm": _dec(step.target), "reachable": step.reachable,
     }
 
 
@@ -128,6 +130,8 @@ def write_text(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
             details.append(w("record", lang, what=", ".join(f"{k}={fmt_value(v, lang)}" for k, v in s.needed.items())))
         if s.shortfall is not None and s.shortfall > 0 and s.target is not None:
             details.append(w("risk", lang, amount=fmt_value(s.shortfall, lang), target=fmt_value(s.target, lang)))
+            if s.reachable is not None:
+                details.append(w("reachable" if s.reachable else "unreachable", lang))
         out.write("    " + " · ".join(details) + "\n")
     out.write("\n" + summary_line(plan, lang) + "\n")
     rows = counts(plan, lang)
@@ -157,7 +161,7 @@ def write_jsonl(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
 
 
 CSV_COLUMNS = ("latest", "earliest", "too_late", "student_id", "line", "programme", "kind", "step", "what", "rule",
-               "basis", "advice_from", "advice_until", "record", "shortfall", "norm")
+               "basis", "advice_from", "advice_until", "record", "shortfall", "norm", "reachable")
 
 
 def write_csv(plan: DuePlan, ruleset: Any, lang: str, out: TextIO, delimiter: str = ",") -> None:

@@ -38,6 +38,7 @@ from pydantic import BaseModel
 
 from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet, Reach, academic_year_of
 from bsa_check.errors import EvaluationError, RecordError
+from bsa_check.records.parse import UnitResult
 
 # Fields of the record vocabulary (records/fields.py) that record a procedural act. This is a fact
 # about the fields, not about any regime: a rule set that reads one in a precondition makes that
@@ -104,6 +105,7 @@ class Step:
     shortfall: Decimal | None
     target: Decimal | None
     needed: dict[str, Any] = field(default_factory=dict)  # count/flag steps: the value to record
+    reachable: bool | None = None  # the norm met if every open unit were passed; None: unknown
 
     @property
     def too_late(self) -> bool:
@@ -213,6 +215,25 @@ class Planner:
             while last < end and self._lawful_day(base, last + timedelta(days=1)):
                 last += timedelta(days=1)
             return first, last
+
+    def reachable(self, record: dict, day: date) -> bool | None:  # type: ignore[type-arg]
+        """Whether the norm can still be met with the credits still open: the verdict on ``day`` if
+        every first-year unit of the rule set's catalogue without a result, and every unit with a
+        resit still to come (``pending_resits``), were passed. ``None`` when the rule set counts no
+        unit results (then the export does not say which credits are still open)."""
+        catalogue = self.rs.model.units
+        if catalogue is None or "unit_results" not in self.rs.fields_used:
+            return None
+        results = tuple(record.get("unit_results") or ())
+        have = {r.code for r in results}
+        open_units = {c for c, u in catalogue.units.items() if u.first_year and c not in have}
+        open_units |= set(record.get("pending_resits") or ()) & set(catalogue.units)
+        trial = dict(record)
+        trial["unit_results"] = results + tuple(UnitResult(c, "pass", None, None, None, False) for c in sorted(open_units))
+        try:  # reachable: the rule that would give the binding negative no longer applies
+            return self.rs.binding_in_reach(trial, day).binding is None
+        except EvaluationError:
+            return None
 
     # -- steps ------------------------------------------------------------------------------------
     def _steps_hold(self, record: dict, day: date, binding: CompiledRule, step_ids: frozenset[str]) -> bool:  # type: ignore[type-arg]
@@ -430,8 +451,10 @@ def plan_rows(rows: Iterable[Any], ruleset: CompiledRuleSet, as_of: date, within
             result.rule_titles[rule.id] = rule.model.title
             continue
         gap = shortfall[0] if shortfall else None
+        day = next((i["advice_from"] for i in payload if i.get("advice_from")), as_of)
+        reach = planner.reachable(record, day) if gap is not None else None
         made = [Step(row.line, row.student_id or "", row.programme or record.get("programme"),
-                     shortfall=gap.amount if gap else None, target=gap.target if gap else None, **item)
+                     shortfall=gap.amount if gap else None, target=gap.target if gap else None, reachable=reach, **item)
                 for item in payload]
         if within is not None:
             limit = as_of + timedelta(days=within)

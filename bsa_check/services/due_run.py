@@ -24,7 +24,8 @@ def run_due(students: str, ruleset: CompiledRuleSet, as_of: date, within: int | 
             fmt: str | None, output: str | None, open_for: Callable[..., Any], stderr: Callable[[], Any],
             text: Callable[..., Any]) -> int:
     chosen = fmt or (SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text")
-    with open_for(students, [ruleset]) as reader:
+    # pending resits say which credits are still open, also where the rule set itself does not read them
+    with open_for(students, [ruleset], extra=("pending_resits",)) as reader:
         plan = plan_rows(reader, ruleset, as_of, within, locate=error_locator(reader))
         delimiter = reader.delimiter
     with open_output(output, [students, ruleset.path]) as out:

@@ -128,3 +128,25 @@ def test_terminal_escapes_in_cells_are_shown_not_run(tmp_path):
     f = _write(tmp_path, HO_HEADER, "\x1b[31mX;59001;2025;1;01-09-2025;10;nee;nee;geen;;;;")
     result = runner.invoke(app, ["due", f, "--as-of", "2025-10-15"])
     assert "\x1b" not in result.stdout and "\\x1b[31mX" in result.stdout
+
+
+AALBURG = EXAMPLES / "oer" / "universiteit-aalburg.yaml"
+UA_HEADER = ("studentnummer;opleiding;collegejaar;uitschrijfdatum;inschrijvingsjaar;propedeuse_behaald;"
+             "persoonlijke_omstandigheden;besluit_omstandigheden;waarschuwingsdatum;hoordatum;adviesdatum;resultaten;"
+             "beroep_hardheidsclausule;openstaande_herkansingen")
+ALL_FAILED = "PSY101:3|STAT1:3|METH1:3|BIO1:3|SOC1:3|DEV1:3|STAT2:3|COG1:3|CLIN1:3|ACAD1:3|ELEC1:3|ELEC2:3"
+
+
+def test_reachable_with_the_units_still_open(tmp_path):
+    """Every unit failed and no resit to come: the norm is out of reach; the same with resits to
+    come, or with units not yet taken, it is still reachable (the rule set's own catalogue)."""
+    f = _write(tmp_path, UA_HEADER,
+               f"A;56604;2025;;1;;;;;;;{ALL_FAILED};;",
+               f"B;56604;2025;;1;;;;;;;{ALL_FAILED};;PSY101|STAT1|METH1|BIO1|SOC1|DEV1|STAT2|COG1|CLIN1|ACAD1|ELEC1",
+               "C;56604;2025;;1;;;;;;;PSY101:3;;")
+    steps, _ = _jsonl([f, "--rules", str(AALBURG), "--as-of", "2026-02-01"])
+    reach = {s["student_id"]: s["reachable"] for s in steps if s["kind"] == "step"}
+    assert reach == {"A": False, "B": True, "C": True}
+    # a rule set without unit results cannot know: unknown, not a guess
+    steps, _ = _jsonl([_write(tmp_path, HO_HEADER, "1;59001;2025;1;01-09-2025;10;nee;nee;geen;;;;"), "--as-of", "2025-10-15"])
+    assert {s["reachable"] for s in steps} == {None}
