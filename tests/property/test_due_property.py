@@ -67,7 +67,7 @@ def _verdict(rs, record, day):
         return None
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(situations())
 def test_recording_the_listed_steps_in_time_makes_the_advice_lawful(case):
     rs, record, day, rnd = case
