@@ -1,6 +1,7 @@
 """``bsa-check letters`` end to end: check the templates, compose per student, write one file each.
 
-The output folder is created with mode 0700 (an existing one must not be readable by others);
+The output folder is created with mode 0700 (an existing one must be empty and not readable by
+others: no letter of an earlier run is ever mixed in);
 each letter is written to a temporary file (mode 0600) in that folder and renamed to
 ``<student number>.html`` or ``.docx`` only when complete, so no partial letter and no temporary
 file survives. Letters carry the real student number: ``letters`` has no ``--pseudonymize``.
@@ -88,6 +89,11 @@ def prepare_folder(folder: str) -> Path:
         if not path.is_dir():
             raise UsageError(f"--output {folder} is not a folder", location=Location(folder), code="BSA806",
                              hint="letters go to a folder, one file per student")
+        if any(path.iterdir()):
+            # a letter of an earlier run (a binding negative since refused, say) must never sit among
+            # this run's letters and be sent by mistake
+            raise UsageError(f"--output folder {folder} is not empty", location=Location(folder), code="BSA806",
+                             hint="give a new (or empty) folder for each run")
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
             raise UsageError(f"--output folder {folder} can be read by others (mode {mode:o})", location=Location(folder),

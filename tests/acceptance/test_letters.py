@@ -121,6 +121,9 @@ def test_folder_0700_files_0600_named_by_student_number_no_temp_left(tmp_path):
     shared.chmod(0o755)
     code, _, stderr = letters(str(EXAMPLES / "students.csv"), "--kind", "advice", "--as-of", "2026-08-15", "--output", str(shared))
     assert code == 2 and "BSA806" in stderr and not list(shared.iterdir())
+    # a folder with letters of an earlier run is refused: an old letter is never mixed in
+    code, _, stderr = letters(str(EXAMPLES / "students.csv"), "--kind", "advice", "--as-of", "2026-08-15", "--output", str(out))
+    assert code == 2 and "is not empty" in stderr
 
 
 def test_html_is_self_contained_and_printable(tmp_path):
