@@ -490,6 +490,8 @@ def letters(
     template_dir: Annotated[Optional[str], typer.Option(
         "--template-dir", help="Folder with your own templates (same file names as the bundled ones).", metavar="DIR")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    scenario: Annotated[bool, typer.Option(
+        "--scenario", help="Under a proposal (not law): write drafts, each marked as not law. Refused without it.")] = False,
 ) -> None:
     """One letter per student (warning or advice). Letters carry real student numbers: never pseudonymised.
 
@@ -505,7 +507,7 @@ def letters(
     with _user_errors():
         inst = load_institution(institution) if institution else None
         done = run_letters(students, _usable_many([rules], param)[0], kind.value, _parse_as_of(as_of), language, output,
-                           fmt.value, inst, template_dir, _open_for, error_locator)
+                           fmt.value, inst, template_dir, _open_for, error_locator, scenario)
     for line in summary_lines(done, output, fmt.value, language):
         typer.echo(line)
     err = _stderr()

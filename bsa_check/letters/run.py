@@ -23,10 +23,10 @@ from typing import Any, Callable
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import ErrorList, EvaluationError, Location, RecordError, UsageError
-from bsa_check.i18n import outcome_label
+from bsa_check.i18n import outcome_label, t
 from bsa_check.letters.compose import Composer, Letter, Refusal, Skip
 from bsa_check.letters.institution import Institution, letter_values
-from bsa_check.letters.template import blocks, check_template, known_names, read_template
+from bsa_check.letters.template import Block, blocks, check_template, known_names, read_template
 from bsa_check.problems import Problem
 from bsa_check.report.due import plain
 
@@ -135,7 +135,12 @@ class LetterRun:
 
 def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date, lang: str, folder: str, fmt: str,
                 institution: Institution | None, template_dir: str | None, open_for: Callable[..., Any],
-                locate: Callable[..., Any]) -> LetterRun:
+                locate: Callable[..., Any], scenario: bool = False) -> LetterRun:
+    proposal = ruleset.model.legal_status != "law"
+    if proposal and not scenario:
+        # a letter is a decision with legal effect; a proposal that is not law can ground none
+        raise UsageError(f"rule set {ruleset.name!r} is a proposal, not law: no letter can rest on it", code="BSA807",
+                         hint="use due or check to explore it, or --scenario for drafts marked as not law")
     templates = load_templates(ruleset, kind, lang, template_dir)
     composer = Composer(ruleset, as_of, lang, letter_values(institution, ruleset.model.sector, lang))
     result = LetterRun()
@@ -162,16 +167,18 @@ def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date,
             elif not SAFE_NAME.match(sid):
                 result.refused.append(composer.refuse(row.line, sid, "BSA814", repr(sid)[:40]))
             else:
-                data = render(made, templates, lang, fmt)
+                data = render(made, templates, lang, fmt, proposal=proposal)
                 result.written.append((sid, write_private(out, f"{sid}.{fmt}", data)))
     return result
 
 
-def render(letter: Letter, templates: dict[str, tuple[str, str]], lang: str, fmt: str) -> bytes:
+def render(letter: Letter, templates: dict[str, tuple[str, str]], lang: str, fmt: str, *, proposal: bool = False) -> bytes:
     """One letter's file content. ``templates`` are keyed by what follows the sector in the
     template's name: ``warning``, ``advice-positive``, ``advice-negative``, ``advice-postponed``."""
     _, text = templates[letter.template]
     made = blocks(text, letter.values, lang)
+    if proposal:  # a scenario draft says so first, in bold: it is no decision
+        made.insert(0, Block("p", ((f"[{t('status.proposal', lang)}] {t('proposal.banner', lang)}", True),)))
     title = next(("".join(t for t, _ in b.runs) for b in made if b.kind == "h1"), letter.template)
     if fmt == "docx":
         from bsa_check.letters.docx import to_docx

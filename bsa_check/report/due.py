@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from bsa_check.explain import basis_text, render
-from bsa_check.i18n import fmt_date, fmt_value, outcome_label
+from bsa_check.i18n import fmt_date, fmt_value, outcome_label, t
 from bsa_check.report.machine import safe_cell
 from bsa_check.services.due import DuePlan, Step
 
@@ -105,7 +105,10 @@ def counts(plan: DuePlan, lang: str) -> list[dict[str, Any]]:
 
 
 def write_text(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
-    out.write(w("title", lang, ruleset=ruleset.name, version=ruleset.version, as_of=fmt_date(plan.as_of, lang)) + "\n\n")
+    out.write(w("title", lang, ruleset=ruleset.name, version=ruleset.version, as_of=fmt_date(plan.as_of, lang)) + "\n")
+    if ruleset.model.legal_status == "proposal":
+        out.write(t("proposal.banner", lang) + "\n")
+    out.write("\n")
     if not plan.steps:
         out.write(w("none", lang) + "\n")
     for s in plan.steps:
@@ -154,7 +157,8 @@ def write_jsonl(plan: DuePlan, ruleset: Any, lang: str, out: TextIO) -> None:
     for s in plan.steps:
         out.write(json.dumps(as_dict(s, lang), ensure_ascii=False) + "\n")
     out.write(json.dumps({"kind": "summary", "format_version": FORMAT_VERSION, "as_of": plan.as_of.isoformat(),
-                          "ruleset": {"name": ruleset.name, "version": ruleset.version, "sha256": ruleset.sha256},
+                          "ruleset": {"name": ruleset.name, "version": ruleset.version, "sha256": ruleset.sha256,
+                                      "legal_status": ruleset.model.legal_status},
                           "steps": len(plan.steps), "students": plan.students, "listed_students": plan.listed_students,
                           "later_students": plan.later_students,
                           "errors": len(plan.errors), "not_listed": counts(plan, lang)}, ensure_ascii=False) + "\n")

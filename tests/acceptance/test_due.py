@@ -100,6 +100,14 @@ def test_mbo_window_runs_from_the_students_own_start(tmp_path):
     assert b["alternative_offered"]["record"] == {"alternative_offered": True}
 
 
+def test_a_proposal_is_labelled(tmp_path):
+    result = runner.invoke(app, ["due", str(EXAMPLES / "students.csv"), "--rules", "ho-proposed-2023", "--as-of",
+                                 "2026-03-01", "--lang", "en"])
+    assert result.exit_code == 0 and "This rule set is a proposal, not law" in result.stdout
+    _, summary = _jsonl([str(EXAMPLES / "students.csv"), "--rules", "ho-proposed-2023", "--as-of", "2026-03-01"])
+    assert summary["ruleset"]["legal_status"] == "proposal"
+
+
 def test_text_and_csv_in_both_languages(tmp_path):
     f = _write(tmp_path, HO_HEADER, "1;59001;2025;1;01-09-2025;10;nee;nee;geen;;;;")
     en = runner.invoke(app, ["due", f, "--as-of", "2025-10-15", "--lang", "en"])

@@ -224,13 +224,28 @@ PAIRS += [(str(p), p.with_suffix(".csv"), "2026-08-20") for p in sorted((EXAMPLE
 def test_letters_work_for_every_bundled_and_gallery_rule_set(rules, students, as_of, kind, tmp_path):
     out = tmp_path / "o"
     on = as_of if kind == "advice" else "2026-03-02"
+    scenario = ["--scenario"] if rules == "ho-proposed-2023" else []  # drafts only under the proposal
     code, stdout, stderr = letters(str(students), "--rules", rules, "--kind", kind, "--as-of", on, "--lang", "en",
-                                   "--output", str(out), "--institution", INSTITUTION)
+                                   "--output", str(out), "--institution", INSTITUTION, *scenario)
     assert code == 0, stdout + stderr
     written = int(re.match(r"(\d+) letter", stdout).group(1))
     assert written == len(list(out.iterdir()))
     for p in out.iterdir():
         assert "(empty)" not in _body(p) or kind == "advice", p.name
+
+
+def test_no_letter_rests_on_a_proposal(tmp_path):
+    out = tmp_path / "o"
+    code, _, stderr = letters(str(EXAMPLES / "students.csv"), "--rules", "ho-proposed-2023", "--kind", "advice",
+                              "--as-of", "2026-08-15", "--output", str(out))
+    assert code == 2 and "BSA807" in stderr and "proposal, not law" in stderr and not out.exists()
+    # --scenario: drafts, every one marked as not law before anything else
+    code, stdout, _ = letters(str(EXAMPLES / "students.csv"), "--rules", "ho-proposed-2023", "--kind", "advice",
+                              "--as-of", "2026-08-15", "--lang", "en", "--output", str(out), "--scenario")
+    assert code == 0 and list(out.iterdir())
+    for p in out.iterdir():
+        body = _body(p).split("<body>", 1)[1].lstrip()
+        assert body.startswith("<p><strong>[PROPOSAL, NOT LAW] This rule set is a proposal, not law"), p.name
 
 
 def test_help_says_letters_are_never_pseudonymised():
