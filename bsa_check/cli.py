@@ -493,7 +493,7 @@ def letters(
     scenario: Annotated[bool, typer.Option(
         "--scenario", help="Under a proposal (not law): write drafts, each marked as not law. Refused without it.")] = False,
 ) -> None:
-    """One letter per student (warning or advice). Letters carry real student numbers: never pseudonymised.
+    """One letter per student, warning or advice; letters are never pseudonymised (real student numbers).
 
     Refused, one line each: a binding negative letter for any outcome but negative (procedure
     incomplete names the missing step; needs review gets no binding letter) and a warning that can
