@@ -213,11 +213,14 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
 
 
 def _open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type: ignore[no-untyped-def,type-arg]
-              doors: dict | None = None):  # type: ignore[type-arg]
-    """Open the records with every field (and required column) any of the rule sets reads."""
+              doors: dict | None = None, extra: tuple = ()):  # type: ignore[type-arg]
+    """Open the records with every field (and required column) any of the rule sets reads, plus
+    ``extra`` fields read when the export has them (``due``: pending resits)."""
     from bsa_check.records.reader import open_records
 
-    return open_records(students, **reader_options(rulesets), **_memo_options(rulesets, row_memo), **(doors or {}))
+    options = reader_options(rulesets)
+    options["fields"] = options["fields"] | frozenset(extra)
+    return open_records(students, **options, **_memo_options(rulesets, row_memo), **(doors or {}))
 
 
 def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
@@ -523,6 +526,89 @@ def explain(
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+class DueFormat(str, Enum):
+    text = "text"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def due(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Only steps whose last day is within DAYS.",
+                                                  metavar="DAYS")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[Optional[DueFormat], typer.Option(
+        "--format", help="Output format; default from the --output suffix (.csv, .jsonl), else text.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+) -> None:
+    """Per student, the procedural steps a lawful binding advice still needs, each with its last day (personal data)."""
+    from bsa_check.services.due_run import run_due
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        code = run_due(students, _usable_many([rules], param)[0], _parse_as_of(as_of), within, language,
+                       fmt.value if fmt else None, output, _open_for, _stderr, Text)
+    raise typer.Exit(code)
+
+
+class LetterKind(str, Enum):
+    warning = "warning"
+    advice = "advice"
+
+
+class LetterFormat(str, Enum):
+    html = "html"
+    docx = "docx"
+
+
+@app.command()
+def letters(
+    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    kind: Annotated[LetterKind, typer.Option("--kind", help="warning: to students who still need one; advice: the verdict.")],
+    output: Annotated[str, typer.Option("--output", help="Folder for the letters (created 0700), one file per student.",
+                                        metavar="DIR")],
+    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the letters (ISO or dd-mm-jjjj); default today.")] = None,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the letters; default from LC_ALL/LANG.")] = None,
+    fmt: Annotated[LetterFormat, typer.Option("--format", help="html (printable, self-contained) or docx (Word).")] = LetterFormat.html,
+    institution: Annotated[Optional[str], typer.Option(
+        "--institution", help="YAML file with the institution's name, address, signer and appeal route.", metavar="FILE.yaml")] = None,
+    template_dir: Annotated[Optional[str], typer.Option(
+        "--template-dir", help="Folder with your own templates (same file names as the bundled ones).", metavar="DIR")] = None,
+    param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
+    scenario: Annotated[bool, typer.Option(
+        "--scenario", help="Under a proposal (not law): write drafts, each marked as not law. Refused without it.")] = False,
+) -> None:
+    """One letter per student, warning or advice; letters are never pseudonymised (real student numbers).
+
+    Refused, one line each: a binding negative letter for any outcome but negative (procedure
+    incomplete names the missing step; needs review gets no binding letter) and a warning that can
+    no longer leave the reasonable period before the latest advice date.
+    """
+    from bsa_check.letters.institution import load_institution
+    from bsa_check.letters.run import run_letters, summary_lines
+    from bsa_check.service import error_locator
+
+    language = lang.value if lang else detect_lang()
+    with _user_errors():
+        inst = load_institution(institution) if institution else None
+        done = run_letters(students, _usable_many([rules], param)[0], kind.value, _parse_as_of(as_of), language, output,
+                           fmt.value, inst, template_dir, _open_for, error_locator, scenario)
+    for line in summary_lines(done, output, fmt.value, language):
+        typer.echo(line)
+    err = _stderr()
+    if inst is None:
+        err.print(Text("warning[BSA805]: no --institution: the letters show [to be filled in] for the institution's details"),
+                  style="yellow")
+    for e in done.errors:
+        err.print(Text(f"error[{e.code}]: {e}"), style="red")
+    raise typer.Exit(EXIT_FINDINGS if done.errors else EXIT_OK)
+
+
 class CompareFormat(str, Enum):
     text = "text"
     json = "json"
@@ -666,8 +752,9 @@ class ValidateFormat(str, Enum):
 
 @app.command()
 def validate(
-    files: Annotated[list[str], typer.Argument(help="Rule files, or folders searched recursively for them.",
-                                               metavar="RULEFILE_OR_DIR...")],
+    files: Annotated[list[str], typer.Argument(
+        help="Rule files, or folders searched recursively for them; a .md file is checked as a letter template.",
+        metavar="RULEFILE_OR_DIR...")],
     fmt: Annotated[Optional[ValidateFormat], typer.Option(
         "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
     show_suppressed: Annotated[bool, typer.Option(
@@ -845,7 +932,7 @@ def explain_codes(
     typer.echo(registry.describe(entry, language), nl=False)
 
 
-_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes", "columns"}
+_COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes", "columns", "due", "letters"}
 
 
 def main(argv: list[str] | None = None) -> None:

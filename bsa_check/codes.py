@@ -577,6 +577,60 @@ _code("BSA703", "unused-suppression", WARNING,
       "name: x  # bsa-check: ignore[BSA256] not relevant")
 
 
+# --- BSA8xx letters and templates ------------------------------------------------------------------
+_code("BSA800", "template-unknown-placeholder", ERROR,
+      ('a letter template names a placeholder the letters do not fill', 'Use one of the placeholders the README lists for letters; the message suggests the nearest.'),
+      ('een briefsjabloon noemt een plaatsaanduiding die de brieven niet vullen', 'Gebruik een van de plaatsaanduidingen die de README voor brieven noemt; de melding stelt de dichtstbijzijnde voor.'),
+      '{studentnumer}')
+_code("BSA801", "template-code", ERROR,
+      ('a letter template holds template-engine code', 'Templates are data: {{ ... }}, {% ... %}, ${...}, attribute access or calls are refused, never run.'),
+      ('een briefsjabloon bevat code van een sjabloontaal', 'Sjablonen zijn gegevens: {{ ... }}, {% ... %}, ${...}, attributen of aanroepen worden geweigerd, nooit uitgevoerd.'),
+      "{__import__('os')}")
+_code("BSA802", "template-raw-html", ERROR,
+      ('a letter template holds raw HTML', 'Write Markdown; HTML in a template could change what the letter says or load something.'),
+      ('een briefsjabloon bevat ruwe HTML', 'Schrijf Markdown; HTML in een sjabloon kan veranderen wat de brief zegt of iets laden.'),
+      '<script>...</script>')
+_code("BSA803", "template-lone-brace", ERROR,
+      ('a letter template has a lone brace', 'Write {{ or }} for a literal brace.'),
+      ('een briefsjabloon heeft een losse accolade', 'Schrijf {{ of }} voor een letterlijke accolade.'),
+      'Beste {naam,')
+_code("BSA804", "template-unreadable", ERROR,
+      ('a letter template cannot be read or is not UTF-8', 'Save it as UTF-8 Markdown.'),
+      ('een briefsjabloon is onleesbaar of geen UTF-8', 'Sla het op als UTF-8 Markdown.'),
+      'a .md file saved as UTF-16')
+_code("BSA805", "institution-file-invalid", ERROR,
+      ('the --institution file is not valid', 'Safe YAML with known keys only (name, address, signatory, appeal route, ...); each problem is located.'),
+      ('het --institution-bestand is ongeldig', 'Veilige YAML met alleen bekende sleutels (naam, adres, ondertekenaar, beroepsroute, ...); elk probleem heeft een plaats.'),
+      'instelling: Hogeschool X  (unknown key)')
+_code("BSA806", "letters-folder-not-empty", ERROR,
+      ('the letters output folder exists and is not empty, or is readable by others', 'Letters hold personal data: give a new or empty folder that only you can read, so no letter of an earlier run is mixed in.'),
+      ('de map voor brieven bestaat en is niet leeg, of anderen kunnen erin lezen', 'Brieven bevatten persoonsgegevens: geef een nieuwe of lege map die alleen jij kunt lezen, zodat geen brief van een eerdere run meekomt.'),
+      "--output letters/  (holds last year's letters)")
+_code("BSA807", "letters-proposal", ERROR,
+      ('letters under a proposal that is not law', 'A letter is a decision; a proposal grounds none. --scenario writes drafts marked [PROPOSAL, NOT LAW].'),
+      ('brieven onder een voorstel dat geen wet is', 'Een brief is een besluit; een voorstel kan er geen dragen. --scenario schrijft concepten gemarkeerd [VOORSTEL, GEEN WET].'),
+      'letters --rules ho-proposed-2023')
+_code("BSA810", "letter-procedure-incomplete", ERROR,
+      ('no advice letter for procedure_incomplete', 'A binding negative would be unlawful now: the refusal names every missing step.'),
+      ('geen adviesbrief bij procedure_incomplete', 'Een bindend negatief advies zou nu onrechtmatig zijn: de weigering noemt elke ontbrekende stap.'),
+      'a student below the norm without a hearing')
+_code("BSA811", "letter-needs-review", ERROR,
+      ('no binding letter for needs_review', 'A person decides first (personal circumstances, a postponed advice).'),
+      ('geen bindende brief bij needs_review', 'Eerst beslist een persoon (persoonlijke omstandigheden, een uitgesteld advies).'),
+      'circumstances reported and not weighed')
+_code("BSA812", "warning-too-late", ERROR,
+      ('a warning letter that can no longer leave a reasonable period', "The latest advice date leaves too little time to improve (WHW 7.8b lid 4), or the date is before the step's first day."),
+      ('een waarschuwingsbrief die geen redelijke termijn meer laat', 'De laatste adviesdatum laat te weinig tijd om te verbeteren (WHW 7.8b lid 4), of de datum ligt voor de eerste dag van de stap.'),
+      'letters --kind warning --as-of 2026-08-10')
+_code("BSA813", "letter-no-template", ERROR,
+      ('no letter template for this outcome', 'negative_advisory and an MBO postponed advice have no bundled template; give one with --template-dir.'),
+      ('geen briefsjabloon voor deze uitkomst', 'negative_advisory en een uitgesteld MBO-advies hebben geen meegeleverd sjabloon; geef er een met --template-dir.'),
+      'outcome negative_advisory')
+_code("BSA814", "student-number-not-a-file-name", ERROR,
+      ('a student number that cannot be a file name', 'Letters are named by student number; one with a slash, a control character or a reserved name is refused for that student.'),
+      ('een studentnummer dat geen bestandsnaam kan zijn', 'Brieven heten naar het studentnummer; een nummer met een schuine streep, een stuurteken of een gereserveerde naam wordt voor die student geweigerd.'),
+      'studentnummer ../x')
+
 def get(code: str) -> Code | None:
     """The registered entry of ``code`` (an alias resolves to its current code), or None."""
     from bsa_check.problems import ALIASES

@@ -6,7 +6,8 @@ A folder is searched like ``bsa-check test`` searches one (``testing.runner.SKIP
 folders, build and virtual-environment folders are skipped) for ``*.yaml``/``*.yml`` files with a
 top-level ``rules`` or ``schema_version`` key (a column mapping or a CI file beside them is not a rule
 file); ``*.bsa-test.yaml`` files are left to ``bsa-check test``. A file named on the command line is
-always validated.
+always validated; a ``.md`` file named on the command line is checked as a letter template
+(``letters.template``), since `bsa-check letters` fills it with the rule texts' placeholder language.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def run(paths: list[str], config: Config) -> ValidationRun:
             if path.name.endswith(TEST_FILE_SUFFIX):
                 result.problems.append(Problem("BSA111", ERROR, f"{given} is a rule test file, not a rule file",
                                                Location(given), "run it with: bsa-check test " + given))
+                continue
+            if path.suffix.lower() == ".md":  # a letter template (bsa-check letters --template-dir), when named
+                from bsa_check.letters.template import validate_template_file
+
+                result.files.append(given)
+                result.problems.extend(validate_template_file(path))
                 continue
             targets = [path]
         for target in targets:

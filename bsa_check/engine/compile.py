@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from bsa_check.engine.units import AggregateDetail, compile_aggregate
 from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Trace, Verdict
@@ -318,6 +318,31 @@ class CompiledRuleSet:
         rule, missing = self._decide(self._context(record, as_of, tracing=False), None)
         return (rule.model.if_missing if missing else rule.outcome), rule
 
+    def binding_in_reach(self, record: Any, as_of: date) -> "Reach":
+        """The deciding rule, and the rule with preconditions (``requires``) that governs a binding
+        advice: the deciding rule itself when it has preconditions; when the deciding rule leaves the
+        decision to a person (``needs_review``), the first later rule with preconditions whose
+        condition holds (the person's decision can bring it into play); else none. With the binding
+        rule's unmet preconditions and its placeholder values. What ``due`` and ``letters`` plan from;
+        the verdict itself is :meth:`evaluate`'s. A later rule that needs a value the record lacks
+        counts as not holding; the deciding rule raises as :meth:`evaluate` does."""
+        ctx = self._context(record, as_of, tracing=False)
+        deciding, missing = self._decide(ctx, None)
+        binding: CompiledRule | None = deciding if deciding.requires else None
+        if binding is None and deciding.outcome == "needs_review":
+            for rule in self.rules[deciding.index + 1:]:
+                try:
+                    if rule.requires and (rule.cond is None or rule.cond(ctx)):
+                        binding = rule
+                        missing = tuple([pre for pre in rule.requires if not pre.cond(ctx)])
+                        break
+                except MissingValue:
+                    continue
+        if binding is None:
+            return Reach(deciding, None, (), {})
+        values = {name: _placeholder_value(ctx, name, (), missing) for name in binding.placeholders}
+        return Reach(deciding, binding, missing, values)
+
     def _decide(self, ctx: Ctx, logged: list[RuleCheck] | None) -> tuple[CompiledRule, tuple[CompiledPrecondition, ...]]:
         """The first rule whose condition holds and its unmet preconditions (every one is run), with
         no recording except, into ``logged``, the comparisons of rules that can show a credit gap."""
@@ -375,6 +400,16 @@ class CompiledRuleSet:
         values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
         return Verdict(outcome, decided, self, values, missing, shortfalls, record, as_of,
                        Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())))
+
+
+class Reach(NamedTuple):
+    """:meth:`CompiledRuleSet.binding_in_reach`: the deciding rule, the binding rule (or None), the
+    binding rule's unmet preconditions and its placeholder values."""
+
+    deciding: CompiledRule
+    binding: CompiledRule | None
+    missing: tuple[CompiledPrecondition, ...]
+    values: dict[str, Any]
 
 
 def _missing_value_error(exc: MissingValue, rule: CompiledRule) -> EvaluationError:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
 from bsa_check.records.fields import FIELDS_BY_NAME
+from bsa_check.ruleset import placeholders
 from bsa_check.ruleset.model import LegalBasis, Text
-from bsa_check.ruleset.placeholders import fill
+
 
 def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
     """Fill ``{name}`` placeholders; ``{{``/``}}`` are literal braces. No code is ever run.
@@ -25,6 +26,11 @@ def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
     (a title rendered without values) is left as written."""
     if text is None:
         return ""
+    return fill(getattr(text, lang), values, lang)
+
+
+def fill(template: str, values: dict[str, Any], lang: str) -> str:
+    """:func:`render` for one template string (a rule text in one language, or a letter template)."""
 
     def value_of(name: str) -> str | None:
         if name not in values:
@@ -34,7 +40,14 @@ def render(text: Text | None, values: dict[str, Any], lang: str) -> str:
             return join_list([render(item, values, lang) for item in value], lang)
         return fmt_value(value, lang)
 
-    return fill(getattr(text, lang), value_of)
+    return placeholders.fill(template, value_of)
+
+
+def placeholder_spans(template: str) -> Iterator[tuple[str | None, int, int]]:
+    """Every token the placeholder language knows, in order: ``(name, start, end)`` for ``{name}``,
+    ``(None, start, end)`` for a literal ``{{`` or ``}}``. The same scanner :func:`fill` uses
+    (``ruleset.placeholders``), so a validator that checks these checks exactly what will be filled."""
+    yield from placeholders.spans(template)
 
 
 def basis_text(basis: LegalBasis, lang: str) -> str:

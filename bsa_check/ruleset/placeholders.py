@@ -25,6 +25,12 @@ def names(template: str) -> list[str]:
     return [m.group(1) for m in _TOKEN_RE.finditer(template) if m.group(1) is not None]
 
 
+def spans(template: str) -> list[tuple[str | None, int, int]]:
+    """Every token, in order: ``(name, start, end)`` for ``{name}``, ``(None, start, end)`` for a literal
+    ``{{`` or ``}}``: what :func:`fill` replaces, for validators that locate each placeholder."""
+    return [(m.group(1), m.start(), m.end()) for m in _TOKEN_RE.finditer(template)]
+
+
 def fill(template: str, value_of: Callable[[str], str | None]) -> str:
     """The text with each placeholder replaced by ``value_of(name)``; a placeholder for which it returns
     None is left as written, and ``{{``/``}}`` become single braces."""
@@ -41,4 +47,4 @@ def fill(template: str, value_of: Callable[[str], str | None]) -> str:
     return _TOKEN_RE.sub(sub, template)
 
 
-__all__ = ["fill", "names"]
+__all__ = ["fill", "names", "spans"]

@@ -1,0 +1,45 @@
+"""``bsa-check due`` end to end: open the records, plan, write the chosen format, note errors on stderr.
+
+Called by the CLI with its helpers (record opener, stderr console, safe text), so this module
+neither parses options nor exits; it returns the exit code (0 done, 1 rows that could not be
+read or evaluated).
+"""
+
+from __future__ import annotations
+
+import pathlib
+from datetime import date
+from typing import Any, Callable
+
+from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.output import open_output
+from bsa_check.report import due as report
+from bsa_check.service import error_locator
+from bsa_check.services.due import plan_rows
+
+SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".txt": "text"}
+
+
+def run_due(students: str, ruleset: CompiledRuleSet, as_of: date, within: int | None, lang: str,
+            fmt: str | None, output: str | None, open_for: Callable[..., Any], stderr: Callable[[], Any],
+            text: Callable[..., Any]) -> int:
+    chosen = fmt or (SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text")
+    # pending resits say which credits are still open, also where the rule set itself does not read them
+    with open_for(students, [ruleset], extra=("pending_resits",)) as reader:
+        plan = plan_rows(reader, ruleset, as_of, within, locate=error_locator(reader))
+        delimiter = reader.delimiter
+    with open_output(output, [students, ruleset.path]) as out:
+        if chosen == "text":
+            report.write_text(plan, ruleset, lang, out)
+        elif chosen == "csv":
+            report.write_csv(plan, ruleset, lang, out, delimiter=delimiter)
+        else:
+            report.write_jsonl(plan, ruleset, lang, out)
+    err = stderr()
+    if chosen != "text":
+        err.print(text(report.summary_line(plan, lang)))
+        for r in report.counts(plan, lang):
+            err.print(text(f"  {r['count']} {r['outcome']}: {r['title']} ({r['rule']}; {r['status']})"))
+    for e in plan.errors:
+        err.print(text(f"error[{e.code}]: {e}"), style="red")
+    return 1 if plan.errors else 0
