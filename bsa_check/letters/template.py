@@ -71,6 +71,7 @@ _CODE_PATTERNS = (
     (re.compile(r"<%|%>"), "server-page code"),
     (re.compile(r"\{#|#\}"), "template-engine comment"),
 )
+_PLAIN_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _BRACED = re.compile(r"\{([^{}\n]*)\}")
 
@@ -125,6 +126,8 @@ def check_template(text: str, file: str, known: Iterable[str]) -> list[Problem]:
         for name, start, end in placeholder_spans(line):
             if any(used[start:end]):
                 continue
+            if name is not None and not _PLAIN_NAME.fullmatch(name):
+                continue  # {x.y}, {f(...)}: not a name a letter fills; _BRACED below refuses it as code (BSA801)
             for i in range(start, end):
                 used[i] = True
             if name is not None and name not in names:

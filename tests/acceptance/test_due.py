@@ -96,7 +96,8 @@ def test_mbo_window_runs_from_the_students_own_start(tmp_path):
     b = {s["step"]: s for s in steps if s["student_id"] == "B"}
     # a one-year programme: 3 to 4 months; a warning today leaves its improvement period by 13 December
     assert b["warning"]["advice_from"] == "2025-12-13" and b["warning"]["advice_until"] == "2026-01-01"
-    assert b["progress_talks"]["record"] == {"progress_talks": 2}
+    # one study-progress conversation is the legal floor (min_progress_talks 1, domain.md §12)
+    assert b["progress_talks"]["record"] == {"progress_talks": 1}
     assert b["alternative_offered"]["record"] == {"alternative_offered": True}
 
 

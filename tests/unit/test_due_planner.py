@@ -28,8 +28,11 @@ def test_binding_in_reach_looks_past_a_pending_decision_only(ho_current):
 def test_steps_and_timing_are_told_apart_by_the_fields_they_read(ho_current):
     rule = next(r for r in ho_current.rules if r.id == "norm_not_met")
     kinds = {p.id: step_fields(p) for p in rule.requires}
+    # improvement_period (7.8b lid 4: the period named in the warning) reads the warning too: a step;
+    # part_time_moment (lid 1, second sentence) reads no procedural act: timing
     assert kinds == {"warning": ("warning_date",), "hearing": ("hearing_date", "warning_date"),
-                     "end_of_year": (), "within_first_year": ()}
+                     "improvement_period": ("improvement_deadline", "warning_date"),
+                     "end_of_year": (), "within_first_year": (), "part_time_moment": ()}
 
 
 def test_window_and_deadlines_follow_the_parameters(ho_current):
