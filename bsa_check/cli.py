@@ -34,7 +34,10 @@ def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - ri
 
 def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a rich.text.Text, made when rendered
     from bsa_check.plain import LazyText
+    from bsa_check.textsafe import visible
 
+    if args and isinstance(args[0], str):  # file names, cells and rule texts: shown, never obeyed
+        args = (visible(args[0]), *args[1:])
     return LazyText(*args, **kwargs)
 
 
@@ -400,8 +403,8 @@ def explain(
                 lines.append(row.line)
                 if found > 1:
                     out.print()
-                out.print(t("explain.student", language, student=shown, line=row.line,
-                            programme=row.values.get("programme", "")))
+                out.print(Text(t("explain.student", language, student=shown, line=row.line,
+                                 programme=row.values.get("programme", ""))))
                 if row.error is not None:
                     _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
                     failed = True
@@ -703,6 +706,9 @@ _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``bsa-check FILE`` is ``bsa-check check FILE``."""
+    from bsa_check.textsafe import ascii_fallback_streams
+
+    ascii_fallback_streams()  # a non-UTF-8 locale: ASCII arrows and crosses, never UnicodeEncodeError
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")
