@@ -706,15 +706,20 @@ _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``bsa-check FILE`` is ``bsa-check check FILE``."""
+    from bsa_check.signals import install
     from bsa_check.textsafe import ascii_fallback_streams
 
     ascii_fallback_streams()  # a non-UTF-8 locale: ASCII arrows and crosses, never UnicodeEncodeError
+    install()  # SIGINT, SIGTERM, SIGHUP: temp file removed, exit 128+n (bsa_check.signals)
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
         args.insert(0, "check")
-    _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+    from bsa_check.guard import guarded_exit
+
+    with guarded_exit():
+        _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
 
 
 def _app_for(command: str | None) -> typer.Typer:

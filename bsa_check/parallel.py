@@ -29,6 +29,7 @@ from bsa_check.gcpause import paused
 from bsa_check.records.chunks import chunks
 from bsa_check.records.reader import RecordReader
 from bsa_check.records.seen import KeyRecorder, SeenKeys
+from bsa_check.signals import quiet_worker
 
 CHUNK_BYTES = 1 << 18  # 256 KiB: smaller pieces kept both workers busier than 1 MiB on the 2-core machine
 
@@ -76,7 +77,7 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
     _JOB = _Job(reader, work)
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=quiet_worker) as pool:  # Ctrl-C: the parent ends them
             pending: deque[Any] = deque()
             todo = iter(parts)
             for chunk in todo:
