@@ -333,6 +333,7 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
     from bsa_check.report import placeholder_params
 
     err = _stderr()
+    _encoding_note(reader)
     _unknown_columns(reader, language)
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
@@ -344,6 +345,13 @@ def _report_notes(ruleset, reader, reporter, language: str) -> None:  # type: ig
         err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
         for r in reporter.errors:
             err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
+
+
+def _encoding_note(reader) -> None:  # type: ignore[no-untyped-def]
+    """A UTF-8 file with a stray byte, read as Windows-1252: say so (bsa_check.records.stray)."""
+    warning = getattr(reader, "encoding_warning", None)
+    if warning is not None:
+        _stderr().print(Text(f"warning[{warning.code}]: {warning}"), style="yellow")
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -394,6 +402,7 @@ def explain(
         found = 0
         lines: list[int] = []
         with _open_for(students, rulesets) as reader:
+            _encoding_note(reader)
             rows = 0
             for row in reader:
                 rows += 1
@@ -499,6 +508,7 @@ def compare(
                     result = compare_rows(stream, rulesets, reference, source=students,
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
+    _encoding_note(reader)
     _unknown_columns(reader, language)
     if result.error_count:
         err = _stderr()
@@ -585,6 +595,7 @@ def validate(
     from bsa_check.problems import ERROR
     from bsa_check.report import problems as render
     from bsa_check.ruleset.validate import validate_path
+    from bsa_check.textsafe import visible_problem
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from bsa_check.errors import Location
@@ -605,6 +616,7 @@ def validate(
                                  "run it with: bsa-check test " + f))
             continue
         found.extend(validate_path(path))
+    found = [visible_problem(p) for p in found]  # file names and rule texts: shown, never obeyed (issue 15)
     if chosen == "text":
         typer.echo(render.as_text(found, len(files)), nl=False)
     elif chosen == "json":

@@ -114,3 +114,26 @@ def ascii_fallback_streams() -> None:
 # document stays lossless: json.loads gives back the same string.
 JSON_ESCAPES = str.maketrans({code: f"\\u{code:04x}" for code in
                               [*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]})
+
+
+def first_control(text: str) -> str | None:
+    """The first character of ``text`` that :func:`visible` escapes, line feed and tab excepted
+    (a rule text may have lines); ``None`` when there is none."""
+    if text.isprintable():
+        return None
+    for match in _UNSAFE.finditer(text):
+        if match.group() not in "\n\t":
+            return match.group()
+    return None
+
+
+def visible_problem(problem):  # type: ignore[no-untyped-def]
+    """A ``bsa_check.problems.Problem`` with its message, hint and file name escaped by :func:`visible`
+    (validate's formats print them as they are)."""
+    import dataclasses
+
+    loc = problem.location
+    return dataclasses.replace(
+        problem, message=visible(problem.message), hint=visible(problem.hint) if problem.hint else problem.hint,
+        location=dataclasses.replace(loc, file=visible(loc.file),
+                                     column_name=visible(loc.column_name) if loc.column_name else loc.column_name))

@@ -34,6 +34,7 @@ from bsa_check.memo import Memo
 from bsa_check.records.fields import FIELDS_BY_NAME, HEADER_INDEX, normalise_header
 from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
 from bsa_check.records.seen import SeenKeys
+from bsa_check.records.stray import stray_byte_warning
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -168,6 +169,7 @@ class RecordReader:
         self._has_nul = False  # the pre-scan saw a NUL byte after the header: rows are checked for it
         self._unique_ids = unique_ids
         self.encoding = self._detect_encoding()
+        self.encoding_warning = stray_byte_warning(self.path, self.encoding)  # issue 15: never silently cp1252
         try:
             self._file = open(self.path, encoding=self.encoding, newline="")
         except OSError as exc:
