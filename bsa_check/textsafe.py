@@ -109,11 +109,12 @@ def ascii_fallback_streams() -> None:
 
 
 # JSON (ensure_ascii=False) escapes C0 itself; these it writes raw: DEL and C1 (terminal controls),
-# the line and paragraph separators (line breaks to some readers), and lone surrogates (a file name
+# the bidi marks and overrides, the line and paragraph separators (line breaks to some readers), and lone surrogates (a file name
 # byte that is not UTF-8, which would make the document unwritable). Escaped as \\u sequences the
 # document stays lossless: json.loads gives back the same string.
 JSON_ESCAPES = str.maketrans({code: f"\\u{code:04x}" for code in
-                              [*range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]})
+                              [*range(0x7F, 0xA0), 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, *range(0x202A, 0x202F),
+                               *range(0x2066, 0x206A), *range(0xD800, 0xE000)]})
 
 
 def first_control(text: str) -> str | None:
