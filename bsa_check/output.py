@@ -19,8 +19,9 @@ import signal
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator, TextIO
+from typing import Any, TextIO
 
 from bsa_check.errors import Location, UsageError
 

@@ -186,7 +186,6 @@ def _cli(args: list[str]):  # type: ignore[no-untyped-def]
     from typer.testing import CliRunner
 
     from bsa_check.cli import app
-
     from tests.unit.test_terminal_safety import unsafe_characters
 
     result = CliRunner().invoke(app, args, env={"FORCE_COLOR": "1"})

@@ -18,8 +18,8 @@ import socket
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from typer.testing import CliRunner
@@ -139,7 +139,7 @@ class _FullDisk:
 @pytest.mark.parametrize("after", [0, 700])
 def test_a_full_disk_is_one_message_and_exit_2_without_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  command: str, after: int) -> None:
-    import bsa_check.output as output
+    from bsa_check import output
 
     real = os.fdopen
     monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: _FullDisk(real(*a, **k), after))
@@ -155,7 +155,7 @@ def test_a_full_disk_is_one_message_and_exit_2_without_temp_file(tmp_path: Path,
 @pytest.mark.parametrize("failure", [errno.EROFS, errno.EACCES, errno.EDQUOT])
 def test_a_failing_rename_or_create_is_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                    failure: int) -> None:
-    import bsa_check.output as output
+    from bsa_check import output
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise OSError(failure, os.strerror(failure))
@@ -180,13 +180,13 @@ def _child_limits(limit: int) -> Callable[[], None]:
 def test_a_real_write_failure_in_a_child_process(tmp_path: Path) -> None:
     """The file size limit (RLIMIT_FSIZE) makes the kernel refuse the write: a real failing write."""
     synth = subprocess.run([sys.executable, "-m", "bsa_check", "synth", "--rows", "3000",
-                            "--output", str(tmp_path / "in.csv")], cwd=ROOT, timeout=120,
+                            "--output", str(tmp_path / "in.csv")], check=False, cwd=ROOT, timeout=120,
                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert synth.returncode == 0
     out = tmp_path / "out"
     out.mkdir()
     proc = subprocess.run([sys.executable, "-m", "bsa_check", "check", str(tmp_path / "in.csv"), "--format", "jsonl",
-                           *AS_OF, "--output", str(out / "v.jsonl")], capture_output=True, text=True, cwd=ROOT,
+                           *AS_OF, "--output", str(out / "v.jsonl")], check=False, capture_output=True, text=True, cwd=ROOT,
                           timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=_child_limits(50_000))
     assert proc.returncode == 2, proc.stderr
     assert "error[BSA411]" in proc.stderr and "File too large" in proc.stderr and "Traceback" not in proc.stderr
@@ -203,7 +203,7 @@ def test_a_real_write_failure_in_a_child_process(tmp_path: Path) -> None:
 def test_a_full_standard_output_is_one_message_and_exit_2(args: list[str]) -> None:
     """Standard output on /dev/full (every write fails with ENOSPC; /dev/full is only written to)."""
     with open("/dev/full", "w") as full:
-        proc = subprocess.run([sys.executable, "-m", "bsa_check", *args], stdout=full, stderr=subprocess.PIPE,
+        proc = subprocess.run([sys.executable, "-m", "bsa_check", *args], check=False, stdout=full, stderr=subprocess.PIPE,
                               text=True, cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.count("error[BSA411]: <standard output>: could not write the output: No space left") == 1

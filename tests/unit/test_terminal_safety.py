@@ -229,7 +229,7 @@ def test_no_cell_reaches_a_terminal_as_an_escape_sequence(args: list[str], env: 
 def test_a_standard_output_that_is_not_utf8_gets_ascii_arrows_and_crosses(args: list[str], encoding: str) -> None:
     """Issue 15: a non-UTF-8 locale crashed compare (text), explain and rules on ↓ ✗ ... (UnicodeEncodeError)."""
     proc = subprocess.run([sys.executable, "-m", "bsa_check", *args, *([] if args == ["rules"] else AS_OF)],
-                          capture_output=True, cwd=ROOT, timeout=120,
+                          check=False, capture_output=True, cwd=ROOT, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": encoding})
     assert proc.returncode == 0, proc.stderr.decode(encoding, "replace")
     assert b"Traceback" not in proc.stderr
@@ -250,7 +250,7 @@ def test_a_file_name_that_is_not_utf8_is_escaped_in_json(tmp_path: Path) -> None
                  ["compare", "--rules", "ho-current", "--rules", "ho-proposed-2023", "--format", "json"],
                  ["compare", "--rules", "ho-current", "--rules", "ho-proposed-2023", "--format", "markdown"]):
         proc = subprocess.run([sys.executable, "-m", "bsa_check", args[0], name, *args[1:], *AS_OF],
-                              capture_output=True, cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                              check=False, capture_output=True, cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert proc.returncode == 0, proc.stderr
         assert b"Traceback" not in proc.stderr
         text = proc.stdout.decode("utf-8")  # valid UTF-8 throughout
