@@ -40,10 +40,10 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
     console.print(Text(t("cmp.title", lang), style="bold"))
     for i, info in enumerate(c.rulesets):
         norms = ", ".join(f"{fmt_decimal(n.value, lang)} EC" for n in info.norms if not n.part_time)
-        line = _text(f"  {ruleset_label(c, i)}  ")
-        line.append(status(info, lang), style="bold yellow" if info.is_proposal else "green")
-        line.append(visible(f"  sha256 {info.sha256[:12]}" + (f"  {t('cmp.norm', lang)} {norms}" if norms else "")))
-        console.print(line)
+        entry = _text(f"  {ruleset_label(c, i)}  ")
+        entry.append(status(info, lang), style="bold yellow" if info.is_proposal else "green")
+        entry.append(visible(f"  sha256 {info.sha256[:12]}" + (f"  {t('cmp.norm', lang)} {norms}" if norms else "")))
+        console.print(entry)
     if any(info.is_proposal for info in c.rulesets):
         console.print(Text(t("proposal.banner", lang), style="bold yellow"))
     console.print(_text(t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=c.source)))
