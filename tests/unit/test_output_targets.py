@@ -219,3 +219,45 @@ def test_a_closed_pipe_ends_quietly() -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "Exception ignored" not in err
+
+
+# --- in a private mount namespace: /dev/null itself, and a read-only file system --------------------
+
+
+def _in_private_mount_namespace(script: str) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+    """Run ``script`` (sh) in a private mount namespace: mounts made there never reach this machine's."""
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("needs root and unshare")
+    probe = subprocess.run(["unshare", "-m", "--propagation", "private", "true"], check=False, capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("mount namespaces are not permitted here")
+    return subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script], check=False,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "PY": sys.executable})
+
+
+@pytest.mark.parametrize("command", ["check", "synth"])
+def test_output_dev_null_is_refused_in_a_private_mount_namespace(command: str) -> None:
+    """The issue's own case, ``--output /dev/null``, run where /dev is a private tmpfs holding a
+    /dev/null made by the test: this machine's /dev/null is never reachable from the run."""
+    args = " ".join(COMMANDS[command][1:])
+    proc = _in_private_mount_namespace(
+        "mount -t tmpfs tmpfs /dev && mknod -m 666 /dev/null c 1 3 && "
+        f'"$PY" -m bsa_check {command} {args} --output /dev/null; echo "rc=$?"; '
+        'stat -c "%F %a" /dev/null; ls -A /dev')
+    lines = proc.stdout.split("\n")
+    assert lines[:3] == ["rc=2", "character special file 666", "null"], proc.stdout + proc.stderr
+    assert "error[BSA410]: /dev/null: --output names a character device" in proc.stderr
+
+
+def test_a_read_only_file_system_is_one_message(tmp_path: Path) -> None:
+    out = tmp_path / "ro"
+    out.mkdir()
+    proc = _in_private_mount_namespace(
+        f"mount --bind {out} {out} && mount -o remount,bind,ro {out} && "
+        f'"$PY" -m bsa_check {" ".join(COMMANDS["check-json"][1:])} --output {out}/verdicts.json; echo "rc=$?"')
+    assert proc.stdout.strip() == "rc=2", proc.stderr
+    assert f"error[BSA411]: {out}/verdicts.json: could not write the output: Read-only file system" in proc.stderr
+    assert "Traceback" not in proc.stderr and list(out.iterdir()) == []
