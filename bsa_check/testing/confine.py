@@ -29,8 +29,10 @@ def repository_root(test_file: Path) -> Path:
 
 def outside(test_file: Path, name: str) -> str | None:
     """Why ``name`` (a ``rules:`` path) is not allowed, or ``None`` when it stays in the repository."""
-    if Path(name).is_absolute() or name.startswith("~"):
+    if Path(name).is_absolute():
         return "is an absolute path"
+    if name.startswith("~"):
+        return "is a path in a home folder"
     root = repository_root(test_file)
     target = (test_file.resolve().parent / name).resolve()
     if target != root and root not in target.parents:
