@@ -51,3 +51,33 @@ def quiet_worker() -> None:
     for sig in ENDING:
         if sig != signal.SIGINT:
             signal.signal(sig, signal.SIG_DFL)
+
+
+class AsKeyboardInterrupt:
+    """While a library that handles KeyboardInterrupt itself runs (pytest, for ``bsa-check test``):
+    SIGINT, SIGTERM and SIGHUP raise KeyboardInterrupt, so it ends its way (a summary, no internal
+    error); the signal is kept in ``signum``, and :meth:`reraise` then ends the run with 128 + n."""
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+        self._saved: dict[int, Any] = {}
+
+    def _interrupt(self, signum: int, frame: Any) -> None:
+        self.signum = signum
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> AsKeyboardInterrupt:
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            for sig in ENDING:
+                self._saved[sig] = signal.signal(sig, self._interrupt)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._saved.items():
+            signal.signal(sig, handler)
+
+    def reraise(self) -> None:
+        if self.signum is not None:
+            raise Terminated(self.signum)

@@ -79,3 +79,39 @@ def test_workers_end_quietly_when_the_process_group_is_signalled(tmp_path: Path,
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):  # no worker left running in the group
         os.killpg(proc.pid, 0)
+
+
+@pytest.mark.parametrize("signum", SIGNALS, ids=lambda s: signal.Signals(s).name)
+def test_inside_pytest_a_signal_is_a_keyboard_interrupt_then_exit_128_plus_n(signum: int) -> None:
+    """``bsa-check test`` runs pytest, which ends on KeyboardInterrupt with its own summary (a
+    ``Terminated`` there would be an INTERNALERROR); the run still exits with 128 + n."""
+    from bsa_check.signals import AsKeyboardInterrupt, Terminated
+
+    before = signal.getsignal(signum)
+    with pytest.raises(KeyboardInterrupt), AsKeyboardInterrupt() as interrupted:
+        os.kill(os.getpid(), signum)
+        time.sleep(5)  # the handler runs at once
+    assert interrupted.signum == signum and signal.getsignal(signum) is before
+    with pytest.raises(Terminated) as info:
+        interrupted.reraise()
+    assert info.value.exit_code == 128 + signum
+    with AsKeyboardInterrupt() as quiet:
+        pass
+    quiet.reraise()  # nothing happened: nothing raised
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=lambda s: signal.Signals(s).name)
+def test_the_test_command_ends_like_the_others(tmp_path: Path, signum: int) -> None:
+    shipped = (ROOT / "tests" / "rules" / "ho-current.bsa-test.yaml").read_text(encoding="utf-8")
+    for i in range(150):
+        (tmp_path / f"copy{i:03}.bsa-test.yaml").write_text(shipped, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "bsa_check", "test", str(tmp_path), "-q"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV)
+    time.sleep(2.5)
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=120)
+    if proc.returncode == 0:
+        pytest.skip("the run ended before the signal (a fast machine)")
+    assert proc.returncode == 128 + signum, out[-2000:] + err
+    assert "INTERNALERROR" not in out + err and "Traceback" not in err
+    assert err.strip().endswith(f"bsa-check: stopped by {signal.Signals(signum).name}")
