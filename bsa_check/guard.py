@@ -1,7 +1,7 @@
 """How a CLI run ends when something outside the tool ends it: a signal, or standard output that
 cannot be written (a full disk, ``/dev/full``, a closed pipe). One line on stderr, no traceback.
 
-- a signal (``bsa_check.signals.Terminated``): exit 128 + n;
+- a signal (``bsa_check.signals.Terminated``): exit 128 + n at once (``end_workers_and_exit``);
 - standard output failing (ENOSPC, EIO, ...): ``error[BSA411]`` and exit 2;
 - a closed pipe (``| head``): exit 1 without a word, as click does.
 
@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from bsa_check.signals import Terminated
+from bsa_check.signals import Terminated, end_workers_and_exit
 
 
 def _silence_stdout() -> None:
@@ -37,7 +37,8 @@ def guarded_exit() -> Iterator[None]:
     except Terminated as exc:
         _silence_stdout()
         sys.stderr.write(f"bsa-check: stopped by {exc.name}\n")
-        raise SystemExit(exc.exit_code) from None
+        sys.stderr.flush()
+        end_workers_and_exit(exc.exit_code)
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(1) from None

@@ -10,7 +10,9 @@ and die quietly on SIGTERM, the signal the pool ends them with.
 
 from __future__ import annotations
 
+import contextlib
 import signal
+from collections.abc import Iterator
 from typing import Any
 
 ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
@@ -35,8 +37,25 @@ class Terminated(BaseException):
             return f"signal {self.signum}"
 
 
+received: int | None = None  # the signal that is ending this run, once one came
+
+
 def _raise(signum: int, frame: Any) -> None:
+    global received
+    received = signum
     raise Terminated(signum)
+
+
+def kill_children() -> None:
+    """Kill this process's worker processes at once (SIGKILL): after a signal, without the pool's
+    own shutdown, which may wait forever for a queue lock a worker died holding."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        try:
+            child.kill()
+        except (OSError, ValueError):
+            pass
 
 
 def install() -> None:
@@ -46,11 +65,63 @@ def install() -> None:
 
 
 def quiet_worker() -> None:
-    """A worker process's initializer: SIGINT ignored, SIGTERM and SIGHUP end it without a word."""
+    """A worker process's initializer: SIGINT ignored, SIGTERM and SIGHUP end it without a word.
+
+    Workers are forked with these signals blocked (:func:`blocked`), so none arrives before this
+    has run; they are unblocked here."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for sig in ENDING:
         if sig != signal.SIGINT:
             signal.signal(sig, signal.SIG_DFL)
+    import os
+    import sys
+
+    sys.stderr = _OrphanQuiet(sys.stderr, os.getppid())  # type: ignore[assignment]
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)
+
+
+class _OrphanQuiet:
+    """A worker's stderr that says nothing once the parent is gone: a worker the pool started just
+    as a signal ended the run finds its result pipe closed (BrokenPipeError), and its traceback
+    would follow the user's prompt. While the parent lives, a worker's errors are shown as before."""
+
+    def __init__(self, stream: Any, parent: int) -> None:
+        self._stream = stream
+        self._parent = parent
+
+    def write(self, text: str) -> int:
+        import os
+
+        if os.getppid() != self._parent:
+            return len(text)
+        return int(self._stream.write(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def blocked() -> Iterator[None]:
+    """The ending signals blocked in this thread while the block runs (delivered when it ends); what
+    is forked or started meanwhile starts with them blocked."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING) if hasattr(signal, "pthread_sigmask") else None
+    try:
+        yield
+    finally:
+        if old is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def end_workers_and_exit(code: int) -> None:
+    """Leave at once after a signal: kill the worker processes and skip the interpreter's exit
+    handlers. A worker ended by the same signal (a Ctrl-C or ``kill`` of the process group) may
+    have died holding the pool's queue lock, and the pool's own exit handler would wait for that
+    lock forever. Everything that must be undone (the temp file) was undone on the way here."""
+    import os
+
+    kill_children()
+    os._exit(code)
 
 
 class AsKeyboardInterrupt:

@@ -52,7 +52,11 @@ def test_a_signal_removes_the_temp_file_and_exits_128_plus_n(tmp_path: Path, coh
                             stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV)
     _wait_for_temp_file(out, proc)
     proc.send_signal(signum)
-    _, err = proc.communicate(timeout=120)
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # a hang: leave nothing running behind
+        proc.kill()
+        raise
     assert proc.returncode == 128 + signum, err
     assert err.strip() == f"bsa-check: stopped by {signal.Signals(signum).name}"
     assert list(out.iterdir()) == []  # no temp file, no partial output
@@ -71,7 +75,11 @@ def test_workers_end_quietly_when_the_process_group_is_signalled(tmp_path: Path,
                             stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV, start_new_session=True)
     _wait_for_temp_file(out, proc)
     os.killpg(proc.pid, signum)
-    _, err = proc.communicate(timeout=120)
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # a hang: leave nothing running behind
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert err.strip() == f"bsa-check: stopped by {signal.Signals(signum).name}"
