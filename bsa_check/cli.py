@@ -34,7 +34,10 @@ def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - ri
 
 def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a rich.text.Text, made when rendered
     from bsa_check.plain import LazyText
+    from bsa_check.textsafe import visible
 
+    if args and isinstance(args[0], str):  # file names, cells and rule texts: shown, never obeyed
+        args = (visible(args[0]), *args[1:])
     return LazyText(*args, **kwargs)
 
 
@@ -401,6 +404,7 @@ def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | N
     from bsa_check.report import placeholder_params
 
     err = _stderr()
+    _encoding_note(reader)
     _unknown_columns(reader, language)
     if reporter.rows == 0:
         err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
@@ -429,6 +433,13 @@ def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> Non
         note = default_note(rs.name, {k: sorted(v) for k, v in found.items()})
         if note:
             _stderr().print(Text(f"warning[BSA327]: {note}"), style="yellow")
+
+
+def _encoding_note(reader) -> None:  # type: ignore[no-untyped-def]
+    """A UTF-8 file with a stray byte, read as Windows-1252: say so (bsa_check.records.stray)."""
+    warning = getattr(reader, "encoding_warning", None)
+    if warning is not None:
+        _stderr().print(Text(f"warning[{warning.code}]: {warning}"), style="yellow")
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -481,6 +492,7 @@ def explain(
         found = 0
         lines: list[int] = []
         with _open_for(students, rulesets, doors=_doors(columns, sheet)) as reader:
+            _encoding_note(reader)
             rows = 0
             for row in reader:
                 rows += 1
@@ -490,8 +502,8 @@ def explain(
                 lines.append(row.line)
                 if found > 1:
                     out.print()
-                out.print(t("explain.student", language, student=shown, line=row.line,
-                            programme=row.values.get("programme", "")))
+                out.print(Text(t("explain.student", language, student=shown, line=row.line,
+                                 programme=row.values.get("programme", ""))))
                 if row.error is not None:
                     _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
                     failed = True
@@ -675,6 +687,7 @@ def compare(
                     result = compare_rows(stream, rulesets, reference, source=students,
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
+    _encoding_note(reader)
     _unknown_columns(reader, language)
     _programmes_on_default(rulesets, programmes=result.programmes)
     if result.error_count:
@@ -766,10 +779,14 @@ def validate(
     from bsa_check import validation
     from bsa_check.config import load_config, repository_root
     from bsa_check.report import problems as render
+    from bsa_check.textsafe import visible_problem
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     with _user_errors():
         run = validation.run(files, load_config())
+    # file names and rule texts: shown, never obeyed (issue 15)
+    run.problems = [visible_problem(p) for p in run.problems]
+    run.suppressed = [(visible_problem(p), reason) for p, reason in run.suppressed]
     shown = run.suppressed if show_suppressed else None
     if chosen == "text":
         typer.echo(render.as_text(run.problems, len(run.files), shown), nl=False)
@@ -937,12 +954,20 @@ _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``bsa-check FILE`` is ``bsa-check check FILE``."""
+    from bsa_check.signals import install
+    from bsa_check.textsafe import ascii_fallback_streams
+
+    ascii_fallback_streams()  # a non-UTF-8 locale: ASCII arrows and crosses, never UnicodeEncodeError
+    install()  # SIGINT, SIGTERM, SIGHUP: temp file removed, exit 128+n (bsa_check.signals)
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
         args.insert(0, "check")
     elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
         args.insert(0, "check")
-    _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+    from bsa_check.guard import guarded_exit
+
+    with guarded_exit():
+        _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
 
 
 def _app_for(command: str | None) -> typer.Typer:

@@ -136,6 +136,18 @@ _code("BSA111", "test-file-given-to-validate", ERROR,
       ("een regeltestbestand is aan validate gegeven", "*.bsa-test.yaml-bestanden bevatten testgevallen; draai ze "
        "met bsa-check test."),
       "bsa-check validate tests/rules/mbo.bsa-test.yaml")
+_code("BSA112", "escaped-control-character", ERROR,
+      ('a text holds a control character written as a YAML escape', 'Texts are shown on terminals and in reports, where ESC or BEL would be an instruction; remove "\\e", "\\a", "\\x9b" and the like (line feeds and tabs stay allowed).'),
+      ('een tekst bevat een stuurteken, geschreven als YAML-escape', 'Teksten verschijnen in terminals en rapporten, waar ESC of BEL een opdracht zou zijn; verwijder "\\e", "\\a", "\\x9b" en dergelijke (regeleinden en tabs mogen).'),
+      'title: {en: "\\e[2Jx"}')
+_code("BSA113", "rules-outside-repository", ERROR,
+      ("a rule test file's rules: points outside its repository", "rules: names a bundled rule set or a path inside the test file's repository: an absolute path, ~, a path above the root or a symlink leading out is refused unread."),
+      ('rules: van een regeltestbestand wijst buiten de repository', 'rules: noemt een meegeleverde regelset of een pad binnen de repository van het testbestand: een absoluut pad, ~, een pad boven de root of een link naar buiten wordt ongelezen geweigerd.'),
+      'rules: /etc/passwd')
+_code("BSA114", "rules-not-a-rule-file", ERROR,
+      ("a rule test file's rules: names a file that is not a rule file", 'The file is named without showing any of its lines.'),
+      ('rules: van een regeltestbestand noemt een bestand dat geen regelbestand is', 'Het bestand wordt genoemd zonder een van zijn regels te tonen.'),
+      'rules: ../README.md')
 _code("BSA120", "no-rule-files", ERROR,
       ("a folder given to validate holds no rule files", "validate DIR searches DIR recursively for YAML files "
        "with a top-level rules or schema_version key (skipping hidden folders and *.bsa-test.yaml); none was "
@@ -264,6 +276,11 @@ _code("BSA222", "exclusive-overlap", ERROR,
       ("bij decision: exclusive beslissen twee regels één record verschillend", "Getoond met een voorbeeldrecord; "
        "maak de voorwaarden uitsluitend, of gebruik decision: first_match als de volgorde beslist."),
       "low: ec_year1 < 30 -> needs_review; lower: ec_year1 < 20 -> positive")
+
+_code("BSA230", "date-shift-out-of-range", ERROR,
+      ('a date shifted by the rule set falls outside the years 1-9999', 'Chained plus shifts reach past year 9999 (or before year 1) for this record: the row is a located error; shorten the shifts or check the date.'),
+      ('een door de regelset verschoven datum valt buiten de jaren 1-9999', 'Gestapelde plus-verschuivingen komen voor dit record voorbij jaar 9999 (of voor jaar 1): de rij is een fout met plaats; kort de verschuivingen in of controleer de datum.'),
+      '{field: warning_date, plus: {years: 9000}}')
 
 # --- BSA25x legal lint -------------------------------------------------------------------------------
 _code("BSA250", "norm-above-60", ERROR,
@@ -450,6 +467,10 @@ _code("BSA327", "programme-on-default", WARNING,
        "Geen waarde per opleiding past bij deze opleidingen, dus hun rijen kregen de standaardwaarde. Vergelijk de "
        "opleidingscodes in de export met de by_programme-sleutels van de regelset."),
       "by_programme: {'34401': 40}  with opleiding 'Bedrijfskunde'")
+_code("BSA330", "stray-byte", WARNING,
+      ('a mostly UTF-8 file with a stray byte, read as Windows-1252', "Names the first line with a non-ASCII character (where accents may now read wrong) and the stray byte's line; save the export as UTF-8."),
+      ('een grotendeels UTF-8-bestand met een losse byte, gelezen als Windows-1252', 'Noemt de eerste regel met een niet-ASCII-teken (waar accenten nu verkeerd kunnen staan) en de regel van de losse byte; sla de export op als UTF-8.'),
+      'a UTF-8 export with one 0xE9 byte')
 _code("BSA340", "number-cell-as-text", ERROR,
       ('a workbook number cell where text is expected', 'Excel drops leading zeros (00123 shows as 123): the row is an error, not silently changed. Format the column as text in Excel, or list it under numbers_as_text in a --columns mapping when the numbers are right.'),
       ('een getalcel in een werkmap waar tekst verwacht wordt', 'Excel laat voorloopnullen vallen (00123 wordt 123): de rij is een fout en wordt niet stil veranderd. Maak de kolom in Excel tekst, of zet hem onder numbers_as_text in een --columns-toewijzing als de getallen kloppen.'),
@@ -509,6 +530,14 @@ _code("BSA409", "compare-needs-two", ERROR,
       ("compare needs at least two rule sets", "E.g. --rules ho-current --rules ho-proposed-2023 (exit 2)."),
       ("compare heeft minstens twee regelsets nodig", "Bijv. --rules ho-current --rules ho-proposed-2023 (exit 2)."),
       "bsa-check compare students.csv --rules ho-current")
+_code("BSA410", "output-target-refused", ERROR,
+      ('--output names something that is not a regular file or a new path', 'A device, FIFO, socket, directory or symlink is refused before anything is written (exit 2); write to standard output for a pipe or /dev/null.'),
+      ('--output noemt iets dat geen gewoon bestand of nieuw pad is', 'Een apparaat, FIFO, socket, map of symbolische link wordt geweigerd voordat er iets geschreven wordt (exit 2); schrijf naar standaarduitvoer voor een pipe of /dev/null.'),
+      '--output /dev/null')
+_code("BSA411", "write-failed", ERROR,
+      ('writing the output failed', 'Disk full, a read-only folder or file system, no permission: one message, exit 2, and no temp file is left.'),
+      ('het schrijven van de uitvoer mislukte', 'Schijf vol, een alleen-lezen map of bestandssysteem, geen rechten: een melding, exit 2, en er blijft geen tijdelijk bestand achter.'),
+      '--output /full-disk/out.json')
 _code("BSA420", "unknown-code", ERROR,
       ("bsa-check codes: no such problem code", "The message suggests the closest code; `bsa-check codes` lists them "
        "all (exit 2)."),

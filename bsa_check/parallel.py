@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable, Iterator, NamedTuple
 
+from bsa_check import signals
 from bsa_check.gcpause import paused
 from bsa_check.records.chunks import chunks
 from bsa_check.records.reader import RecordReader
@@ -75,22 +76,28 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
     global _JOB
     _JOB = _Job(reader, work)
     context = multiprocessing.get_context("fork")
+    pool = None
     try:
-        with context.Pool(workers) as pool:
-            pending: deque[Any] = deque()
-            todo = iter(parts)
-            for chunk in todo:
-                pending.append(pool.apply_async(_run, (chunk,)))
-                if len(pending) >= 2 * workers:
-                    break
-            while pending:
-                result = pending.popleft().get()
-                nxt = next(todo, None)
-                if nxt is not None:
-                    pending.append(pool.apply_async(_run, (nxt,)))
-                yield result
+        with signals.blocked():  # workers (and the pool's threads) start with the ending signals blocked
+            pool = context.Pool(workers, initializer=signals.quiet_worker)
+        pending: deque[Any] = deque()
+        todo = iter(parts)
+        for chunk in todo:
+            pending.append(pool.apply_async(_run, (chunk,)))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            result = pending.popleft().get()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.apply_async(_run, (nxt,)))
+            yield result
     finally:
         _JOB = None
+        if signals.received is not None:  # a signal ends the run (bsa_check.signals): kill, do not wait
+            signals.kill_children()
+        elif pool is not None:
+            pool.terminate()  # what ``with pool`` does
 
 
 class DuplicateReplay:

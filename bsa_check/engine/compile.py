@@ -412,6 +412,14 @@ class Reach(NamedTuple):
     values: dict[str, Any]
 
 
+def _date_out_of_range(day: date, field: str | None) -> EvaluationError:
+    """A date shift (``plus``) that leaves the calendar (past 9999-12-31 or before year 1): the
+    record's date is implausible, or the rule set's shifts too large (issue 15: no traceback)."""
+    return EvaluationError(f"{field or 'a date'}, shifted by the rule set, falls outside the years 1-9999",
+                           hint="the rule set's chained 'plus' shifts reach too far; shorten them (or check the date)",
+                           code="BSA230", params={"field": field} if field in F.FIELDS_BY_NAME else {})
+
+
 def _missing_value_error(exc: MissingValue, rule: CompiledRule) -> EvaluationError:
     spec = F.FIELDS_BY_NAME[exc.field]
     return EvaluationError(f"{exc.field} is empty, but rule {rule.id!r} needs it",
@@ -663,11 +671,14 @@ class _Compiler:
                 months_get = self.offset_amount(plus.months, (*path, "plus", "months"))
 
                 def shifted(ctx: Ctx, base: Getter = base, days_get: Getter = days_get,
-                            months_get: Getter = months_get) -> Any:
+                            months_get: Getter = months_get, field: str | None = label) -> Any:
                     v = base(ctx)
                     if v is ABSENT:
                         return v
-                    return add_months(v, months_get(ctx)) + timedelta(days=days_get(ctx))
+                    try:
+                        return add_months(v, months_get(ctx)) + timedelta(days=days_get(ctx))
+                    except (OverflowError, ValueError):
+                        raise _date_out_of_range(v, field) from None
 
                 getter = shifted
                 label = _shift_label(label, plus.months, plus.days)

@@ -71,8 +71,10 @@ def parse_decimal(text: str) -> Decimal:
         value = Decimal(t.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the regex already excludes this
         raise CellError("is not a number; write credits like 45, 44,5 or 44.5") from None
-    if value < 0:
-        raise CellError("is negative; credits cannot be below 0")
+    if value.is_signed():
+        if value:
+            raise CellError("is negative; credits cannot be below 0")
+        value = value.copy_abs()  # "-0" is 0 credits, shown as 0 EC (issue 15), not "-0 EC"
     return value
 
 

@@ -38,6 +38,7 @@ from bsa_check.records.programme_columns import name_and_code
 from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
 from bsa_check.records.seen import SeenKeys
 from bsa_check.records.sniff import check_utf16, sep_line, source_for
+from bsa_check.records.stray import stray_byte_warning
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
@@ -182,6 +183,7 @@ class RecordReader:
         self._has_nul = False  # the pre-scan saw a NUL byte after the header: rows are checked for it
         self._unique_ids = unique_ids
         self.encoding = self._detect_encoding()
+        self.encoding_warning = stray_byte_warning(self.path, self.encoding)  # issue 15: never silently cp1252
         try:
             self._file = self._open_text()
         except OSError as exc:

@@ -13,6 +13,7 @@ from typing import Any
 
 from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix, Norm, RuleSetInfo, bin_label
 from bsa_check.i18n import fmt_decimal, outcome_label, t
+from bsa_check.textsafe import JSON_ESCAPES, visible
 
 COMPARE_FORMAT_VERSION = 1
 COMPARE_FORMATS = ("text", "json", "markdown", "html")
@@ -156,7 +157,7 @@ def compare_dict(c: Comparison, lang: str) -> dict[str, Any]:
 
 
 def to_json(c: Comparison, lang: str) -> str:
-    return json.dumps(compare_dict(c, lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(compare_dict(c, lang), ensure_ascii=False, indent=2).translate(JSON_ESCAPES) + "\n"
 
 
 # --- markdown --------------------------------------------------------------------------------------
@@ -172,8 +173,9 @@ _MD_ESCAPES = str.maketrans({
 
 def _md(text: Any) -> str:
     """Text as inert Markdown: every character Markdown (GitHub flavour) would act on is escaped,
-    so a record cell can neither break the table nor become a link, an image, code or HTML."""
-    return str(text).translate(_MD_ESCAPES)
+    so a record cell can neither break the table nor become a link, an image, code or HTML; control
+    characters are written as visible escapes (``bsa_check.textsafe``)."""
+    return visible(str(text).translate(_MD_ESCAPES))
 
 
 def _md_table(head: list[str], rows: list[list[Any]], right: set[int] | None = None) -> list[str]:
@@ -200,7 +202,8 @@ def to_markdown(c: Comparison, lang: str) -> str:
     out = [f"## {t('cmp.title', lang)}", ""]
     for i, info in enumerate(c.rulesets):
         mark = " ⚠️ **" + status(info, lang) + "**" if info.is_proposal else f" ({status(info, lang)})"
-        out.append(f"- **{letter(i)}**: `{info.name}` {info.version}{mark} — sha256 `{info.sha256[:12]}`")
+        # every rule-set text escaped: the name by its pattern, the version and labels by _md
+        out.append(f"- **{letter(i)}**: `{info.name}` {_md(info.version)}{mark} — sha256 `{info.sha256[:12]}`")
     out += ["", t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=_md(c.source)), ""]
     out += [f"> {line}" for line in headline(c, lang)] + [""]
     out += [f"### {t('cmp.outcomes', lang)}", ""]
@@ -210,12 +213,15 @@ def to_markdown(c: Comparison, lang: str) -> str:
             if any(cnt[o] for cnt in counts)]
     out += _md_table(head, rows, set(range(1, len(head)))) + [""]
     for m in c.matrices():
-        out += [f"### {t('cmp.matrix', lang, a=ruleset_label(c, m.a), b=ruleset_label(c, m.b))}", ""]
+        out += [f"### {_md(t('cmp.matrix', lang, a=ruleset_label(c, m.a), b=ruleset_label(c, m.b)))}", ""]
         head, rows = matrix_rows(c, m, lang)
         out += _md_table(head, rows, set(range(1, len(head)))) + [""]
     out += [f"### {t('cmp.programmes', lang)}", ""]
     out += _md_table(*programme_table(c, lang), right={1, 2, 3}) + [""]
-    out += [f"### {t('cmp.histogram', lang)}", "", "```"] + histogram_lines(c, lang, width=30) + ["```", ""]
+    # in the code block only a line starting with backticks would act; every line starts with the
+    # tool's own words or spaces, and visible() keeps a rule-set text from starting a new line
+    fenced = [visible(line) for line in histogram_lines(c, lang, width=30)]
+    out += [f"### {t('cmp.histogram', lang)}", "", "```"] + fenced + ["```", ""]
     if c.error_count:
         out += [f"### {t('cmp.errors', lang, n=c.error_count)}", ""]
         out += [f"- `{e.code}` {_md(str(e))}" for e in c.errors]

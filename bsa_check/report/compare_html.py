@@ -33,6 +33,7 @@ from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix
 from bsa_check.i18n import OUTCOME_LABELS, fmt_date, fmt_decimal, outcome_label, t
 from bsa_check.report.compare import (bin_range, drawn_norms, headline, letter, main_move, norm_text, other_norms,
                                       pct, status)
+from bsa_check.textsafe import visible
 
 OUTCOME_COLOURS = {
     "positive": "#2f9e44",
@@ -48,7 +49,7 @@ SAME, CHANGED = "#a5b8cc", "#f08c00"
 
 
 def _e(value: object) -> str:
-    return escape(str(value), quote=True)
+    return visible(escape(str(value), quote=True))  # control characters too (bsa_check.textsafe)
 
 
 def _rs_colour(i: int) -> str:

@@ -1,4 +1,9 @@
-"""Text format of ``compare``: rich tables and a small terminal histogram. Formats, never evaluates."""
+"""Text format of ``compare``: rich tables and a small terminal histogram. Formats, never evaluates.
+
+Every text reaches rich as a ``Text`` made by :func:`_text` (escaped by ``bsa_check.textsafe``):
+programme codes, student numbers and reasons come from the export and the rule files, and are
+never read as markup nor written as control characters.
+"""
 
 from __future__ import annotations
 
@@ -14,14 +19,19 @@ from bsa_check.i18n import fmt_decimal, outcome_label, t
 from bsa_check.report.compare import (headline, histogram_lines, letter, matrix_rows, programme_table, ruleset_label,
                                       status)
 from bsa_check.report.text import STYLES
+from bsa_check.textsafe import visible
+
+
+def _text(value: str, style: str = "") -> Text:
+    return Text(visible(value), style=style)
 
 
 def _table(head: list[str], rows: list[list[str]], right_from: int = 1) -> Table:
     table = Table(box=box.SIMPLE_HEAD)
     for i, h in enumerate(head):
-        table.add_column(h, justify="right" if i >= right_from else "left")
+        table.add_column(_text(h), justify="right" if i >= right_from else "left")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(_text(cell) for cell in row))
     return table
 
 
@@ -30,13 +40,13 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
     console.print(Text(t("cmp.title", lang), style="bold"))
     for i, info in enumerate(c.rulesets):
         norms = ", ".join(f"{fmt_decimal(n.value, lang)} EC" for n in info.norms if not n.part_time)
-        line = Text(f"  {ruleset_label(c, i)}  ")
-        line.append(status(info, lang), style="bold yellow" if info.is_proposal else "green")
-        line.append(f"  sha256 {info.sha256[:12]}" + (f"  {t('cmp.norm', lang)} {norms}" if norms else ""))
-        console.print(line)
+        entry = _text(f"  {ruleset_label(c, i)}  ")
+        entry.append(status(info, lang), style="bold yellow" if info.is_proposal else "green")
+        entry.append(visible(f"  sha256 {info.sha256[:12]}" + (f"  {t('cmp.norm', lang)} {norms}" if norms else "")))
+        console.print(entry)
     if any(info.is_proposal for info in c.rulesets):
         console.print(Text(t("proposal.banner", lang), style="bold yellow"))
-    console.print(t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=c.source))
+    console.print(_text(t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=c.source)))
     console.print()
     for line in headline(c, lang):
         console.print(Text(line, style="bold"))
@@ -55,7 +65,7 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
 
     for m in c.matrices():
         head, rows = matrix_rows(c, m, lang)
-        console.print(Text(t("cmp.matrix", lang, a=ruleset_label(c, m.a), b=ruleset_label(c, m.b)), style="bold"))
+        console.print(_text(t("cmp.matrix", lang, a=ruleset_label(c, m.a), b=ruleset_label(c, m.b)), style="bold"))
         console.print(_table(head, rows))
         console.print(Text(t("cmp.matrix_note", lang, a=letter(m.a), b=letter(m.b)), style="dim"))
         console.print()
@@ -65,7 +75,7 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
     console.print(_table(head, rows))
     console.print(Text(t("cmp.histogram", lang), style="bold"))
     for line in histogram_lines(c, lang):
-        console.print(Text(line, style="cyan" if "──" in line and "│" not in line else ""))
+        console.print(_text(line, style="cyan" if "──" in line and "│" not in line else ""))
     if c.changed is not None:
         console.print()
         table = Table(title=t("cmp.changed_title", lang, n=len(c.changed)), box=box.SIMPLE_HEAD,
@@ -75,7 +85,7 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
         for i in range(len(c.rulesets)):
             table.add_column(letter(i), ratio=1)
         for s in c.changed:
-            table.add_row(str(s.line), s.student_id or "", s.programme or "", s.ec_year1 or "",
-                          *(Text.assemble((outcome_label(d.outcome, lang), STYLES[d.outcome]), "\n", d.reason)
+            table.add_row(*(_text(str(x)) for x in (s.line, s.student_id or "", s.programme or "", s.ec_year1 or "")),
+                          *(Text.assemble((outcome_label(d.outcome, lang), STYLES[d.outcome]), "\n", visible(d.reason))
                             for d in s.decisions))
         console.print(table)

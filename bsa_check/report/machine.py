@@ -12,11 +12,13 @@ from typing import Any
 from bsa_check.memo import Memo
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
 from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_tail
+from bsa_check.textsafe import JSON_ESCAPES, visible
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# characters some readers treat as line breaks, terminal controls JSON leaves raw, lone surrogates
+_LINE_BREAKS = JSON_ESCAPES
 
 
 def _dump(obj: Any) -> str:
@@ -174,12 +176,13 @@ class JsonReporter(Reporter):
 
 
 def safe_cell(value: Any) -> str:
-    """Neutralise cells a spreadsheet would run as a formula (leading = + - @ tab CR) with a ``'``.
+    """Neutralise cells a spreadsheet would run as a formula (leading = + - @ tab CR) with a ``'``,
+    and write control characters as visible escapes (``bsa_check.textsafe.visible``).
 
     Every column is treated alike, negative numbers included: the only numeric column (``line``)
     is never negative, and a student number or programme code that starts with ``-`` is text.
     """
-    text = "" if value is None else str(value)
+    text = "" if value is None else visible(str(value))  # control characters: visible escapes
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

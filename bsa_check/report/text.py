@@ -13,6 +13,7 @@ from bsa_check.explain import one_line
 from bsa_check.i18n import fmt_value, outcome_label, t
 from bsa_check.report import Reporter
 from bsa_check import plain as plain_table
+from bsa_check.textsafe import visible
 
 STYLES = {
     "positive": "green",
@@ -28,22 +29,24 @@ FILE_WIDTH = 200  # the table's width when the output is not a terminal
 COLUMNS = (("col.line", "right"), ("col.student", "left"), ("col.programme", "left"), ("col.ec", "right"),
            ("col.outcome", "left"), ("col.rule", "left"), ("col.reason", "left"))
 OUTCOME_COLUMN = 4  # a rich Text (styled), not markup
+# Every cell is data (student number, programme, rule id and reason come from the export and the
+# rule file): escaped by ``visible`` and handed to rich as a Text, never read as markup.
 
 
 class TextReporter(Reporter):
     def start(self) -> None:
         lang = self.lang
         status = t(f"status.{self.rs.model.legal_status}", lang)
-        self.title = t("table.title", lang, ruleset=self.rs.name, version=self.rs.version, status=status,
-                       as_of=fmt_value(self.as_of, lang))
+        self.title = visible(t("table.title", lang, ruleset=self.rs.name, version=self.rs.version, status=status,
+                               as_of=fmt_value(self.as_of, lang)))
         self.table_rows: list[tuple[str, ...]] = []  # cells in COLUMNS order; the outcome as its key
 
     def on_verdict(self, result: Any) -> None:
         v = result.verdict
         ec = result.record.get("ec_year1")
-        self.table_rows.append((str(result.line), result.student_id or "", result.programme or "",
-                                fmt_value(ec, self.lang) if ec is not None else "", v.outcome, v.rule.id,
-                                one_line(v, self.lang)))
+        self.table_rows.append((str(result.line), visible(result.student_id or ""), visible(result.programme or ""),
+                                fmt_value(ec, self.lang) if ec is not None else "", v.outcome, visible(v.rule.id),
+                                visible(one_line(v, self.lang))))
 
     def on_error(self, result: Any) -> None:
         pass
@@ -65,16 +68,14 @@ class TextReporter(Reporter):
         if not plain_table.file_is_plain(self.out):
             return None
         lang = self.lang
-        markup: list[str] = [self.title]  # strings rich reads as markup
-        texts: list[str] = []  # rich Text objects (styled, never markup)
+        markup: list[str] = []  # strings rich reads as markup (the tool's own words only)
+        texts: list[str] = [self.title]  # rich Text objects (styled, never markup)
         columns = [plain_table.Column(t(key, lang), justify) for key, justify in COLUMNS]
         for row in self.table_rows:
             for i, (column, value) in enumerate(zip(columns, row)):
                 if i == OUTCOME_COLUMN:
                     value = outcome_label(value, lang)
-                    texts.append(value)
-                else:
-                    markup.append(value)
+                texts.append(value)
                 column.cells.append(value)
         summary_title = t("summary.title", lang)
         summary = [plain_table.Column(t("col.outcome", lang)), plain_table.Column(t("col.count", lang), "right")]
@@ -105,14 +106,14 @@ class TextReporter(Reporter):
 
         lang = self.lang
         console = Console(file=self.out, width=None if self.out.isatty() else FILE_WIDTH, highlight=False)
-        table = Table(title=self.title, box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
+        table = Table(title=Text(self.title), box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
         for key, justify in COLUMNS:
             table.add_column(t(key, lang), **({"justify": justify} if justify == "right" else {}),
                              **({"ratio": 1} if key == "col.reason" else {}))
         for row in self.table_rows:
             outcome = row[OUTCOME_COLUMN]
-            table.add_row(*row[:OUTCOME_COLUMN], Text(outcome_label(outcome, lang), style=STYLES[outcome]),
-                          *row[OUTCOME_COLUMN + 1:])
+            table.add_row(*map(Text, row[:OUTCOME_COLUMN]), Text(outcome_label(outcome, lang), style=STYLES[outcome]),
+                          *map(Text, row[OUTCOME_COLUMN + 1:]))
         if self.rs.model.legal_status == "proposal":
             console.print(Text(t("proposal.banner", lang), style="bold yellow"))
         console.print(table)

@@ -28,6 +28,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bsa_check.errors import Location, RuleFileError
+from bsa_check.textsafe import first_control
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
@@ -165,6 +166,18 @@ class _Builder:
                     return value
         return value
 
+    def _refuse_escaped_control(self, node: ScalarNode, value: str) -> None:
+        """A control character written as a YAML escape ("\\e", "\\a", "\\x9b") in a text (BSA112).
+
+        Raw control characters are refused before parsing (BSA100); a double-quoted scalar can
+        still spell them. A text is shown on terminals and in reports, where ESC or BEL would be an
+        instruction (issue 15). Line feeds and tabs ("\\n", "\\t") stay allowed: a text may have lines.
+        """
+        bad = first_control(value)
+        if bad is not None:
+            raise self.error(node, f"text holds the control character U+{ord(bad):04X}, written as an escape",
+                             "remove the escape: texts are shown on terminals and in reports", "BSA112")
+
     def build(self, node: Node, path: Path) -> Any:
         if id(node) in self._seen:
             raise self.error(node, "anchors and aliases (&name, *name) are not supported in rule files",
@@ -202,6 +215,13 @@ class _Builder:
                 raise self.error(node, f"invalid scalar value: {exc}", "quote the value as a string", "BSA103") from None
             if self.strict_scalars and not node.style:  # plain: None (Python parser) or "" (libyaml)
                 return self._trap_checked(node, value)
+            if node.style == '"' and isinstance(value, str):
+                try:
+                    self._refuse_escaped_control(node, value)
+                except RuleFileError as escaped:
+                    if self.collect is None:
+                        raise
+                    self.collect.append(escaped)  # one pass: recorded, and the text read on
             return value
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":

@@ -32,6 +32,7 @@ from bsa_check.errors import BsaCheckError, ErrorList, Location, RuleFileError, 
 from bsa_check.records import fields as F
 from bsa_check.ruleset.load import LoadedRuleSet, bundled_rule_files, load_file, read_source
 from bsa_check.ruleset.yamlsafe import PositionMap, load_yaml
+from bsa_check.testing.confine import not_a_rule_file, outside
 from bsa_check.testing.located import located_errors
 from bsa_check.testing.model import Expect, TestFile, allowed_keys, value_problem
 
@@ -196,6 +197,10 @@ class _Resolver:
         bundled = bundled_rule_files()
         if name in bundled:
             return bundled[name], True
+        why = outside(self.path, name)
+        if why is not None:  # never read a file elsewhere on the machine (issue 15)
+            raise RuleFileError(f"rules: {name!r} {why}", location=self.positions.locate(("rules",)), code="BSA113",
+                                hint="name a bundled rule set, or a path relative to this test file inside its repository")
         candidate = self.path.parent / name
         if candidate.is_file():
             return candidate, False
@@ -227,6 +232,11 @@ class _Resolver:
             raise self.broken_rule_set([exc]) from None
 
     def broken_rule_set(self, inner: list[BsaCheckError]) -> ErrorList:
+        if not_a_rule_file(inner):  # its lines might be anything (a key, a secret): name it, show nothing
+            return ErrorList([RuleFileError(f"rules: {self.model.rules!r} is not a rule file (not a YAML mapping "
+                                            "with schema_version); its content is not shown",
+                                            location=self.positions.locate(("rules",)), code="BSA114",
+                                            hint="name a rule file; check one with: bsa-check validate FILE")])
         head = RuleFileError(f"rule set {self.model.rules!r} cannot be used: {len(inner)} problem(s) in it, below",
                              location=self.positions.locate(("rules",)), hint="fix the rule file",
                              code=inner[0].code if inner else "BSA110")

@@ -22,6 +22,7 @@ from bsa_check.errors import BsaCheckError, ErrorList
 from bsa_check.testing.check import run_case
 from bsa_check.testing.load import LoadedCase, LoadedTestFile, RuleSetCache, load_test_file
 from bsa_check.testing.model import TEST_FILE_SUFFIX
+from bsa_check.textsafe import visible
 
 LOAD_ERROR_NAME = "(cannot load)"
 
@@ -85,8 +86,8 @@ class RuleTestFile(pytest.File):
 
 class _ReadableItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        if isinstance(excinfo.value, RuleTestFailure):
-            return "\n".join(excinfo.value.lines)
+        if isinstance(excinfo.value, RuleTestFailure):  # file names and texts: shown, never obeyed (issue 15)
+            return "\n".join(visible(line) for line in excinfo.value.lines)
         return super().repr_failure(excinfo, style=style)
 
 

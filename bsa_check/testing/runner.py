@@ -83,7 +83,11 @@ def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False) -> 
         args.append(f"--junitxml={junit_xml}")
     if quiet:
         args.append("-q")
-    code = pytest.main(args)
+    from bsa_check.signals import AsKeyboardInterrupt
+
+    with AsKeyboardInterrupt() as interrupted:  # pytest ends its own way; then exit 128 + n
+        code = pytest.main(args)
+    interrupted.reraise()
     if code == pytest.ExitCode.OK:
         return OK
     if code == pytest.ExitCode.TESTS_FAILED:

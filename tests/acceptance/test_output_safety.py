@@ -22,8 +22,10 @@ STUDENTS = EXAMPLES / "students.csv"
 
 
 @pytest.mark.parametrize(("value", "shown"), [
-    ("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
-    ("\r=x", "'\r=x"), ("900001", "900001"), ("a=b", "a=b"), ("", ""), (None, ""), (7, "7")])
+    ("=1+1", "'=1+1"), ("+31 6", "'+31 6"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
+    # issue 15: a control character is a visible escape (a tab or CR no longer reaches the file raw)
+    ("\tx", "\\x09x"), ("\r=x", "\\x0d=x"), ("\x1b[2J=", "\\x1b[2J="), ("\x9b31m", "\\x9b31m"),
+    ("900001", "900001"), ("a=b", "a=b"), ("", ""), (None, ""), (7, "7")])
 def test_safe_cell(value: object, shown: str) -> None:
     # a negative number is neutralised too: no output column is numeric except 'line' (never negative)
     assert safe_cell(value) == shown

@@ -68,8 +68,12 @@ def test_memoised_output_is_identical(tmp_path_factory, picks, name, fmt, blank_
 
 @given(st.text())
 def test_fast_json_text_equals_json_dumps(text):
-    assert _text(text) == json.dumps(text, ensure_ascii=False).replace("\x85", "\\u0085") \
-        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # issue 15: DEL, C1 (U+0085 among them), bidi marks, the line separators and lone surrogates as \u escapes
+    escaped = "".join(f"\\u{ord(c):04x}" if 0x7F <= ord(c) <= 0x9F or c in "\u2028\u2029\u061c\u200e\u200f"
+                      or 0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069
+                      or 0xD800 <= ord(c) <= 0xDFFF else c for c in json.dumps(text, ensure_ascii=False))
+    assert _text(text) == escaped
+    assert json.loads(_text(text)) == text  # lossless
 
 
 @settings(max_examples=15, deadline=None)
