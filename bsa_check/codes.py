@@ -659,6 +659,10 @@ _code("BSA814", "student-number-not-a-file-name", ERROR,
       ('a student number that cannot be a file name', 'Letters are named by student number; one with a slash, a control character or a reserved name is refused for that student.'),
       ('een studentnummer dat geen bestandsnaam kan zijn', 'Brieven heten naar het studentnummer; een nummer met een schuine streep, een stuurteken of een gereserveerde naam wordt voor die student geweigerd.'),
       'studentnummer ../x')
+_code("BSA815", "letter-language-unknown", ERROR,
+      ("a student's language cell is neither nl nor en", "The taal column picks each letter's language (nl, en, Nederlands, English, ...); an empty cell gives --lang; any other value is that row's error, never a guess."),
+      ("de taalcel van een student is nl noch en", "De kolom taal kiest de taal van elke brief (nl, en, Nederlands, Engels, ...); een lege cel geeft --lang; elke andere waarde is een fout in die rij, nooit een gok."),
+      "taal: fr")
 
 def get(code: str) -> Code | None:
     """The registered entry of ``code`` (an alias resolves to its current code), or None."""

@@ -133,6 +133,19 @@ class LetterRun:
     errors: list[RecordError | EvaluationError] = field(default_factory=list)
 
 
+_LANGUAGES = {"nl": "nl", "nederlands": "nl", "dutch": "nl", "ned": "nl", "nl-nl": "nl",
+              "en": "en", "engels": "en", "english": "en", "eng": "en", "en-gb": "en", "en-us": "en"}
+
+
+def student_language(value: Any, default: str) -> str | None:
+    """The language of one student's letter: the export's language cell (nl or en, in a few
+    spellings), else ``default`` (--lang); None for a value that is neither, which is that row's
+    error rather than a guess."""
+    if value is None or not str(value).strip():
+        return default
+    return _LANGUAGES.get(str(value).strip().casefold())
+
+
 def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date, lang: str, folder: str, fmt: str,
                 institution: Institution | None, template_dir: str | None, open_for: Callable[..., Any],
                 locate: Callable[..., Any], scenario: bool = False) -> LetterRun:
@@ -141,10 +154,17 @@ def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date,
         # a letter is a decision with legal effect; a proposal that is not law can ground none
         raise UsageError(f"rule set {ruleset.name!r} is a proposal, not law: no letter can rest on it", code="BSA807",
                          hint="use due or check to explore it, or --scenario for drafts marked as not law")
-    templates = load_templates(ruleset, kind, lang, template_dir)
-    composer = Composer(ruleset, as_of, lang, letter_values(institution, ruleset.model.sector, lang))
+    templates_of: dict[str, dict[str, tuple[str, str]]] = {}
+    composers: dict[str, Composer] = {}
     result = LetterRun()
-    with open_for(students, [ruleset]) as reader:
+    with open_for(students, [ruleset], extra=("language",)) as reader:
+        # every language a letter may be in is checked before anything is written: --lang, and both
+        # when the export has a language column (the student's own language, where the export says it)
+        for each in (lang, *(("nl", "en") if "language" in reader.columns else ())):
+            if each not in templates_of:
+                templates_of[each] = load_templates(ruleset, kind, each, template_dir)
+                composers[each] = Composer(ruleset, as_of, each, letter_values(institution, ruleset.model.sector, each))
+        composer = composers[lang]  # refusals and the summary are for the advisor: in --lang
         out = prepare_folder(folder)
         where = locate(reader)
         for row in reader:
@@ -152,14 +172,26 @@ def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date,
                 result.errors.append(row.error)
                 continue
             sid = row.student_id or ""
+            student_lang = student_language(row.values.get("language"), lang)
+            if student_lang is None:
+                col = reader.columns["language"]
+                result.errors.append(RecordError(
+                    f"language {str(row.values.get('language'))[:20]!r} is neither nl nor en",
+                    location=Location(str(reader.path), row.line, col, reader.headers[col - 1].strip()),
+                    hint="write nl or en (Nederlands/English), or leave it empty for --lang", code="BSA815"))
+                continue
+            templates = templates_of[student_lang]
+            writer = composers[student_lang]
             try:
-                made = (composer.warning if kind == "warning" else composer.advice)(row.line, sid, row.values)
+                made = (writer.warning if kind == "warning" else writer.advice)(row.line, sid, row.values)
             except EvaluationError as exc:
                 result.errors.append(where(exc, row.line))
                 continue
             if isinstance(made, Skip):
                 result.skipped[made.reason] = result.skipped.get(made.reason, 0) + 1
             elif isinstance(made, Refusal):
+                if student_lang != lang:  # a refusal is for the advisor: told in --lang
+                    made = (composer.warning if kind == "warning" else composer.advice)(row.line, sid, row.values)
                 result.refused.append(made)
             elif made.template not in templates:
                 outcome = made.template.rsplit("-", 1)[-1]
@@ -167,7 +199,7 @@ def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date,
             elif not SAFE_NAME.match(sid):
                 result.refused.append(composer.refuse(row.line, sid, "BSA814", repr(sid)[:40]))
             else:
-                data = render(made, templates, lang, fmt, proposal=proposal)
+                data = render(made, templates, student_lang, fmt, proposal=proposal)
                 result.written.append((sid, write_private(out, f"{sid}.{fmt}", data)))
     return result
 

@@ -172,6 +172,10 @@ FIELDS: tuple[FieldSpec, ...] = (
     _F("first_registration_year", ("eerste_jaar_inschrijving_ho",), BOOLEAN, True,
        "this is the student's first year of registration in higher education (yes/no)",
        "dit is het eerste jaar van inschrijving in het hoger onderwijs (ja/nee)"),
+    # Read by `bsa-check letters` only (never by a rule): the language of the student's letter.
+    _F("language", ("taal", "correspondentietaal", "voorkeurstaal"), TEXT, True,
+       "the student's language for letters: nl or en (empty: --lang)",
+       "de taal van de brieven aan de student: nl of en (leeg: --lang)"),
 )
 
 FIELDS_BY_NAME: dict[str, FieldSpec] = {f.name: f for f in FIELDS}

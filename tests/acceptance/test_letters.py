@@ -251,3 +251,32 @@ def test_no_letter_rests_on_a_proposal(tmp_path):
 def test_help_says_letters_are_never_pseudonymised():
     result = runner.invoke(app, ["letters", "--help"])
     assert "never pseudonymised" in result.stdout
+
+
+def test_each_letter_is_in_the_students_own_language_where_the_export_has_one(tmp_path):
+    """Issue 21: "in the student's language where the export has one, else --lang". The export's
+    taal column (nl or en, a few spellings) picks the letter's language; an empty cell gives --lang;
+    any other value is that row's located error (BSA815), never a guess. Refusals and the summary
+    are for the advisor, in --lang."""
+    source = (EXAMPLES / "students.csv").read_text(encoding="utf-8-sig").splitlines()
+    header, rows = source[0], source[1:]
+    spelled = {"900001": "en", "900002": "Engels", "900003": "", "900004": "fr", "900006": "English"}
+    lines = [header + ";taal"]
+    for row in rows:
+        sid = row.split(";", 1)[0]
+        lines.append(row + ";" + spelled.get(sid, "nl"))
+    export = tmp_path / "students.csv"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "letters"
+    code, stdout, stderr = letters(str(export), "--kind", "advice", "--as-of", "2026-08-15", "--lang", "nl",
+                                   "--output", str(out), "--institution", INSTITUTION)
+    assert code == 1  # the row with "fr" is an error; every other row a letter, a refusal or a skip
+    assert re.search(r'html lang="en"', _body(out / "900001.html"))
+    assert re.search(r'html lang="en"', _body(out / "900002.html"))
+    assert re.search(r'html lang="nl"', _body(out / "900003.html"))  # empty: --lang
+    assert re.search(r'html lang="nl"', _body(out / "900005.html"))
+    assert not (out / "900004.html").exists()
+    assert "BSA815" in stdout + stderr and "'fr'" in stdout + stderr
+    # 900006 (English) is refused: the refusal is for the advisor, in --lang (Dutch)
+    refusal = re.search(r"refused\[BSA810\]: 900006 \(line 7\): (.*)", stdout)
+    assert refusal and refusal.group(1).startswith("procedure onvolledig: geen brief met een bindend negatief advies")
