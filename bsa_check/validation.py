@@ -4,7 +4,7 @@ validate each (``ruleset.validate``: one pass shows every problem), apply suppre
 
 A folder is searched like ``bsa-check test`` searches one (``testing.runner.SKIPPED_DIRS``: hidden
 folders, build and virtual-environment folders are skipped) for ``*.yaml``/``*.yml`` files with a
-top-level ``rules`` or ``schema_version`` key (a column mapping or a CI file beside them is not a rule
+top-level ``rules``, ``schema_version`` or ``extends`` key (a column mapping or a CI file beside them is not a rule
 file); ``*.bsa-test.yaml`` files are left to ``bsa-check test``. A file named on the command line is
 always validated.
 """
@@ -22,7 +22,7 @@ from bsa_check.errors import Location
 from bsa_check.problems import ERROR, Problem
 
 SUFFIXES = (".yaml", ".yml")
-_RULE_FILE_KEY = re.compile(r"^(?:rules|schema_version)[ \t]*:", re.MULTILINE)
+_RULE_FILE_KEY = re.compile(r"^(?:rules|schema_version|extends)[ \t]*:", re.MULTILINE)
 SNIFF_BYTES = 1024 * 1024  # the rule-file size limit: a key further on is not in a rule file
 
 

@@ -413,6 +413,19 @@ class Rule(Strict):
                                                           "be needs_review and decided_by must name who decides")
     unverified: bool = Field(default=False, description="this rule's reading of the OER could not be checked")
     exclusion: Exclusion | None = Field(default=None, description="term and scope of a binding negative")
+    replace: str | None = Field(default=None, description="in a file that extends another: this rule takes the place "
+                                                          "of the extended rule set's rule with this id")
+    before: str | None = Field(default=None, description="in a file that extends another: insert this rule just "
+                                                         "before the extended rule set's rule with this id")
+    after: str | None = Field(default=None, description="in a file that extends another: insert this rule just "
+                                                        "after the extended rule set's rule with this id")
+
+
+class RuleRemoval(Strict):
+    """In a file that extends another: a rule of the extended rule set left out, and why."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="the id of the extended rule set's rule")
+    reason: Text = Field(description="why the institution leaves the rule out (shown by validate and explain)")
 
 
 class NotAutomated(Strict):
@@ -573,6 +586,14 @@ class RuleSet(Strict):
         default=None,
         description="the rule set that decides records of academic years before valid_from (a bundled name, or a "
                     "path relative to this file): a proposal does not apply before its start, current law does")
+    extends: str | None = Field(
+        default=None,
+        description="the rule set this file builds on: a bundled name (e.g. ho-current) or a path relative to this "
+                    "file, never a URL. Everything is inherited; what this file writes wins (parameters key by key, "
+                    "dated and per-programme values entry by entry; rules placed with replace/before/after)")
+    remove_rules: list[RuleRemoval] = Field(
+        default_factory=list,
+        description="in a file that extends another: rules of the extended rule set left out, each with a reason")
     # issue 9: record bounds
     record_bounds: Annotated[dict[str, RecordBound], AfterValidator(_check_bound_fields)] = Field(
         default_factory=dict,
