@@ -654,9 +654,9 @@ def validate(
         run = validation.run(files, load_config())
     shown = run.suppressed if show_suppressed else None
     if chosen == "text":
-        typer.echo(render.as_text(run.problems, len(run.files), shown), nl=False)
+        typer.echo(render.as_text(run.problems, len(run.files), shown, run.origins), nl=False)
     elif chosen == "json":
-        typer.echo(render.as_json(run.problems, run.files, shown), nl=False)
+        typer.echo(render.as_json(run.problems, run.files, shown, run.origins), nl=False)
     elif chosen == "github":
         typer.echo(render.as_github(run.problems), nl=False)
     elif chosen == "gitlab":

@@ -179,6 +179,14 @@ _code("BSA144", "removal-without-reason", ERROR,
       ("een regel weggelaten zonder reden", "remove_rules laat een regel van de uitgebreide regelset weg; zeg "
        "waarom, in het Nederlands en het Engels (validate en explain tonen het)."),
       "remove_rules: [{id: late_entry}]   ->   add reason: {nl: ..., en: ...}")
+_code("BSA145", "unknown-precondition-set", ERROR,
+      ("requires names a precondition set that does not exist", "A name in a rule's requires stands for a set "
+       "under the top-level preconditions (of this file or a file it extends); define it there, or write the "
+       "preconditions out."),
+      ("requires noemt een set voorwaarden die niet bestaat", "Een naam in requires staat voor een set onder "
+       "preconditions op het hoogste niveau (van dit bestand of een bestand waarop het voortbouwt); definieer hem "
+       "daar, of schrijf de voorwaarden uit."),
+      "requires: [lawful_procedur]   ->   requires: [lawful_procedure]")
 _code("BSA201", "inconsistent", ERROR,
       ("the rule set is inconsistent", "A reference or value that does not fit the rest of the rule set; the message "
        "says which."),

@@ -32,6 +32,7 @@ class ValidationRun:
     problems: list[Problem] = field(default_factory=list)
     suppressed: list[tuple[Problem, str]] = field(default_factory=list)
     unusable: bool = False  # a path that does not exist or holds no rule file: exit 2
+    origins: dict[str, dict] = field(default_factory=dict)  # ``extends``: file -> where its parts came from
 
     @property
     def failed(self) -> bool:
@@ -68,6 +69,7 @@ def run(paths: list[str], config: Config) -> ValidationRun:
     """Validate every rule file named or found below the folders named in ``paths``."""
     from bsa_check import suppress
     from bsa_check.ruleset.load import not_a_file
+    from bsa_check.ruleset.extends import origin_summary
     from bsa_check.ruleset.validate import validate_path
     from bsa_check.testing.model import TEST_FILE_SUFFIX
 
@@ -98,6 +100,9 @@ def run(paths: list[str], config: Config) -> ValidationRun:
             file = str(target)
             result.files.append(file)
             problems = validate_path(target)
+            summary = origin_summary(target)
+            if summary is not None:
+                result.origins[file] = summary
             kept, suppressed = suppress.apply(problems, file, _text(target), config.ignored_codes(file), config_file)
             result.problems.extend(kept)
             result.suppressed.extend(suppressed)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def resolve_parent(name: Any, child: Path, positions: PositionMap) -> tuple[Path
                      "download the file, check it, and name its path relative to this file", "BSA140")
     if name in bundled:
         return bundled[name], True
-    target = child.parent / name
+    target = Path(os.path.normpath(child.parent / name))
     what = not_a_file(target)
     if what is not None:
         raise _error(f"extends names {name!r}, which is neither a bundled rule set nor a file ({target} {what})",
@@ -112,6 +113,8 @@ def merge_chain(data: Any, positions: PositionMap, path: Path, raw: bytes,
     label = label or str(path)  # how explain and validate name the file: a bundled one by its name
     if not isinstance(data, dict) or "extends" not in data:
         _refuse_placement(data, positions)
+        if not _seen:
+            data, positions = expand_requires(data, positions)
         return Merged(data, positions, {}, (label,), own_sha)
     here = path.resolve()
     seen = (*_seen, here)
@@ -133,7 +136,10 @@ def merge_chain(data: Any, positions: PositionMap, path: Path, raw: bytes,
     merged, where, origins = _merge(parent, data, positions, label)
     origins["chain"] = " -> ".join((label, *parent.chain))
     sha = hashlib.sha256((own_sha + parent.sha256).encode()).hexdigest()
-    return Merged(merged, where, origins, (label, *parent.chain), sha)
+    positions = where
+    if not _seen:  # the whole chain merged: precondition sets are expanded with the last definition of each
+        merged, positions = expand_requires(merged, where)
+    return Merged(merged, positions, origins, (label, *parent.chain), sha)
 
 
 def _refuse_placement(data: Any, positions: PositionMap) -> None:
@@ -152,7 +158,7 @@ def _refuse_placement(data: Any, positions: PositionMap) -> None:
                                  ("rules", i, key), "add `extends: NAME`, or remove the key", "BSA143")
 
 
-_BY_NAME = ("derived", "compensation", "record_bounds")  # a child's entry replaces the parent's of that name
+_BY_NAME = ("derived", "compensation", "record_bounds", "preconditions")  # a child's entry replaces the parent's of that name
 
 
 def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
@@ -355,3 +361,84 @@ def _merge_rules(out: dict, pdata: dict, child: dict, cpos: PositionMap, ppos: P
 def _known(items: list) -> str:
     ids = [it[0].get("id") for it in items if isinstance(it[0], dict) and isinstance(it[0].get("id"), str)]
     return f"the rules there: {', '.join(ids) or '(none)'} (`bsa-check rules --show NAME` prints a bundled one)"
+
+
+def origin_summary(path: Path) -> dict[str, Any] | None:
+    """For ``validate``: where each rule and parameter of an extending file came from (None: the file
+    does not extend, or cannot be merged; validate reports why). Keys: ``chain``, ``rules`` (id, file)
+    in the merged order, ``parameters`` (name, file) set in the chain below the bundled or first
+    parent, ``removed`` (id, file, reason in English)."""
+    from bsa_check.errors import BsaCheckError, ErrorList
+    from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, read_source
+    from bsa_check.ruleset.yamlsafe import load_yaml
+
+    try:
+        raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
+        data, positions = load_yaml(text, str(path), strict_scalars=True)
+        if not isinstance(data, dict) or "extends" not in data:
+            return None
+        merged = merge_chain(data, positions, path, raw)
+    except (BsaCheckError, ErrorList):
+        return None
+    rules = merged.data.get("rules") if isinstance(merged.data.get("rules"), list) else []
+    ids = [r["id"] for r in rules if isinstance(r, dict) and isinstance(r.get("id"), str)]
+    o = merged.origins
+    return {
+        "chain": list(merged.chain),
+        "rules": [{"id": i, "file": o.get(f"rule:{i}", "")} for i in ids],
+        "parameters": [{"name": k.partition(":")[2], "file": v} for k, v in sorted(o.items())
+                       if k.startswith("parameter:") and v != merged.chain[-1]],
+        "removed": [{"id": k.partition(":")[2], "file": v.partition("\n")[0], "reason": v.partition("\n")[2]}
+                    for k, v in sorted(o.items()) if k.startswith("removed:")],
+    }
+
+
+def summary_lines(file: str, summary: dict[str, Any]) -> list[str]:
+    """``validate``'s text: the chain, each rule with its file, the parameters set in the chain, the removals."""
+    lines = [f"{file}: extends {' -> '.join(summary['chain'][1:])}"]
+    lines.append("  rules: " + ", ".join(f"{r['id']} ({r['file']})" for r in summary["rules"]))
+    lines.extend(f"  parameter {p['name']}: from {p['file']}" for p in summary["parameters"])
+    lines.extend(f"  rule {r['id']} left out in {r['file']}: {r['reason']}" for r in summary["removed"])
+    return lines
+
+
+def expand_requires(data: Any, positions: PositionMap) -> tuple[Any, PositionMap]:
+    """Replace each precondition-set name in a rule's ``requires`` by the set's preconditions (the rest of
+    the tool sees only preconditions); an expanded precondition is located where the set defines it. A
+    name that is no set is refused (BSA145), located at the name."""
+    rules = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(rules, list):
+        return data, positions
+    sets = data.get("preconditions") if isinstance(data.get("preconditions"), dict) else {}
+    if not any(isinstance(r, dict) and isinstance(r.get("requires"), list)
+               and any(isinstance(x, str) for x in r["requires"]) for r in rules):
+        return data, positions
+    out = dict(data)
+    out["rules"] = list(rules)
+    where = MergedPositions(positions)
+    for i, rule in enumerate(rules):
+        if not (isinstance(rule, dict) and isinstance(rule.get("requires"), list)
+                and any(isinstance(x, str) for x in rule["requires"])):
+            continue
+        expanded: list[Any] = []
+        for k, item in enumerate(rule["requires"]):
+            if not isinstance(item, str):
+                where.route(("rules", i, "requires", len(expanded)), positions, ("rules", i, "requires", k))
+                expanded.append(item)
+                continue
+            members = sets.get(item)
+            if not isinstance(members, list):
+                known = ", ".join(sets) or "(none)"
+                raise _error(f"rules.{i}.requires names {item!r}, which is not a precondition set of this rule set",
+                             positions, ("rules", i, "requires", k),
+                             f"precondition sets: {known}; define it under top-level preconditions", "BSA145")
+            for m, pre in enumerate(members):
+                where.route(("rules", i, "requires", len(expanded)), positions, ("preconditions", item, m))
+                expanded.append(copy.deepcopy(pre))
+        names = [x for x in rule["requires"] if isinstance(x, str)]
+        if len(names) == 1 and len(rule["requires"]) == 1:  # a problem of the whole list is one of the set
+            where.route(("rules", i, "requires"), positions, ("preconditions", names[0]))
+        new = dict(rule)
+        new["requires"] = expanded
+        out["rules"][i] = new
+    return out, where

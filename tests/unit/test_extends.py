@@ -189,3 +189,20 @@ def test_rules_show_prints_a_bundled_rule_set():
     assert result.output == bundled_rule_files()["ho-current"].read_text(encoding="utf-8")
     bad = CliRunner().invoke(app, ["rules", "--show", "ho-curent"])
     assert bad.exit_code == 2 and "did you mean 'ho-current'" in bad.output
+
+
+def test_validate_says_where_each_rule_and_value_came_from(tmp_path):
+    import json
+
+    child = DATA / "valid" / "extends_minimal.yaml"
+    text = CliRunner().invoke(app, ["validate", str(child)])
+    assert text.exit_code == 0, text.output
+    assert f"{child}: extends {MINIMAL}" in text.output
+    assert f"honours ({child})" in text.output and f"met ({MINIMAL})" in text.output
+    assert f"parameter norm_ec: from {child} (over {MINIMAL})" in text.output
+    doc = json.loads(CliRunner().invoke(app, ["validate", "--format", "json", str(child)]).output)
+    rules = doc["extends"][str(child)]["rules"]
+    assert [r["id"] for r in rules] == ["propaedeutic", "honours", "met", "circumstances", "not_met"]
+    assert {r["id"]: r["file"] for r in rules}["honours"] == str(child)
+    flat = CliRunner().invoke(app, ["validate", str(MINIMAL)])
+    assert "extends" not in flat.output
