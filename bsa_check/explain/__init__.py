@@ -173,7 +173,10 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
             lines.append(f"       {test_text(test, lang)}")
     for pc in verdict.preconditions:
         state = t("explain.pre_met" if pc.met else "explain.pre_missing", lang)
-        lines.append(f"     - {pc.precondition.id}: {state} [{basis_text(pc.precondition.model.legal_basis, lang)}]")
+        group = rs.origins.get(f"set:{verdict.rule.id}:{pc.precondition.id}")
+        group = " " + t("explain.from_set", lang, name=group) if group else ""
+        lines.append(f"     - {pc.precondition.id}: {state} [{basis_text(pc.precondition.model.legal_basis, lang)}]"
+                     f"{group}")
         for test in pc.tests:
             lines.append(f"         {test_text(test, lang)}")
     lines.extend(derived_lines(verdict, lang))
@@ -195,9 +198,9 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
 def origin_lines(origins: dict[str, str], lang: str) -> list[str]:
     """For a rule set that ``extends`` another: the chain of files, the parameters whose values this
     chain's files set over the parent's, and the rules left out with why (empty for a flat file)."""
-    if not origins:
+    if "chain" not in origins:
         return []
-    lines = [t("explain.extends", lang, chain=origins.get("chain", ""))]
+    lines = [t("explain.extends", lang, chain=origins["chain"])]
     for key in sorted(origins):
         kind, _, name = key.partition(":")
         if kind == "parameter" and "(" in origins[key]:

@@ -113,9 +113,10 @@ def merge_chain(data: Any, positions: PositionMap, path: Path, raw: bytes,
     label = label or str(path)  # how explain and validate name the file: a bundled one by its name
     if not isinstance(data, dict) or "extends" not in data:
         _refuse_placement(data, positions)
+        origins: dict[str, str] = {}
         if not _seen:
-            data, positions = expand_requires(data, positions)
-        return Merged(data, positions, {}, (label,), own_sha)
+            data, positions = expand_requires(data, positions, origins)
+        return Merged(data, positions, origins, (label,), own_sha)
     here = path.resolve()
     seen = (*_seen, here)
     target, bundled = resolve_parent(data["extends"], path, positions)
@@ -138,7 +139,7 @@ def merge_chain(data: Any, positions: PositionMap, path: Path, raw: bytes,
     sha = hashlib.sha256((own_sha + parent.sha256).encode()).hexdigest()
     positions = where
     if not _seen:  # the whole chain merged: precondition sets are expanded with the last definition of each
-        merged, positions = expand_requires(merged, where)
+        merged, positions = expand_requires(merged, where, origins)
     return Merged(merged, positions, origins, (label, *parent.chain), sha)
 
 
@@ -179,6 +180,7 @@ def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
         out[key] = copy.deepcopy(value)
         where.route((key,), cpos, (key,))
     out["extends"] = child["extends"]
+    _rebase_earlier(out, child, ppos, cpos)
     where.route(("extends",), cpos, ("extends",))
     # parameters: merged key by key; dated values and per-programme values entry by entry
     params = dict(out.get("parameters") or {}) if isinstance(out.get("parameters"), dict) else {}
@@ -253,6 +255,17 @@ def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
     _merge_not_automated(out, child, cpos, ppos, where)
     _merge_rules(out, pdata, child, cpos, ppos, where, origins, parent.chain[0], cfile)
     return out, where, origins
+
+
+def _rebase_earlier(out: dict, child: dict, ppos: PositionMap, cpos: PositionMap) -> None:
+    """An inherited ``before_valid_from`` that is a path is relative to the parent's file: rewrite it
+    relative to the child's, so it names the same file."""
+    from bsa_check.ruleset.load import bundled_rule_files
+
+    value = out.get("before_valid_from")
+    if "before_valid_from" in child or not isinstance(value, str) or value in bundled_rule_files():
+        return
+    out["before_valid_from"] = os.path.relpath(Path(ppos.file).parent / value, Path(cpos.file).parent)
 
 
 def _merge_not_automated(out: dict, child: dict, cpos: PositionMap, ppos: PositionMap, where: MergedPositions) -> None:
@@ -402,10 +415,12 @@ def summary_lines(file: str, summary: dict[str, Any]) -> list[str]:
     return lines
 
 
-def expand_requires(data: Any, positions: PositionMap) -> tuple[Any, PositionMap]:
+def expand_requires(data: Any, positions: PositionMap,
+                    origins: dict[str, str] | None = None) -> tuple[Any, PositionMap]:
     """Replace each precondition-set name in a rule's ``requires`` by the set's preconditions (the rest of
-    the tool sees only preconditions); an expanded precondition is located where the set defines it. A
-    name that is no set is refused (BSA145), located at the name."""
+    the tool sees only preconditions); an expanded precondition is located where the set defines it, and
+    ``origins["set:RULE:PRECONDITION"]`` names its set (for explain). A name that is no set is refused
+    (BSA145), located at the name."""
     rules = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(rules, list):
         return data, positions
@@ -435,6 +450,8 @@ def expand_requires(data: Any, positions: PositionMap) -> tuple[Any, PositionMap
             for m, pre in enumerate(members):
                 where.route(("rules", i, "requires", len(expanded)), positions, ("preconditions", item, m))
                 expanded.append(copy.deepcopy(pre))
+                if origins is not None and isinstance(pre, dict) and isinstance(pre.get("id"), str):
+                    origins[f"set:{rule.get('id')}:{pre['id']}"] = item
         names = [x for x in rule["requires"] if isinstance(x, str)]
         if len(names) == 1 and len(rule["requires"]) == 1:  # a problem of the whole list is one of the set
             where.route(("rules", i, "requires"), positions, ("preconditions", names[0]))

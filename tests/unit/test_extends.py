@@ -206,3 +206,14 @@ def test_validate_says_where_each_rule_and_value_came_from(tmp_path):
     assert {r["id"]: r["file"] for r in rules}["honours"] == str(child)
     flat = CliRunner().invoke(app, ["validate", str(MINIMAL)])
     assert "extends" not in flat.output
+
+
+def test_an_inherited_before_valid_from_path_still_names_the_parents_file(tmp_path):
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "earlier.yaml").write_text(MINIMAL.read_text(), encoding="utf-8")
+    write(tmp_path / "base", "later.yaml", MINIMAL.read_text().replace("valid_from: 2024-09-01",
+                                                                     "valid_from: 2026-09-01\nbefore_valid_from: earlier.yaml"))
+    (tmp_path / "child").mkdir()
+    child = write(tmp_path / "child", "own.yaml", "extends: ../base/later.yaml\n")
+    loaded = load_file(child)
+    assert loaded.earlier is not None and Path(loaded.earlier.path).resolve() == (tmp_path / "base" / "earlier.yaml")
