@@ -379,8 +379,8 @@ def _known(items: list) -> str:
 def origin_summary(path: Path) -> dict[str, Any] | None:
     """For ``validate``: where each rule and parameter of an extending file came from (None: the file
     does not extend, or cannot be merged; validate reports why). Keys: ``chain``, ``rules`` (id, file)
-    in the merged order, ``parameters`` (name, file) set in the chain below the bundled or first
-    parent, ``removed`` (id, file, reason in English)."""
+    in the merged order, ``parameters`` and ``derived`` (name, file) set in the chain below the bundled
+    or first parent, ``removed`` (id, file, reason in English)."""
     from bsa_check.errors import BsaCheckError, ErrorList
     from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, read_source
     from bsa_check.ruleset.yamlsafe import load_yaml
@@ -401,6 +401,8 @@ def origin_summary(path: Path) -> dict[str, Any] | None:
         "rules": [{"id": i, "file": o.get(f"rule:{i}", "")} for i in ids],
         "parameters": [{"name": k.partition(":")[2], "file": v} for k, v in sorted(o.items())
                        if k.startswith("parameter:") and v != merged.chain[-1]],
+        "derived": [{"name": k.partition(":")[2], "file": v} for k, v in sorted(o.items())
+                    if k.startswith("derived:") and v != merged.chain[-1]],
         "removed": [{"id": k.partition(":")[2], "file": v.partition("\n")[0], "reason": v.partition("\n")[2]}
                     for k, v in sorted(o.items()) if k.startswith("removed:")],
     }
@@ -411,6 +413,7 @@ def summary_lines(file: str, summary: dict[str, Any]) -> list[str]:
     lines = [f"{file}: extends {' -> '.join(summary['chain'][1:])}"]
     lines.append("  rules: " + ", ".join(f"{r['id']} ({r['file']})" for r in summary["rules"]))
     lines.extend(f"  parameter {p['name']}: from {p['file']}" for p in summary["parameters"])
+    lines.extend(f"  derived {d['name']}: from {d['file']}" for d in summary["derived"])
     lines.extend(f"  rule {r['id']} left out in {r['file']}: {r['reason']}" for r in summary["removed"])
     return lines
 

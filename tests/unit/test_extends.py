@@ -217,3 +217,28 @@ def test_an_inherited_before_valid_from_path_still_names_the_parents_file(tmp_pa
     child = write(tmp_path / "child", "own.yaml", "extends: ../base/later.yaml\n")
     loaded = load_file(child)
     assert loaded.earlier is not None and Path(loaded.earlier.path).resolve() == (tmp_path / "base" / "earlier.yaml")
+
+
+def test_validate_names_derived_values_and_removals_by_file(tmp_path):
+    base = write(tmp_path, "base.yaml", MINIMAL.read_text())
+    child = write(tmp_path, "child.yaml", """extends: base.yaml
+derived:
+  advice_day:
+    title: {nl: Adviesdatum, en: Advice date}
+    cases:
+      - value: {as_of: true}
+remove_rules:
+  - id: propaedeutic
+    reason: {nl: geen propedeuse, en: no propaedeutic exam here}
+""")
+    out = CliRunner().invoke(app, ["validate", str(child)]).output
+    assert f"derived advice_day: from {child}" in out
+    assert f"rule propaedeutic left out in {child}: no propaedeutic exam here" in out
+    assert f"met ({base})" in out and "propaedeutic (" not in out
+
+
+def test_check_refuses_an_extending_file_the_legal_lint_refuses():
+    path = DATA / "invalid" / "lint_extends_drops_hearing.yaml"
+    examples = Path(__file__).resolve().parent.parent.parent / "examples" / "students.csv"
+    result = CliRunner().invoke(app, ["check", str(examples), "--rules", str(path), "--as-of", "2026-08-20"])
+    assert result.exit_code == 2 and "BSA253" in result.output
