@@ -242,3 +242,17 @@ def test_check_refuses_an_extending_file_the_legal_lint_refuses():
     examples = Path(__file__).resolve().parent.parent.parent / "examples" / "students.csv"
     result = CliRunner().invoke(app, ["check", str(examples), "--rules", str(path), "--as-of", "2026-08-20"])
     assert result.exit_code == 2 and "BSA253" in result.output
+
+
+def test_rule_tests_of_an_extending_file_and_of_a_precondition_set_pass(tmp_path):
+    """The rule tests (``bsa-check test``) of tests/data/ruletests: the extending file's own norm and
+    inserted rule, and the set's preconditions, each pinned by case."""
+    import subprocess
+    import sys
+
+    folder = DATA.parent / "ruletests"
+    junit = tmp_path / "junit.xml"
+    proc = subprocess.run([sys.executable, "-m", "bsa_check", "test", str(folder), "--junit-xml", str(junit)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "5 passed" in proc.stdout
