@@ -789,9 +789,9 @@ def validate(
     run.suppressed = [(visible_problem(p), reason) for p, reason in run.suppressed]
     shown = run.suppressed if show_suppressed else None
     if chosen == "text":
-        typer.echo(render.as_text(run.problems, len(run.files), shown), nl=False)
+        typer.echo(render.as_text(run.problems, len(run.files), shown, run.origins), nl=False)
     elif chosen == "json":
-        typer.echo(render.as_json(run.problems, run.files, shown), nl=False)
+        typer.echo(render.as_json(run.problems, run.files, shown, run.origins), nl=False)
     elif chosen == "github":
         typer.echo(render.as_github(run.problems), nl=False)
     elif chosen == "gitlab":
@@ -879,8 +879,10 @@ class RulesFormat(str, Enum):
 def list_rules(
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
+    show: Annotated[Optional[str], typer.Option("--show", help="Print this bundled rule set in full (to read what "
+                                                               "a file extends).", metavar="NAME")] = None,
 ) -> None:
-    """The bundled rule sets: name, title, legal status (law or proposal), valid from."""
+    """The bundled rule sets: name, title, legal status (law or proposal), valid from; --show NAME: one in full."""
     import json
 
     from rich.table import Table
@@ -889,6 +891,12 @@ def list_rules(
     from bsa_check.ruleset.load import bundled_rule_files, load_file
 
     language = lang.value if lang else detect_lang()
+    if show is not None:
+        from bsa_check.ruleset.show import show_bundled
+
+        with _user_errors():
+            typer.echo(show_bundled(show), nl=False)
+        return
     with _user_errors():
         models = [load_file(path, bundled=True).model for path in bundled_rule_files().values()]
     if fmt is RulesFormat.json:

@@ -164,6 +164,41 @@ _code("BSA130", "impossible-expectation", ERROR,
       "expect: {rule: norm_met, outcome: negative}")
 
 # --- BSA2xx consistency ------------------------------------------------------------------------------
+_code("BSA140", "extends-not-found", ERROR,
+      ("extends names no bundled rule set and no file", "extends takes a bundled rule-set name (bsa-check rules) "
+       "or a path relative to the extending file; a URL is refused: rule sets are never fetched."),
+      ("extends noemt geen meegeleverde regelset en geen bestand", "extends neemt de naam van een meegeleverde "
+       "regelset (bsa-check rules) of een pad ten opzichte van het bestand zelf; een URL wordt geweigerd: regelsets "
+       "worden nooit opgehaald."),
+      "extends: ho-curent   ->   extends: ho-current")
+_code("BSA141", "extends-cycle-or-depth", ERROR,
+      ("extends makes a cycle, or a chain that is too deep", "A file cannot extend itself, directly or through "
+       "other files, and a chain of extends is at most five files deep."),
+      ("extends maakt een kringloop, of een te lange keten", "Een bestand kan niet op zichzelf voortbouwen, direct "
+       "of via andere bestanden, en een keten van extends is hoogstens vijf bestanden lang."),
+      "a.yaml: extends: b.yaml   b.yaml: extends: a.yaml")
+_code("BSA143", "extends-placement", ERROR,
+      ("a rule change that cannot be placed", "In a file that extends another rule set, each rule says where it "
+       "goes (exactly one of replace, before, after: an id of the extended rule set), a new rule's id is new, and "
+       "remove_rules names existing rules; a file without extends has none of these keys."),
+      ("een regelwijziging die niet te plaatsen is", "In een bestand met extends zegt elke regel waar hij komt "
+       "(precies een van replace, before, after: een id van de uitgebreide regelset), heeft een nieuwe regel een "
+       "nieuw id, en noemt remove_rules bestaande regels; een bestand zonder extends heeft deze sleutels niet."),
+      "rules: [{id: extra, when: ..., outcome: positive, ...}]   ->   add before: norm_met")
+_code("BSA144", "removal-without-reason", ERROR,
+      ("a rule removed without a reason", "remove_rules takes a rule of the extended rule set out; say why, in "
+       "Dutch and English (validate and explain show it)."),
+      ("een regel weggelaten zonder reden", "remove_rules laat een regel van de uitgebreide regelset weg; zeg "
+       "waarom, in het Nederlands en het Engels (validate en explain tonen het)."),
+      "remove_rules: [{id: late_entry}]   ->   add reason: {nl: ..., en: ...}")
+_code("BSA145", "unknown-precondition-set", ERROR,
+      ("requires names a precondition set that does not exist", "A name in a rule's requires stands for a set "
+       "under the top-level preconditions (of this file or a file it extends); define it there, or write the "
+       "preconditions out."),
+      ("requires noemt een set voorwaarden die niet bestaat", "Een naam in requires staat voor een set onder "
+       "preconditions op het hoogste niveau (van dit bestand of een bestand waarop het voortbouwt); definieer hem "
+       "daar, of schrijf de voorwaarden uit."),
+      "requires: [lawful_procedur]   ->   requires: [lawful_procedure]")
 _code("BSA201", "inconsistent", ERROR,
       ("the rule set is inconsistent", "A reference or value that does not fit the rest of the rule set; the message "
        "says which."),

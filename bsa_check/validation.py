@@ -4,7 +4,7 @@ validate each (``ruleset.validate``: one pass shows every problem), apply suppre
 
 A folder is searched like ``bsa-check test`` searches one (``testing.runner.SKIPPED_DIRS``: hidden
 folders, build and virtual-environment folders are skipped) for ``*.yaml``/``*.yml`` files with a
-top-level ``rules`` or ``schema_version`` key (a column mapping or a CI file beside them is not a rule
+top-level ``rules``, ``schema_version`` or ``extends`` key (a column mapping or a CI file beside them is not a rule
 file); ``*.bsa-test.yaml`` files are left to ``bsa-check test``. A file named on the command line is
 always validated; a ``.md`` file named on the command line is checked as a letter template
 (``letters.template``), since `bsa-check letters` fills it with the rule texts' placeholder language.
@@ -23,7 +23,7 @@ from bsa_check.errors import Location
 from bsa_check.problems import ERROR, Problem
 
 SUFFIXES = (".yaml", ".yml")
-_RULE_FILE_KEY = re.compile(r"^(?:rules|schema_version)[ \t]*:", re.MULTILINE)
+_RULE_FILE_KEY = re.compile(r"^(?:rules|schema_version|extends)[ \t]*:", re.MULTILINE)
 SNIFF_BYTES = 1024 * 1024  # the rule-file size limit: a key further on is not in a rule file
 
 
@@ -33,6 +33,7 @@ class ValidationRun:
     problems: list[Problem] = field(default_factory=list)
     suppressed: list[tuple[Problem, str]] = field(default_factory=list)
     unusable: bool = False  # a path that does not exist or holds no rule file: exit 2
+    origins: dict[str, dict] = field(default_factory=dict)  # ``extends``: file -> where its parts came from
 
     @property
     def failed(self) -> bool:
@@ -69,6 +70,7 @@ def run(paths: list[str], config: Config) -> ValidationRun:
     """Validate every rule file named or found below the folders named in ``paths``."""
     from bsa_check import suppress
     from bsa_check.ruleset.load import not_a_file
+    from bsa_check.ruleset.extends import origin_summary
     from bsa_check.ruleset.validate import validate_path
     from bsa_check.testing.model import TEST_FILE_SUFFIX
 
@@ -105,6 +107,9 @@ def run(paths: list[str], config: Config) -> ValidationRun:
             file = str(target)
             result.files.append(file)
             problems = validate_path(target)
+            summary = origin_summary(target)
+            if summary is not None:
+                result.origins[file] = summary
             kept, suppressed = suppress.apply(problems, file, _text(target), config.ignored_codes(file), config_file)
             result.problems.extend(kept)
             result.suppressed.extend(suppressed)

@@ -207,6 +207,8 @@ class CompiledRuleSet:
     # (a proposal does not apply before its start; current law does): see ``compile_ruleset``.
     earlier: "CompiledRuleSet | None" = None
     start_year: int = 0
+    # ``extends``: "rule:ID" / "parameter:NAME" / "derived:NAME" -> the file it came from (empty: a flat file)
+    origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -1006,7 +1008,8 @@ class _Compiler:
                                       and c.value.aggregate != "pending_ec" for c in d.cases))
         return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
                                params=params, derived=self.derived, fields_used=frozenset(self.fields_used),
-                               overrides=dict(self.overrides), non_credit=non_credit)
+                               overrides=dict(self.overrides), non_credit=non_credit,
+                               origins=dict(getattr(self.loaded, "origins", None) or {}))
 
 
 MONTH_DAY_HINT = "write a day of the year as ISO --MM-DD in quotes, e.g. '--02-01' for 1 February (not 29 February)"

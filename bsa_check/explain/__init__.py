@@ -172,6 +172,7 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     """The full decision, line by line: every rule checked in order, the deciding one, why."""
     rs = verdict.ruleset
     lines = [t("explain.ruleset", lang, name=rs.name, version=rs.version, sha=rs.sha256[:12])]
+    lines.extend(origin_lines(rs.origins, lang))
     lines.append(t("explain.checked", lang))
     for i, check in enumerate(verdict.checks, 1):
         title = render(check.rule.model.title, {}, lang) if check.rule.model.title else check.rule.id
@@ -179,11 +180,16 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
         flag = f" [{t('rule.unverified', lang)}]" if check.rule.model.unverified else ""
         lines.append(f"  {i}. {check.rule.id} ({title}): {state}"
                      f" [{basis_text(check.rule.model.legal_basis, lang)}]{flag}")
+        if rs.origins.get(f"rule:{check.rule.id}"):
+            lines.append("       " + t("explain.from_file", lang, file=rs.origins[f"rule:{check.rule.id}"]))
         for test in check.tests:
             lines.append(f"       {test_text(test, lang)}")
     for pc in verdict.preconditions:
         state = t("explain.pre_met" if pc.met else "explain.pre_missing", lang)
-        lines.append(f"     - {pc.precondition.id}: {state} [{basis_text(pc.precondition.model.legal_basis, lang)}]")
+        group = rs.origins.get(f"set:{verdict.rule.id}:{pc.precondition.id}")
+        group = " " + t("explain.from_set", lang, name=group) if group else ""
+        lines.append(f"     - {pc.precondition.id}: {state} [{basis_text(pc.precondition.model.legal_basis, lang)}]"
+                     f"{group}")
         for test in pc.tests:
             lines.append(f"         {test_text(test, lang)}")
     lines.extend(derived_lines(verdict, lang))
@@ -199,6 +205,23 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     if change:
         lines.append(t("explain.change", lang))
         lines.extend(f"  - {c}" for c in change)
+    return lines
+
+
+def origin_lines(origins: dict[str, str], lang: str) -> list[str]:
+    """For a rule set that ``extends`` another: the chain of files, the parameters whose values this
+    chain's files set over the parent's, and the rules left out with why (empty for a flat file)."""
+    if "chain" not in origins:
+        return []
+    lines = [t("explain.extends", lang, chain=origins["chain"])]
+    for key in sorted(origins):
+        kind, _, name = key.partition(":")
+        if kind == "parameter" and "(" in origins[key]:
+            lines.append(t("explain.own_value", lang, name=name, file=origins[key]))
+        elif kind == "removed":
+            file, _, why = origins[key].partition("\n")
+            lines.append(t("explain.removed_rule", lang, rule=name, why=why if lang == "en" else origins.get(
+                f"removed_nl:{name}", why)))
     return lines
 
 

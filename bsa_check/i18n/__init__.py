@@ -97,6 +97,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rules.version": {"en": "version", "nl": "versie"},
     "rules.sector": {"en": "sector", "nl": "sector"},
     "explain.ruleset": {"en": "Rule set: {name} {version}, sha256 {sha}", "nl": "Regelset: {name} {version}, sha256 {sha}"},
+    "explain.from_file": {"en": "(from {file})", "nl": "(uit {file})"},
+    "explain.from_set": {"en": "(precondition set {name})", "nl": "(set voorwaarden {name})"},
+    "explain.extends": {"en": "Builds on (extends): {chain}", "nl": "Bouwt voort op (extends): {chain}"},
+    "explain.own_value": {"en": "  parameter {name}: values from {file}", "nl": "  parameter {name}: waarden uit {file}"},
+    "explain.removed_rule": {"en": "  rule {rule} left out: {why}", "nl": "  regel {rule} weggelaten: {why}"},
     # OER features (domain.md §11): what decided
     "explain.values": {"en": "Values used:", "nl": "Gebruikte waarden:"},
     "explain.band": {"en": "band: {label}", "nl": "categorie: {label}"},

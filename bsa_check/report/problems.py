@@ -27,9 +27,14 @@ def _line(p: Problem) -> str:
     return f"{p.location}: {p.severity} {p.code}: {p.message}" + (f" ({p.hint})" if p.hint else "")
 
 
-def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None = None) -> str:
-    """One line per problem; ``suppressed`` (``--show-suppressed``): also those, each with its reason."""
-    lines = [_line(p) for p in problems]
+def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None = None,
+            origins: dict[str, dict] | None = None) -> str:
+    """One line per problem; ``suppressed`` (``--show-suppressed``): also those, each with its reason;
+    ``origins``: for each file that extends another, where each rule and parameter came from."""
+    from bsa_check.ruleset.extends import summary_lines
+
+    lines = [line for file, summary in (origins or {}).items() for line in summary_lines(file, summary)]
+    lines.extend(_line(p) for p in problems)
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if suppressed:
@@ -47,8 +52,11 @@ def _json_problem(p: Problem) -> dict:
             "line": p.location.line, "column": p.location.column}
 
 
-def as_json(problems: list[Problem], files: Iterable[str], suppressed: Suppressed | None = None) -> str:
+def as_json(problems: list[Problem], files: Iterable[str], suppressed: Suppressed | None = None,
+            origins: dict[str, dict] | None = None) -> str:
     doc: dict = {"format_version": 1, "files": list(files), "problems": [_json_problem(p) for p in problems]}
+    if origins:
+        doc["extends"] = origins  # file -> {chain, rules: [{id, file}], parameters, removed}
     if suppressed is not None:
         doc["suppressed"] = [{**_json_problem(p), "reason": reason} for p, reason in suppressed]
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

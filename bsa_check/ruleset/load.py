@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bsa_check.errors import BsaCheckError, ErrorList, Location, RuleFileError
+from bsa_check.ruleset.extends import merge_chain
 from bsa_check.ruleset.model import RuleSet
 from bsa_check.ruleset.yamlsafe import TRAP_CODE, PositionMap, load_yaml
 
@@ -35,6 +36,9 @@ class LoadedRuleSet:
     sha256: str
     bundled: bool
     earlier: "LoadedRuleSet | None" = None  # ``before_valid_from``: decides records of earlier academic years
+    # ``extends``: "rule:ID" / "parameter:NAME" / "derived:NAME" -> the file it came from ("removed:ID" -> why)
+    origins: Any = None
+    chain: tuple[str, ...] = ()  # this file, the file it extends, ... (``extends``)
 
 
 def _bundled_dir() -> Path | None:
@@ -363,10 +367,12 @@ def load_file(path: Path, *, bundled: bool = False) -> LoadedRuleSet:
     file = str(path)
     raw, text = read_source(path, "rule file", MAX_RULE_FILE_BYTES)
     data, positions = load_yaml(text, file, strict_scalars=True)
-    model = validate_data(data, positions)
+    merged = merge_chain(data, positions, path, raw)
+    positions = merged.positions
+    model = validate_data(merged.data, positions)
     earlier = load_earlier(model.before_valid_from, path, positions) if model.before_valid_from else None
-    return LoadedRuleSet(model=model, positions=positions, path=file,
-                         sha256=hashlib.sha256(raw).hexdigest(), bundled=bundled, earlier=earlier)
+    return LoadedRuleSet(model=model, positions=positions, path=file, sha256=merged.sha256, bundled=bundled,
+                         earlier=earlier, origins=merged.origins or None, chain=merged.chain)
 
 
 def load_earlier(name: str, path: Path, positions: PositionMap) -> LoadedRuleSet:
@@ -386,13 +392,15 @@ def load_earlier(name: str, path: Path, positions: PositionMap) -> LoadedRuleSet
             ("before_valid_from",)), hint="name the rule set that applies before valid_from", code="BSA260")
     raw, text = read_source(target, "rule file", MAX_RULE_FILE_BYTES)
     data, earlier_positions = load_yaml(text, str(target), strict_scalars=True)
-    model = validate_data(data, earlier_positions)
+    merged = merge_chain(data, earlier_positions, target, raw)
+    earlier_positions = merged.positions
+    model = validate_data(merged.data, earlier_positions)
     if model.before_valid_from is not None:
         raise RuleFileError(f"before_valid_from names {name!r}, which itself delegates to {model.before_valid_from!r}",
                             location=positions.locate(("before_valid_from",)),
                             hint="name a rule set without before_valid_from (one step only)", code="BSA260")
-    return LoadedRuleSet(model=model, positions=earlier_positions, path=str(target),
-                         sha256=hashlib.sha256(raw).hexdigest(), bundled=is_bundled)
+    return LoadedRuleSet(model=model, positions=earlier_positions, path=str(target), sha256=merged.sha256,
+                         bundled=is_bundled, origins=merged.origins or None, chain=merged.chain)
 
 
 def load(name_or_path: str) -> LoadedRuleSet:

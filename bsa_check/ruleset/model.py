@@ -372,6 +372,15 @@ class Precondition(Strict):
     legal_basis: LegalBasis
 
 
+SetName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+# an item of ``requires``: a precondition, or the name of a precondition set (expanded when the rule set
+# is loaded, ``ruleset.extends.expand_requires``; a name left over is an error)
+Requirement = Annotated[
+    Union[Annotated[Precondition, Tag("precondition")], Annotated[SetName, Tag("set")]],
+    Discriminator(lambda v: "set" if isinstance(v, str) else "precondition"),
+]
+
+
 class Exclusion(Strict):
     """What a binding negative means afterwards (7.8b lid 3 and 5 WHW): the term and its scope."""
 
@@ -404,7 +413,10 @@ class Rule(Strict):
     outcome: Outcome
     legal_basis: LegalBasis
     reason: Text
-    requires: list[Precondition] = Field(default_factory=list)
+    requires: list[Requirement] = Field(
+        default_factory=list,
+        description="preconditions of this rule's outcome: each a precondition, or the name of a precondition set "
+                    "(top-level preconditions, e.g. lawful_procedure) whose preconditions it stands for")
     if_missing: Outcome = "procedure_incomplete"
     reason_if_missing: Text | None = None
     note: Text | None = Field(default=None, description="an extra sentence shown with the verdict")
@@ -413,6 +425,19 @@ class Rule(Strict):
                                                           "be needs_review and decided_by must name who decides")
     unverified: bool = Field(default=False, description="this rule's reading of the OER could not be checked")
     exclusion: Exclusion | None = Field(default=None, description="term and scope of a binding negative")
+    replace: str | None = Field(default=None, description="in a file that extends another: this rule takes the place "
+                                                          "of the extended rule set's rule with this id")
+    before: str | None = Field(default=None, description="in a file that extends another: insert this rule just "
+                                                         "before the extended rule set's rule with this id")
+    after: str | None = Field(default=None, description="in a file that extends another: insert this rule just "
+                                                        "after the extended rule set's rule with this id")
+
+
+class RuleRemoval(Strict):
+    """In a file that extends another: a rule of the extended rule set left out, and why."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="the id of the extended rule set's rule")
+    reason: Text = Field(description="why the institution leaves the rule out (shown by validate and explain)")
 
 
 class NotAutomated(Strict):
@@ -573,8 +598,30 @@ class RuleSet(Strict):
         default=None,
         description="the rule set that decides records of academic years before valid_from (a bundled name, or a "
                     "path relative to this file): a proposal does not apply before its start, current law does")
+    preconditions: dict[SetName, list[Precondition]] = Field(
+        default_factory=dict,
+        description="named, reusable precondition sets (e.g. lawful_procedure: warning, hearing, advice window): a "
+                    "rule's requires names one instead of repeating its preconditions; inherited through extends, "
+                    "and a file that redefines a set changes it for every rule that names it")
+    extends: str | None = Field(
+        default=None,
+        description="the rule set this file builds on: a bundled name (e.g. ho-current) or a path relative to this "
+                    "file, never a URL. Everything is inherited; what this file writes wins (parameters key by key, "
+                    "dated and per-programme values entry by entry; rules placed with replace/before/after)")
+    remove_rules: list[RuleRemoval] = Field(
+        default_factory=list,
+        description="in a file that extends another: rules of the extended rule set left out, each with a reason")
     # issue 9: record bounds
     record_bounds: Annotated[dict[str, RecordBound], AfterValidator(_check_bound_fields)] = Field(
         default_factory=dict,
         description="plausible values of numeric record fields, e.g. {ec_year1: {max: 60}}: a cell outside them "
                     "is an error on that row (BSA314) instead of a verdict")
+
+    @model_validator(mode="after")
+    def _sets_expanded(self) -> "RuleSet":
+        # the loader expands every set name (``ruleset.extends.expand_requires``); one left means no such set
+        for rule in self.rules:
+            for item in rule.requires:
+                if isinstance(item, str):
+                    raise ValueError(f"rule {rule.id!r} requires {item!r}, which is not a precondition set")
+        return self

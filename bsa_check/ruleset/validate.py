@@ -69,8 +69,8 @@ def validate_path(path: Path) -> list[Problem]:
     would judge a rule set the file does not hold). Syntax errors, tags, aliases and schema errors
     outside the rules stop at the structural layer.
     """
-    import hashlib
 
+    from bsa_check.ruleset.extends import merge_chain
     from bsa_check.ruleset.load import MAX_RULE_FILE_BYTES, load_earlier, read_source, validate_repairing
     from bsa_check.ruleset.yamlsafe import load_yaml
 
@@ -81,6 +81,14 @@ def validate_path(path: Path) -> list[Problem]:
         data, positions = load_yaml(text, file, strict_scalars=True, collect=collected)
     except RuleFileError as exc:  # reading stopped here; what was collected before it still counts
         return sorted([*(Problem.from_error(e) for e in collected), Problem.from_error(exc)], key=Problem.sort_key)
+    try:
+        merged = merge_chain(data, positions, path, raw)
+    except RuleFileError as exc:  # the chain of ``extends`` cannot be followed: nothing to merge onto
+        return sorted([*(Problem.from_error(e) for e in collected), Problem.from_error(exc)], key=Problem.sort_key)
+    except ErrorList as exc:
+        return sorted([*(Problem.from_error(e) for e in collected), *(Problem.from_error(e) for e in exc.errors)],
+                      key=Problem.sort_key)
+    data, positions = merged.data, merged.positions
     repaired = validate_repairing(data, positions)
     problems = [Problem.from_error(e) for e in collected]
     reported = {(p.location.line, p.location.column) for p in problems}
@@ -97,8 +105,8 @@ def validate_path(path: Path) -> list[Problem]:
             problems.append(Problem.from_error(exc))
         except ErrorList as exc:
             problems.extend(Problem.from_error(e) for e in exc.errors)
-    loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file,
-                           sha256=hashlib.sha256(raw).hexdigest(), bundled=False, earlier=earlier)
+    loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file, sha256=merged.sha256,
+                           bundled=False, earlier=earlier, origins=merged.origins or None, chain=merged.chain)
     try:
         compiled = compile_ruleset(loaded)
     except ErrorList as exc:

@@ -15,6 +15,10 @@ def rules_schema() -> dict[str, Any]:
     schema = RuleSet.model_json_schema(by_alias=True)
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     schema["title"] = "bsa-check rule set (format version 1)"
+    # a file that extends another inherits what it does not write: only a flat file needs every required key
+    required = schema.pop("required", [])
+    schema["if"] = {"required": ["extends"]}
+    schema["else"] = {"required": required}
     return schema
 
 
