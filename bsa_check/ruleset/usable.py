@@ -29,7 +29,12 @@ def problems_for_use(loaded: LoadedRuleSet, compiled: Any) -> tuple[list[Problem
     # programme never counts as one the run evaluated (CompiledRuleSet.programmes_on_default)
     if compiled is not None:
         compiled = dataclasses.replace(compiled, _param_cache={})
-    problems = sorted(lint(loaded, compiled), key=Problem.sort_key)
+    problems = lint(loaded, compiled)
+    if loaded.earlier is not None:  # before_valid_from: the delegate gives verdicts too (earlier years)
+        from bsa_check.ruleset.validate import delegate_problems
+
+        problems = [*problems, *delegate_problems(loaded.earlier)]
+    problems = sorted(problems, key=Problem.sort_key)
     errors = [p for p in problems if p.severity == ERROR]
     warnings = [p for p in problems if p.severity != ERROR]
     return errors, warnings

@@ -105,6 +105,10 @@ def validate_path(path: Path) -> list[Problem]:
             problems.append(Problem.from_error(exc))
         except ErrorList as exc:
             problems.extend(Problem.from_error(e) for e in exc.errors)
+        if earlier is not None:
+            # the delegate decides earlier years' verdicts: it is checked like any rule set given to
+            # check (compiled and linted), its problems located in its own file
+            problems.extend(delegate_problems(earlier))
     loaded = LoadedRuleSet(model=repaired.model, positions=repaired.positions, path=file, sha256=merged.sha256,
                            bundled=False, earlier=earlier, origins=merged.origins or None, chain=merged.chain)
     try:
@@ -120,6 +124,18 @@ def validate_path(path: Path) -> list[Problem]:
         # does not say, so only the consistency of the rest is reported
         problems.extend(lint(loaded, compiled))
     return sorted(problems, key=Problem.sort_key)
+
+
+def delegate_problems(earlier: LoadedRuleSet) -> list[Problem]:
+    """Every problem of the rule set ``before_valid_from`` names (compile errors, consistency and legal
+    lint), so a delegate that validate would refuse on its own is never used for earlier years."""
+    try:
+        compiled = compile_ruleset(earlier)
+    except ErrorList as exc:
+        return [Problem.from_error(e) for e in exc.errors] + [p for p in lint(earlier, None) if p.severity == ERROR]
+    except RuleFileError as exc:
+        return [Problem.from_error(exc)]
+    return lint(earlier, compiled)
 
 
 def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:

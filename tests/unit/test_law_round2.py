@@ -280,3 +280,30 @@ def test_citations(current, proposed, mbo):
               "hearing_date": date(2026, 5, 20), "advice_date": date(2026, 6, 15), "date_of_birth": date(2006, 3, 14),
               "startkwalificatie": True}
     assert mbo.evaluate(record, date(2026, 6, 30)).outcome == "negative"
+
+
+def test_an_earlier_postponement_counts_wherever_the_student_is_otherwise_past_the_advice(current, proposed):
+    """WHW art. 7.8b lid 2 (CBHO 2019/208): a postponed advice stays possible while the propaedeutic exam
+    is not passed. Independent review: under the proposal a full-time year-two student of a cohort before
+    the regime, whom the year-two check never reaches, lost a postponement recorded in eerder_uitgesteld
+    (no_advice); a part-timer past the institution's moment keeps it under both sets."""
+    earlier_cohort = ho(academic_year=2025, year_of_enrolment=2, enrolment_date=date(2024, 9, 1),
+                        previous_postponement=True, propaedeutic_passed=False)
+    for rs in (current, proposed):
+        v = rs.evaluate(earlier_cohort, AS_OF)
+        assert (v.outcome, v.rule.id) == ("needs_review", "postponed_advice_due"), rs.name
+        past_moment = rs.evaluate(ho(part_time=True, year_of_enrolment=3, previous_postponement=True,
+                                     propaedeutic_passed=False), AS_OF)
+        assert (past_moment.outcome, past_moment.rule.id) == ("needs_review", "postponed_advice_due"), rs.name
+
+
+@pytest.mark.parametrize("name,param", [("ho-current", "norm_ec=10"), ("ho-current", "norm_ec=5"),
+                                        ("ho-current", "norm_ec_part_time=60"), ("ho-proposed-2023", "norm_ec=10")])
+def test_the_optional_postponement_column_is_safe_at_any_norm(name, param):
+    """Issue 14 item 8 (BSA265): an optional column may not make a binding negative more likely. The
+    bundled sets read eerder_uitgesteld only where its absence gives no_advice, so no norm an institution
+    sets through --param turns the bundled set into one check refuses (the review found norm_ec=10 did)."""
+    result = runner.invoke(app, ["check", str(EXAMPLES / "students.csv"), "--rules", name, "--param", param,
+                                 "--as-of", "2026-08-20", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output[-600:]
+    assert "BSA265" not in result.output

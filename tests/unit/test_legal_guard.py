@@ -342,3 +342,28 @@ def test_programmes_on_a_default_are_named_with_workers_too(tmp_path: Path) -> N
         assert result.exit_code == 0, result.stderr
         warnings = [line for line in result.stderr.splitlines() if "BSA327" in line]
         assert warnings and all("Psychologie, Rechten" in w for w in warnings), (args[0], result.stderr)
+
+
+def test_a_delegate_for_earlier_years_is_checked_like_the_rule_set_itself(tmp_path: Path) -> None:
+    """design.md: a rule set that validate reports an error for is never used to give verdicts; WHW art.
+    7.8b lid 3 and Uitvoeringsbesluit WHW 2008 art. 2.1: circumstances are weighed before a rejection.
+    ho-proposed-2023 with ``before_valid_from`` naming a copy of ho-current that lacks its
+    circumstances rule (BSA257 on its own) used to pass validate and give a 2024-2025 student with an
+    unweighed illness a binding negative (independent review of issue 14)."""
+    root = Path(__file__).resolve().parents[2] / "rules"
+    current = (root / "ho-current.yaml").read_text(encoding="utf-8")
+    start = current.index("  - id: circumstances_not_weighed")
+    end = current.index("  - id: circumstances_accepted")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(current[:start] + current[end:], encoding="utf-8")
+    assert "BSA257" in codes(bad)
+    proposed = (root / "ho-proposed-2023.yaml").read_text(encoding="utf-8")
+    prop = tmp_path / "prop.yaml"
+    prop.write_text(proposed.replace("\nbefore_valid_from: ho-current", "\nbefore_valid_from: bad.yaml", 1), encoding="utf-8")
+    assert "BSA257" in codes(prop)  # validate reports the delegate's problem, located in bad.yaml
+    students = export(tmp_path, "studentnummer;opleiding;collegejaar;inschrijvingsjaar;inschrijfdatum;ec_jaar1;deeltijd;"
+                      "propedeuse_behaald;persoonlijke_omstandigheden;besluit_omstandigheden;waarschuwingsdatum;"
+                      "hoordatum;adviesdatum;gespreksdatum;ec_totaal",
+                      ("K1;59001;2024-2025;1;01-09-2024;10;nee;nee;ziekte;;01-03-2025;01-04-2025;15-08-2025;01-02-2025;",))
+    result = runner.invoke(app, ["check", str(students), "--rules", str(prop), "--format", "csv"])
+    assert result.exit_code == 2 and "BSA257" in result.output and "negative" not in result.stdout
