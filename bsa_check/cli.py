@@ -100,6 +100,17 @@ SheetOpt = Annotated[Optional[str], typer.Option(
 STUDENTS_HELP = "Student records: CSV or text (any Excel variant), an .xlsx workbook, or - for standard input."
 
 
+def _reading(columns: str | None, sheet: str | None):  # type: ignore[no-untyped-def]
+    """``_open_for`` with the --columns mapping (or the configured one) and --sheet: how ``due`` and
+    ``letters`` open an export, the same doors as check, explain and compare."""
+    doors = _doors(columns, sheet)
+
+    def open_for(students: str, rulesets: list, **options):  # type: ignore[no-untyped-def,type-arg]
+        return _open_for(students, rulesets, doors=doors, **options)
+
+    return open_for
+
+
 def _doors(columns: str | None, sheet: str | None) -> dict:  # type: ignore[type-arg]
     """The reader's ``mapping`` (``--columns``, else the configuration's ``columns``) and ``sheet``."""
     from bsa_check.config import load_config
@@ -546,9 +557,12 @@ class DueFormat(str, Enum):
 
 @app.command()
 def due(
-    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
-    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
+    rules: Annotated[Optional[str], typer.Option(
+        "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
     within: Annotated[Optional[int], typer.Option("--within", min=0, help="Only steps whose last day is within DAYS.",
                                                   metavar="DAYS")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
@@ -562,8 +576,8 @@ def due(
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
-        code = run_due(students, _usable_many([rules], param)[0], _parse_as_of(as_of), within, language,
-                       fmt.value if fmt else None, output, _open_for, _stderr, Text)
+        code = run_due(students, _usable_many([rules or default_rules()], param)[0], _parse_as_of(as_of), within,
+                       language, fmt.value if fmt else None, output, _reading(columns, sheet), _stderr, Text)
     raise typer.Exit(code)
 
 
@@ -579,12 +593,15 @@ class LetterFormat(str, Enum):
 
 @app.command()
 def letters(
-    students: Annotated[str, typer.Argument(help="CSV export of student records.", metavar="STUDENTS.csv")],
+    students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
     kind: Annotated[LetterKind, typer.Option("--kind", help="warning: to students who still need one; advice: the verdict.")],
     output: Annotated[str, typer.Option("--output", help="Folder for the letters (created 0700), one file per student.",
                                         metavar="DIR")],
-    rules: Annotated[str, typer.Option("--rules", help="Bundled rule set name or path to a rule file.")] = "ho-current",
+    rules: Annotated[Optional[str], typer.Option(
+        "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of the letters (ISO or dd-mm-jjjj); default today.")] = None,
+    columns: ColumnsOpt = None,
+    sheet: SheetOpt = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the letters; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[LetterFormat, typer.Option("--format", help="html (printable, self-contained) or docx (Word).")] = LetterFormat.html,
     institution: Annotated[Optional[str], typer.Option(
@@ -608,8 +625,9 @@ def letters(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         inst = load_institution(institution) if institution else None
-        done = run_letters(students, _usable_many([rules], param)[0], kind.value, _parse_as_of(as_of), language, output,
-                           fmt.value, inst, template_dir, _open_for, error_locator, scenario)
+        done = run_letters(students, _usable_many([rules or default_rules()], param)[0], kind.value, _parse_as_of(as_of),
+                           language, output, fmt.value, inst, template_dir, _reading(columns, sheet), error_locator,
+                           scenario)
     for line in summary_lines(done, output, fmt.value, language):
         typer.echo(line)
     err = _stderr()

@@ -159,3 +159,25 @@ def test_reachable_with_the_units_still_open(tmp_path):
     # a rule set without unit results cannot know: unknown, not a guess
     steps, _ = _jsonl([_write(tmp_path, HO_HEADER, "1;59001;2025;1;01-09-2025;10;nee;nee;geen;;;;"), "--as-of", "2025-10-15"])
     assert {s["reachable"] for s in steps} == {None}
+
+
+def test_due_and_letters_read_an_export_as_check_does(tmp_path, monkeypatch):
+    """design.md: check, explain, compare, test, due and letters read a record the same way. The review
+    found due and letters without --columns/--sheet and blind to the configured mapping and rule set:
+    an export whose warning column is "Waarschuwing verstuurd" stopped them (BSA342) while check read
+    it, and letters wrote binding letters under ho-current where the configuration named another set."""
+    header = HO_HEADER.replace("waarschuwingsdatum", "Waarschuwing verstuurd")
+    export = _write(tmp_path, header, "S1;59001;2025-2026;1;01-09-2025;20;nee;nee;geen;;;01-03-2026;")
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("columns:\n  warning_date: Waarschuwing verstuurd\n", encoding="utf-8")
+    refused = runner.invoke(app, ["due", export, "--as-of", "2026-04-01", "--format", "jsonl"])
+    assert refused.exit_code == 2 and "BSA342" in refused.output
+    steps, summary = _jsonl([export, "--as-of", "2026-04-01", "--columns", str(mapping)])
+    assert [s["step"] for s in steps if s["student_id"] == "S1"] == ["hearing"]  # the warning was read
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".bsa-check.yaml").write_text("columns: map.yaml\nrules: ho-proposed-2023\n", encoding="utf-8")
+    letters = runner.invoke(app, ["letters", export, "--kind", "advice", "--as-of", "2026-08-15",
+                                  "--output", str(tmp_path / "out")])
+    assert letters.exit_code == 2 and "BSA807" in letters.output  # the configured proposal: no letters on it
+    steps, _ = _jsonl([export, "--as-of", "2026-04-01", "--rules", "ho-current"])  # mapping from the configuration
+    assert [s["step"] for s in steps if s["student_id"] == "S1"] == ["hearing"]
