@@ -85,6 +85,9 @@ def load_templates(ruleset: CompiledRuleSet, kind: str, lang: str, template_dir:
 
 def prepare_folder(folder: str) -> Path:
     path = Path(folder)
+    if path.is_symlink():  # as --output everywhere (issue 15): a link is never followed
+        raise UsageError(f"--output {folder} is a symbolic link", location=Location(folder), code="BSA410",
+                         hint="give the real folder, or a new path")
     if path.exists():
         if not path.is_dir():
             raise UsageError(f"--output {folder} is not a folder", location=Location(folder), code="BSA806",

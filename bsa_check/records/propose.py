@@ -251,7 +251,9 @@ def render(p: Proposal, schema_path: str | None = None) -> str:
         if name in p.number_cells:
             out.append("    # the sample holds number cells here; if these codes never start with 0, uncomment:")
             out.append("    # numbers_as_text: true")
-        if values and FIELDS_BY_NAME[name].kind == CIRCUMSTANCES:  # health and family matters: never copied out
+        # health and family matters, and the decisions on them (free text such as "uitstel wegens
+        # zwangerschap van ..."): never copied out, only counted
+        if values and FIELDS_BY_NAME[name].kind in (CIRCUMSTANCES, DECISION):
             out.append(f"    # {len(values)} spelling(s) in the sample are not categories {name} reads; `bsa-check check`")
             out.append("    # names the rows; map each spelling under values: onto a category it reads")
         elif values:

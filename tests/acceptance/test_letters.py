@@ -280,3 +280,16 @@ def test_each_letter_is_in_the_students_own_language_where_the_export_has_one(tm
     # 900006 (English) is refused: the refusal is for the advisor, in --lang (Dutch)
     refusal = re.search(r"refused\[BSA810\]: 900006 \(line 7\): (.*)", stdout)
     assert refusal and refusal.group(1).startswith("procedure onvolledig: geen brief met een bindend negatief advies")
+
+
+def test_letters_refuse_a_symlinked_output_folder(tmp_path):
+    """Issue 15 item 1 (--output in every command refuses a symlink target), for letters' folder: the
+    independent review found letters written through a link into the folder it points at."""
+    real = tmp_path / "real"
+    real.mkdir(mode=0o700)
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    code, stdout, stderr = letters(str(EXAMPLES / "students.csv"), "--kind", "advice", "--as-of", "2026-08-15",
+                                   "--output", str(link), "--institution", INSTITUTION)
+    assert code == 2 and "BSA410" in stdout + stderr
+    assert list(real.iterdir()) == []

@@ -166,3 +166,18 @@ def test_columns_never_copies_a_circumstances_cell_into_the_proposal(tmp_path: P
     assert "personal_circumstances:" in text and "1 spelling(s) in the sample are not categories" in text
     assert "burn-out" not in text
     assert '"J/N?": ...' in text  # a yes/no spelling it does not read is listed, to be mapped
+
+
+def test_columns_never_copies_a_circumstances_decision_cell_into_the_proposal(tmp_path: Path) -> None:
+    """A decision on circumstances is as personal as the circumstances (independent review: free text such
+    as "uitstel wegens zwangerschap van Jansen" was copied into the proposed mapping, a file meant to be
+    kept and shared); it is counted, never copied."""
+    export = tmp_path / "e.csv"
+    export.write_text("Studentnummer;Opleiding;Besluit omstandigheden;Deeltijd\r\n"
+                      "s1;P;uitstel wegens zwangerschap van Jansen;nee\r\ns2;P;afgewezen, depressie niet aangetoond;ja\r\n",
+                      encoding="utf-8")
+    mapping = tmp_path / "m.yaml"
+    runner.invoke(app, ["columns", str(export), "--output", str(mapping)])
+    text = mapping.read_text(encoding="utf-8")
+    assert "circumstances_decision:" in text and "spelling(s) in the sample are not categories" in text
+    assert "Jansen" not in text and "depressie" not in text and "zwangerschap" not in text
