@@ -576,8 +576,10 @@ def due(
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
-        code = run_due(students, _usable_many([rules or default_rules()], param)[0], _parse_as_of(as_of), within,
-                       language, fmt.value if fmt else None, output, _reading(columns, sheet), _stderr, Text)
+        ruleset = _usable_many([rules or default_rules()], param)[0]
+        code = run_due(students, ruleset, _parse_as_of(as_of), within, language, fmt.value if fmt else None, output,
+                       _reading(columns, sheet), _stderr, Text)
+    _programmes_on_default([ruleset])  # BSA327, as check says it
     raise typer.Exit(code)
 
 
@@ -625,9 +627,10 @@ def letters(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         inst = load_institution(institution) if institution else None
-        done = run_letters(students, _usable_many([rules or default_rules()], param)[0], kind.value, _parse_as_of(as_of),
-                           language, output, fmt.value, inst, template_dir, _reading(columns, sheet), error_locator,
-                           scenario)
+        ruleset = _usable_many([rules or default_rules()], param)[0]
+        done = run_letters(students, ruleset, kind.value, _parse_as_of(as_of), language, output, fmt.value, inst,
+                           template_dir, _reading(columns, sheet), error_locator, scenario)
+    _programmes_on_default([ruleset])  # BSA327: letters on a default value are named, as check names them
     for line in summary_lines(done, output, fmt.value, language):
         typer.echo(line)
     err = _stderr()

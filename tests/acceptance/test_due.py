@@ -181,3 +181,31 @@ def test_due_and_letters_read_an_export_as_check_does(tmp_path, monkeypatch):
     assert letters.exit_code == 2 and "BSA807" in letters.output  # the configured proposal: no letters on it
     steps, _ = _jsonl([export, "--as-of", "2026-04-01", "--rules", "ho-current"])  # mapping from the configuration
     assert [s["step"] for s in steps if s["student_id"] == "S1"] == ["hearing"]
+
+
+def test_due_and_letters_name_programmes_on_a_default_value(tmp_path):
+    """Issue 14 item 8 (BSA327): rows of a programme that no per-programme value matches fall back to the
+    default, said once on stderr. The review found due and letters silent where check warns, while
+    letters wrote binding letters on the default."""
+    import csv
+    import io
+
+    source = (EXAMPLES / "oer" / "hogeschool-rijnmond.csv").read_text(encoding="utf-8-sig")
+    dialect = csv.Sniffer().sniff(source.splitlines()[0], delimiters=";,")
+    rows = list(csv.reader(io.StringIO(source), dialect))
+    col = [h.strip().lower() for h in rows[0]].index("opleiding")
+    for row in rows[1:]:
+        if row:
+            row[col] = "99999"
+    out = io.StringIO()
+    csv.writer(out, dialect, lineterminator="\n").writerows(rows)
+    export = tmp_path / "r.csv"
+    export.write_text(out.getvalue(), encoding="utf-8")
+    rules = str(EXAMPLES / "oer" / "hogeschool-rijnmond.yaml")
+    checked = runner.invoke(app, ["check", str(export), "--rules", rules, "--as-of", "2026-08-20", "--format", "jsonl"])
+    assert "BSA327" in checked.stderr and "99999" in checked.stderr
+    due = runner.invoke(app, ["due", str(export), "--rules", rules, "--as-of", "2026-03-01", "--format", "jsonl"])
+    assert "BSA327" in due.stderr and "99999" in due.stderr
+    letters = runner.invoke(app, ["letters", str(export), "--rules", rules, "--kind", "advice", "--as-of", "2026-08-20",
+                                  "--output", str(tmp_path / "l")])
+    assert "BSA327" in letters.stderr and "99999" in letters.stderr
