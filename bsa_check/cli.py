@@ -112,6 +112,7 @@ class CheckFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 def _stderr():  # type: ignore[no-untyped-def]
@@ -355,6 +356,9 @@ def check(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
+        if fmt is CheckFormat.xlsx and output is None and sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook, not text for a terminal", code="BSA433",
+                             hint="add --output results.xlsx (or redirect standard output to a file)")
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         on_default: dict = {}  # type: ignore[type-arg]
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True),
@@ -363,10 +367,11 @@ def check(
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None)
                 reporter.start()
-                parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
+                streamed = fmt in (CheckFormat.text, CheckFormat.xlsx)  # reporters that take whole results
+                parts = _parallel_parts(reader, workers) if not streamed else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
-                elif fmt is CheckFormat.text:
+                elif streamed:
                     stream = results(reader, ruleset, reference)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)

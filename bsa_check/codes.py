@@ -515,6 +515,37 @@ _code("BSA420", "unknown-code", ERROR,
       ("bsa-check codes: deze foutcode bestaat niet", "De melding stelt de dichtstbijzijnde code voor; `bsa-check "
        "codes` noemt ze allemaal (exit 2)."),
       "bsa-check codes BSA2500")
+_code("BSA430", "api-item-not-a-record", ERROR,
+      ("Python API: an item of the records is not a non-empty mapping",
+       "bsa_check.check() reads an iterable of dicts (column name -> cell); an item that is not a dict, or an empty "
+       "one, becomes an error result at its position (1-based), the other items are still checked."),
+      ("Python-API: een element van de gegevens is geen niet-lege mapping",
+       "bsa_check.check() leest een reeks dicts (kolomnaam -> cel); een element dat geen dict is, of een lege, wordt "
+       "een foutresultaat op zijn positie (vanaf 1); de andere elementen worden gewoon gecontroleerd."),
+      "bsa_check.check([{'student_id': '1', 'programme': 'B-X'}, None])")
+_code("BSA431", "api-unknown-key", ERROR,
+      ("Python API: an item has a key the first item does not have",
+       "The first dict's keys are the header (as a CSV's first line): a later item with another key is an error "
+       "result, so no value is silently dropped. Give every dict the same keys (None for an empty cell)."),
+      ("Python-API: een element heeft een sleutel die het eerste element niet heeft",
+       "De sleutels van de eerste dict zijn de kopregel (zoals de eerste regel van een CSV): een later element met "
+       "een andere sleutel is een foutresultaat, zodat geen waarde stil verdwijnt. Geef elke dict dezelfde sleutels "
+       "(None voor een lege cel)."),
+      "[{'student_id': '1', 'programme': 'B-X'}, {'student_id': '2', 'programme': 'B-X', 'ec': 30}]")
+_code("BSA432", "api-optional-library", ERROR,
+      ("Python API: to_pandas()/to_polars() without that library installed",
+       "pandas and polars are optional: install the extra (pip install 'bsa-check[pandas]' or 'bsa-check[polars]'); "
+       "as_dicts() needs neither."),
+      ("Python-API: to_pandas()/to_polars() zonder die bibliotheek",
+       "pandas en polars zijn optioneel: installeer de extra (pip install 'bsa-check[pandas]' of "
+       "'bsa-check[polars]'); as_dicts() heeft geen van beide nodig."),
+      "bsa_check.check('students.csv').to_pandas()   (pandas not installed)")
+_code("BSA433", "xlsx-to-terminal", ERROR,
+      ("--format xlsx without --output while standard output is a terminal",
+       "A workbook is binary: give --output FILE.xlsx, or redirect standard output to a file (exit 2)."),
+      ("--format xlsx zonder --output terwijl de uitvoer een terminal is",
+       "Een werkmap is binair: geef --output BESTAND.xlsx, of stuur de standaarduitvoer naar een bestand (exit 2)."),
+      "bsa-check check students.csv --format xlsx")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,
