@@ -66,7 +66,8 @@ def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # typ
 app = typer.Typer(
     name="bsa-check",
     help="Check Dutch binding study advice (BSA) rules on student records, and explain every verdict.",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (issue 18 item 6)
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -113,6 +114,13 @@ class CheckFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     xlsx = "xlsx"
+
+
+def _output_format(fmt, output: str | None, allowed: tuple, command: str) -> str:  # type: ignore[no-untyped-def,type-arg]
+    """--format, else the --output suffix's format (bsa_check.formats: one rule for every command)."""
+    from bsa_check.formats import output_format
+
+    return output_format(fmt.value if fmt else None, output, allowed, command)
 
 
 def _stderr():  # type: ignore[no-untyped-def]
@@ -333,7 +341,8 @@ def check(
         "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+    fmt: Annotated[Optional[CheckFormat], typer.Option(
+        "--format", help="Output format; default from the --output suffix (.json, .jsonl, .csv, .xlsx, .txt), else text.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     pseudonymize: PseudonymizeOpt = False,
@@ -353,6 +362,7 @@ def check(
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
+        fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
@@ -372,7 +382,7 @@ def check(
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
                 elif streamed:
-                    stream = results(reader, ruleset, reference)
+                    stream = results(reader, ruleset, reference, rows=_progress_rows(reader))
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
                 else:  # machine formats: rows rendered straight from a memo of outcome and text,
@@ -380,7 +390,7 @@ def check(
                     texts: list[str] = []
                     outcomes: list[str] = []
                     for line, sid, programme, text, outcome, error in paused(
-                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo)):
+                            rendered(reader, ruleset, reference, reporter, rows=_progress_rows(reader), pseudo=pseudo)):
                         if text is not None:
                             texts.append(text)
                             outcomes.append(outcome)
@@ -555,8 +565,9 @@ def due(
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
+        chosen = _output_format(fmt, output, tuple(f.value for f in DueFormat), "due")
         code = run_due(students, _usable_many([rules], param)[0], _parse_as_of(as_of), within, language,
-                       fmt.value if fmt else None, output, _open_for, _stderr, Text)
+                       chosen, output, _open_for, _stderr, Text)
     raise typer.Exit(code)
 
 
@@ -621,9 +632,6 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown"}
-
-
 @app.command()
 def compare(
     students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
@@ -644,7 +652,6 @@ def compare(
     sheet: SheetOpt = None,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
-    import pathlib
     from contextlib import closing
 
     from bsa_check.compare import compare as compare_rows
@@ -654,8 +661,8 @@ def compare(
     from bsa_check.service import error_locator
 
     language = lang.value if lang else detect_lang()
-    chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text"
     with _user_errors():
+        chosen = _output_format(fmt, output, tuple(f.value for f in CompareFormat), "compare")
         if len(rules or []) < 2:
             raise UsageError("compare needs at least two rule sets", code="BSA409",
                              hint="e.g. --rules ho-current --rules ho-proposed-2023")
@@ -714,6 +721,14 @@ def _render_comparison(result, chosen: str, language: str, out) -> None:  # type
 PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all
 
 
+def _progress_rows(reader):  # type: ignore[no-untyped-def]
+    """``check``'s rows with the progress line (:func:`_with_progress`) when it can show, else None
+    (the reader itself: no extra step per row on a pipe, in a file or in CI)."""
+    import os
+
+    return _with_progress(reader) if sys.stderr.isatty() and not os.environ.get("CI") else None
+
+
 def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-untyped-def]
     """Yield the rows; on a terminal (stderr), show a rich progress line once the run passes ``after`` s.
 
@@ -721,7 +736,9 @@ def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-unty
     """
     import time
 
-    if not sys.stderr.isatty():
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):  # never on a pipe, in a file or in CI
         yield from rows
         return
     start = time.monotonic()
@@ -942,12 +959,24 @@ _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``bsa-check FILE`` is ``bsa-check check FILE``."""
+    from bsa_check.cli_habits import did_you_mean, name_values
+
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
+        meant = did_you_mean(args[0], _COMMANDS)
+        if meant is not None:
+            raise SystemExit(_fail([UsageError(f"no command {args[0]!r} (and no such file)", code="BSA436",
+                                               hint=f"did you mean: bsa-check {meant}? `bsa-check --help` lists "
+                                               "the commands")], EXIT_USAGE).exit_code)
         args.insert(0, "check")
-    elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
+    elif args and args[0].startswith("-") and args[0] not in _ROOT_OPTIONS:
         args.insert(0, "check")
-    _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+    command = typer.main.get_command(_app_for(args[0] if args else None))
+    name_values(command)  # value names in help: --as-of DATE, not <str>
+    command.main(args=args, prog_name="bsa-check")
+
+
+_ROOT_OPTIONS = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 
 
 def _app_for(command: str | None) -> typer.Typer:

@@ -546,6 +546,28 @@ _code("BSA433", "xlsx-to-terminal", ERROR,
       ("--format xlsx zonder --output terwijl de uitvoer een terminal is",
        "Een werkmap is binair: geef --output BESTAND.xlsx, of stuur de standaarduitvoer naar een bestand (exit 2)."),
       "bsa-check check students.csv --format xlsx")
+_code("BSA434", "output-suffix-contradicts-format", ERROR,
+      ("the --output file's suffix names another format than --format",
+       "The suffix chooses the format when --format is not given (.json .jsonl .csv .xlsx .html .md .txt); both "
+       "given must agree, so a file named .json never holds a text table (exit 2)."),
+      ("de extensie van het --output-bestand noemt een ander formaat dan --format",
+       "De extensie kiest het formaat als --format ontbreekt (.json .jsonl .csv .xlsx .html .md .txt); gegeven samen "
+       "moeten ze overeenkomen, zodat een .json-bestand nooit een teksttabel bevat (exit 2)."),
+      "bsa-check check students.csv --format text --output out.json")
+_code("BSA435", "output-suffix-not-written", ERROR,
+      ("the --output file's suffix names a format this command does not write",
+       "E.g. check --output report.html: choose a suffix of a format the command writes, or another name (exit 2)."),
+      ("de extensie van het --output-bestand noemt een formaat dat dit commando niet schrijft",
+       "Bijv. check --output rapport.html: kies de extensie van een formaat dat het commando schrijft, of een andere "
+       "naam (exit 2)."),
+      "bsa-check check students.csv --output report.html")
+_code("BSA436", "unknown-command", ERROR,
+      ("no such command (and no such file)",
+       "The first word is neither a command nor an existing file; the message suggests the nearest command (exit 2)."),
+      ("dit commando bestaat niet (en dit bestand ook niet)",
+       "Het eerste woord is geen commando en geen bestaand bestand; de melding stelt het dichtstbijzijnde commando "
+       "voor (exit 2)."),
+      "bsa-check chek students.csv")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,
