@@ -350,6 +350,8 @@ def check(
     workers: WorkersOpt = 1,
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="CSV for Excel: byte order mark, CRLF line ends and ';' between cells.")] = False,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -363,6 +365,9 @@ def check(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
+        if excel and fmt is not CheckFormat.csv:
+            raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
+                             hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
@@ -375,14 +380,16 @@ def check(
                           **_doors(columns, sheet)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel)
                 reporter.start()
                 streamed = fmt in (CheckFormat.text, CheckFormat.xlsx)  # reporters that take whole results
                 parts = _parallel_parts(reader, workers) if not streamed else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
                 elif streamed:
-                    stream = results(reader, ruleset, reference, rows=_progress_rows(reader))
+                    shown = _progress_rows(reader)
+                    stream = results(reader, ruleset, reference) if shown is None else \
+                        results(reader, ruleset, reference, rows=shown)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
                 else:  # machine formats: rows rendered straight from a memo of outcome and text,
@@ -390,7 +397,8 @@ def check(
                     texts: list[str] = []
                     outcomes: list[str] = []
                     for line, sid, programme, text, outcome, error in paused(
-                            rendered(reader, ruleset, reference, reporter, rows=_progress_rows(reader), pseudo=pseudo)):
+                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo,
+                                     **_progress_option(reader))):
                         if text is not None:
                             texts.append(text)
                             outcomes.append(outcome)
@@ -719,6 +727,11 @@ def _render_comparison(result, chosen: str, language: str, out) -> None:  # type
 
 
 PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all
+
+
+def _progress_option(reader) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    shown = _progress_rows(reader)
+    return {} if shown is None else {"rows": shown}
 
 
 def _progress_rows(reader):  # type: ignore[no-untyped-def]

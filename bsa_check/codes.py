@@ -568,6 +568,14 @@ _code("BSA436", "unknown-command", ERROR,
        "Het eerste woord is geen commando en geen bestaand bestand; de melding stelt het dichtstbijzijnde commando "
        "voor (exit 2)."),
       "bsa-check chek students.csv")
+_code("BSA437", "excel-needs-csv", ERROR,
+      ("--excel with an output format other than CSV",
+       "--excel writes CSV the way Excel reads it (byte order mark, CRLF, ';'); give --format csv or an .csv "
+       "--output file (exit 2)."),
+      ("--excel met een ander uitvoerformaat dan CSV",
+       "--excel schrijft CSV zoals Excel het leest (byte order mark, CRLF, ';'); geef --format csv of een "
+       ".csv-bestand bij --output (exit 2)."),
+      "bsa-check check students.csv --excel --format json")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,

@@ -160,7 +160,7 @@ class Reporter:
 
 
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
-                  *, delimiter: str = ",", pseudonymized: bool = False) -> Reporter:
+                  *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False) -> Reporter:
     from bsa_check.report import machine, text
 
     reporter: Reporter
@@ -171,7 +171,7 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
     elif fmt == "jsonl":
         reporter = machine.JsonlReporter(out, rs, as_of, lang, source)
     elif fmt == "csv":
-        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter)
+        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter, excel=excel)
     elif fmt == "xlsx":
         from bsa_check.report.xlsx import XlsxReporter
 
