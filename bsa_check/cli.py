@@ -69,7 +69,8 @@ def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # typ
 app = typer.Typer(
     name="bsa-check",
     help="Check Dutch binding study advice (BSA) rules on student records, and explain every verdict.",
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (issue 18 item 6)
+    context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode=None,
@@ -126,6 +127,14 @@ class CheckFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
+
+
+def _output_format(fmt, output: str | None, allowed: tuple, command: str) -> str:  # type: ignore[no-untyped-def,type-arg]
+    """--format, else the --output suffix's format (bsa_check.formats: one rule for every command)."""
+    from bsa_check.formats import output_format
+
+    return output_format(fmt.value if fmt else None, output, allowed, command)
 
 
 def _stderr():  # type: ignore[no-untyped-def]
@@ -346,7 +355,8 @@ def check(
         "--rules", help="Bundled rule set name or path to a rule file; default from the configuration, else ho-current.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
+    fmt: Annotated[Optional[CheckFormat], typer.Option(
+        "--format", help="Output format; default from the --output suffix (.json, .jsonl, .csv, .xlsx, .txt), else text.")] = None,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     pseudonymize: PseudonymizeOpt = False,
@@ -354,6 +364,8 @@ def check(
     workers: WorkersOpt = 1,
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
+    excel: Annotated[bool, typer.Option(
+        "--excel", help="CSV for Excel: byte order mark, CRLF line ends and ';' between cells.")] = False,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -366,22 +378,32 @@ def check(
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
+        fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
+        if excel and fmt is not CheckFormat.csv:
+            raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
+                             hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
+        if fmt is CheckFormat.xlsx and output is None and sys.stdout.isatty():
+            raise UsageError("--format xlsx writes a workbook, not text for a terminal", code="BSA433",
+                             hint="add --output results.xlsx (or redirect standard output to a file)")
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         on_default: dict = {}  # type: ignore[type-arg]
         with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True),
                           **_doors(columns, sheet)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel)
                 reporter.start()
-                parts = _parallel_parts(reader, workers) if fmt is not CheckFormat.text else None
+                streamed = fmt in (CheckFormat.text, CheckFormat.xlsx)  # reporters that take whole results
+                parts = _parallel_parts(reader, workers) if not streamed else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
-                elif fmt is CheckFormat.text:
-                    stream = results(reader, ruleset, reference)
+                elif streamed:
+                    shown = _progress_rows(reader)
+                    stream = results(reader, ruleset, reference) if shown is None else \
+                        results(reader, ruleset, reference, rows=shown)
                     for result in paused(pseudo.results(stream) if pseudo else stream):
                         reporter.add(result)
                 else:  # machine formats: rows rendered straight from a memo of outcome and text,
@@ -389,7 +411,8 @@ def check(
                     texts: list[str] = []
                     outcomes: list[str] = []
                     for line, sid, programme, text, outcome, error in paused(
-                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo)):
+                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo,
+                                     **_progress_option(reader))):
                         if text is not None:
                             texts.append(text)
                             outcomes.append(outcome)
@@ -577,7 +600,8 @@ def due(
     language = lang.value if lang else detect_lang()
     with _user_errors():
         ruleset = _usable_many([rules or default_rules()], param)[0]
-        code = run_due(students, ruleset, _parse_as_of(as_of), within, language, fmt.value if fmt else None, output,
+        chosen = _output_format(fmt, output, tuple(f.value for f in DueFormat), "due")
+        code = run_due(students, ruleset, _parse_as_of(as_of), within, language, chosen, output,
                        _reading(columns, sheet), _stderr, Text)
     _programmes_on_default([ruleset])  # BSA327, as check says it
     raise typer.Exit(code)
@@ -649,9 +673,6 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
-_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown"}
-
-
 @app.command()
 def compare(
     students: Annotated[str, typer.Argument(help=STUDENTS_HELP, metavar="STUDENTS")],
@@ -672,7 +693,6 @@ def compare(
     sheet: SheetOpt = None,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
-    import pathlib
     from contextlib import closing
 
     from bsa_check.compare import compare as compare_rows
@@ -682,8 +702,8 @@ def compare(
     from bsa_check.service import error_locator
 
     language = lang.value if lang else detect_lang()
-    chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text"
     with _user_errors():
+        chosen = _output_format(fmt, output, tuple(f.value for f in CompareFormat), "compare")
         if len(rules or []) < 2:
             raise UsageError("compare needs at least two rule sets", code="BSA409",
                              hint="e.g. --rules ho-current --rules ho-proposed-2023")
@@ -743,6 +763,19 @@ def _render_comparison(result, chosen: str, language: str, out) -> None:  # type
 PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all
 
 
+def _progress_option(reader) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    shown = _progress_rows(reader)
+    return {} if shown is None else {"rows": shown}
+
+
+def _progress_rows(reader):  # type: ignore[no-untyped-def]
+    """``check``'s rows with the progress line (:func:`_with_progress`) when it can show, else None
+    (the reader itself: no extra step per row on a pipe, in a file or in CI)."""
+    import os
+
+    return _with_progress(reader) if sys.stderr.isatty() and not os.environ.get("CI") else None
+
+
 def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-untyped-def]
     """Yield the rows; on a terminal (stderr), show a rich progress line once the run passes ``after`` s.
 
@@ -750,7 +783,9 @@ def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-unty
     """
     import time
 
-    if not sys.stderr.isatty():
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("CI"):  # never on a pipe, in a file or in CI
         yield from rows
         return
     start = time.monotonic()
@@ -983,6 +1018,7 @@ _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test
 
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: ``bsa-check FILE`` is ``bsa-check check FILE``."""
+    from bsa_check.cli_habits import did_you_mean, name_values
     from bsa_check.signals import install
     from bsa_check.textsafe import ascii_fallback_streams
 
@@ -990,13 +1026,23 @@ def main(argv: list[str] | None = None) -> None:
     install()  # SIGINT, SIGTERM, SIGHUP: temp file removed, exit 128+n (bsa_check.signals)
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
+        meant = did_you_mean(args[0], _COMMANDS)
+        if meant is not None:
+            raise SystemExit(_fail([UsageError(f"no command {args[0]!r} (and no such file)", code="BSA436",
+                                               hint=f"did you mean: bsa-check {meant}? `bsa-check --help` lists "
+                                               "the commands")], EXIT_USAGE).exit_code)
         args.insert(0, "check")
-    elif args and args[0].startswith("-") and args[0] not in ("--help", "-h", "--version"):
+    elif args and args[0].startswith("-") and args[0] not in _ROOT_OPTIONS:
         args.insert(0, "check")
     from bsa_check.guard import guarded_exit
 
+    command = typer.main.get_command(_app_for(args[0] if args else None))
+    name_values(command)  # value names in help: --as-of DATE, not <str>
     with guarded_exit():
-        _app_for(args[0] if args else None)(args=args, prog_name="bsa-check")
+        command.main(args=args, prog_name="bsa-check")
+
+
+_ROOT_OPTIONS = ("--help", "-h", "--version", "--install-completion", "--show-completion")
 
 
 def _app_for(command: str | None) -> typer.Typer:

@@ -579,6 +579,67 @@ _code("BSA420", "unknown-code", ERROR,
       ("bsa-check codes: deze foutcode bestaat niet", "De melding stelt de dichtstbijzijnde code voor; `bsa-check "
        "codes` noemt ze allemaal (exit 2)."),
       "bsa-check codes BSA2500")
+_code("BSA430", "api-item-not-a-record", ERROR,
+      ("Python API: an item of the records is not a non-empty mapping",
+       "bsa_check.check() reads an iterable of dicts (column name -> cell); an item that is not a dict, or an empty "
+       "one, becomes an error result at its position (1-based), the other items are still checked."),
+      ("Python-API: een element van de gegevens is geen niet-lege mapping",
+       "bsa_check.check() leest een reeks dicts (kolomnaam -> cel); een element dat geen dict is, of een lege, wordt "
+       "een foutresultaat op zijn positie (vanaf 1); de andere elementen worden gewoon gecontroleerd."),
+      "bsa_check.check([{'student_id': '1', 'programme': 'B-X'}, None])")
+_code("BSA431", "api-unknown-key", ERROR,
+      ("Python API: an item has a key the first item does not have",
+       "The first dict's keys are the header (as a CSV's first line): a later item with another key is an error "
+       "result, so no value is silently dropped. Give every dict the same keys (None for an empty cell)."),
+      ("Python-API: een element heeft een sleutel die het eerste element niet heeft",
+       "De sleutels van de eerste dict zijn de kopregel (zoals de eerste regel van een CSV): een later element met "
+       "een andere sleutel is een foutresultaat, zodat geen waarde stil verdwijnt. Geef elke dict dezelfde sleutels "
+       "(None voor een lege cel)."),
+      "[{'student_id': '1', 'programme': 'B-X'}, {'student_id': '2', 'programme': 'B-X', 'ec': 30}]")
+_code("BSA432", "api-optional-library", ERROR,
+      ("Python API: to_pandas()/to_polars() without that library installed",
+       "pandas and polars are optional: install the extra (pip install 'bsa-check[pandas]' or 'bsa-check[polars]'); "
+       "as_dicts() needs neither."),
+      ("Python-API: to_pandas()/to_polars() zonder die bibliotheek",
+       "pandas en polars zijn optioneel: installeer de extra (pip install 'bsa-check[pandas]' of "
+       "'bsa-check[polars]'); as_dicts() heeft geen van beide nodig."),
+      "bsa_check.check('students.csv').to_pandas()   (pandas not installed)")
+_code("BSA433", "xlsx-to-terminal", ERROR,
+      ("--format xlsx without --output while standard output is a terminal",
+       "A workbook is binary: give --output FILE.xlsx, or redirect standard output to a file (exit 2)."),
+      ("--format xlsx zonder --output terwijl de uitvoer een terminal is",
+       "Een werkmap is binair: geef --output BESTAND.xlsx, of stuur de standaarduitvoer naar een bestand (exit 2)."),
+      "bsa-check check students.csv --format xlsx")
+_code("BSA434", "output-suffix-contradicts-format", ERROR,
+      ("the --output file's suffix names another format than --format",
+       "The suffix chooses the format when --format is not given (.json .jsonl .csv .xlsx .html .md .txt); both "
+       "given must agree, so a file named .json never holds a text table (exit 2)."),
+      ("de extensie van het --output-bestand noemt een ander formaat dan --format",
+       "De extensie kiest het formaat als --format ontbreekt (.json .jsonl .csv .xlsx .html .md .txt); gegeven samen "
+       "moeten ze overeenkomen, zodat een .json-bestand nooit een teksttabel bevat (exit 2)."),
+      "bsa-check check students.csv --format text --output out.json")
+_code("BSA435", "output-suffix-not-written", ERROR,
+      ("the --output file's suffix names a format this command does not write",
+       "E.g. check --output report.html: choose a suffix of a format the command writes, or another name (exit 2)."),
+      ("de extensie van het --output-bestand noemt een formaat dat dit commando niet schrijft",
+       "Bijv. check --output rapport.html: kies de extensie van een formaat dat het commando schrijft, of een andere "
+       "naam (exit 2)."),
+      "bsa-check check students.csv --output report.html")
+_code("BSA436", "unknown-command", ERROR,
+      ("no such command (and no such file)",
+       "The first word is neither a command nor an existing file; the message suggests the nearest command (exit 2)."),
+      ("dit commando bestaat niet (en dit bestand ook niet)",
+       "Het eerste woord is geen commando en geen bestaand bestand; de melding stelt het dichtstbijzijnde commando "
+       "voor (exit 2)."),
+      "bsa-check chek students.csv")
+_code("BSA437", "excel-needs-csv", ERROR,
+      ("--excel with an output format other than CSV",
+       "--excel writes CSV the way Excel reads it (byte order mark, CRLF, ';'); give --format csv or an .csv "
+       "--output file (exit 2)."),
+      ("--excel met een ander uitvoerformaat dan CSV",
+       "--excel schrijft CSV zoals Excel het leest (byte order mark, CRLF, ';'); geef --format csv of een "
+       ".csv-bestand bij --output (exit 2)."),
+      "bsa-check check students.csv --excel --format json")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,

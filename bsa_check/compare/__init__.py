@@ -441,3 +441,8 @@ def ruleset_info(rs: CompiledRuleSet, year: int, programmes: list[str]) -> RuleS
     return RuleSetInfo(rs.name, rs.version, rs.sha256, model.legal_status,
                        {"nl": model.title.nl, "en": model.title.en}, dict(rs.overrides),
                        tuple(placeholder_params(rs)), tuple(sorted(norms, key=lambda n: (n.part_time, n.param))))
+
+
+from bsa_check import _callable  # noqa: E402
+
+_callable(__name__, "compare")  # bsa_check.compare(...) is the Python API (bsa_check.api)

@@ -371,3 +371,8 @@ def comparison(verdicts: list[Verdict], lang: str) -> list[str]:
     differs = len({v.outcome for v in verdicts}) > 1
     lines.append(t("explain.differs" if differs else "explain.same", lang))
     return lines
+
+
+from bsa_check import _callable  # noqa: E402
+
+_callable(__name__, "explain")  # bsa_check.explain(...) is the Python API (bsa_check.api)

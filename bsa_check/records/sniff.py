@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import io
 import os
-import shutil
 import sys
 import tempfile
 import threading
@@ -24,7 +23,7 @@ from typing import Any, BinaryIO, Callable
 
 from bsa_check.errors import Location, RecordError
 
-__all__ = ["Source", "source_for", "sep_line", "check_utf16", "STDIN_NAME"]
+__all__ = ["Source", "source_for", "spooled_source", "sep_line", "check_utf16", "STDIN_NAME"]
 
 STDIN_NAME = "<stdin>"
 _HEAD = 8192
@@ -112,17 +111,22 @@ def source_for(path: str | os.PathLike[str]) -> Source:
 
 
 def _stdin_source() -> Source:
-    """Spool standard input to an anonymous temporary file (no name on disk: ``TemporaryFile``
+    """Standard input, spooled (see :func:`spooled_source`)."""
+    return spooled_source(getattr(sys.stdin, "buffer", None) or sys.stdin, STDIN_NAME)
+
+
+def spooled_source(stream: Any, name: str) -> Source:
+    """Spool a readable stream (standard input, or a file object given to the Python API; binary, or
+    text, written as UTF-8) to an anonymous temporary file (no name on disk: ``TemporaryFile``
     unlinks it at once on POSIX, and it is deleted on close elsewhere), so the reader can read it
     more than once, as it reads a file, without holding it in memory."""
     spool = tempfile.TemporaryFile()
     try:
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # pragma: no cover - a text-only stdin replacement
-            data = sys.stdin.read()
+        while True:
+            data = stream.read(_CHUNK)
+            if not data:
+                break
             spool.write(data.encode("utf-8") if isinstance(data, str) else data)
-        else:
-            shutil.copyfileobj(stream, spool, _CHUNK)
         spool.flush()
     except BaseException:
         spool.close()
@@ -140,11 +144,11 @@ def _stdin_source() -> Source:
     with opener() as f:
         head = f.read(_HEAD)
     try:
-        kind = kind_of(head, STDIN_NAME, names)
+        kind = kind_of(head, name, names)
     except BaseException:
         spool.close()
         raise
-    return Source(STDIN_NAME, opener, kind, None, spool.close)
+    return Source(name, opener, kind, None, spool.close)
 
 
 class _FdView(io.RawIOBase):

@@ -17,7 +17,7 @@ from bsa_check.ruleset.model import OUTCOMES
 from bsa_check.service import Result
 
 FORMAT_VERSION = 1
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "xlsx")
 
 
 def plain(value: Any) -> Any:
@@ -160,7 +160,7 @@ class Reporter:
 
 
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
-                  *, delimiter: str = ",", pseudonymized: bool = False) -> Reporter:
+                  *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False) -> Reporter:
     from bsa_check.report import machine, text
 
     reporter: Reporter
@@ -171,7 +171,11 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
     elif fmt == "jsonl":
         reporter = machine.JsonlReporter(out, rs, as_of, lang, source)
     elif fmt == "csv":
-        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter)
+        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter, excel=excel)
+    elif fmt == "xlsx":
+        from bsa_check.report.xlsx import XlsxReporter
+
+        reporter = XlsxReporter(out, rs, as_of, lang, source)
     else:
         raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
     reporter.pseudonymized = pseudonymized

@@ -189,13 +189,20 @@ def safe_cell(value: Any) -> str:
 class CsvReporter(Reporter):
     COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error", "ruleset")
 
-    def __init__(self, *args: Any, delimiter: str = ",", **kw: Any) -> None:
+    def __init__(self, *args: Any, delimiter: str = ",", excel: bool = False, **kw: Any) -> None:
+        """``excel``: CSV for (Dutch) Excel: a byte order mark, CRLF line ends and ``;`` (--excel)."""
         super().__init__(*args, **kw)
-        self.writer = csv.writer(self.out, delimiter=delimiter, lineterminator="\n")
+        self.excel = excel
+        if excel:
+            delimiter = ";"
+        end = "\r\n" if excel else "\n"
+        self.writer = csv.writer(self.out, delimiter=delimiter, lineterminator=end)
         self._buffer = io.StringIO()
-        self._one_row = csv.writer(self._buffer, delimiter=delimiter, lineterminator="\n")
+        self._one_row = csv.writer(self._buffer, delimiter=delimiter, lineterminator=end)
 
     def start(self) -> None:
+        if self.excel:
+            self.out.write("\ufeff")  # Excel reads UTF-8 only with its byte order mark
         self.writer.writerow(self.COLUMNS)
         rs = self.rs
         self.ruleset_id = ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"

@@ -156,11 +156,15 @@ def test_output_is_private_atomic_and_never_the_input(tmp_path):
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
-    copy = tmp_path / "s.csv"
-    copy.write_bytes(STUDENTS.read_bytes())
+    copy = tmp_path / "s.export"  # a suffix that names no format: the input check itself refuses (issue 18
+    copy.write_bytes(STUDENTS.read_bytes())  # item 4: s.csv with --format json is refused earlier, BSA434)
     before = copy.read_bytes()
     refused = compare(copy, *PAIR, "--output", copy, "--format", "json")
     assert refused.exit_code == 2 and "BSA404" in refused.stderr and copy.read_bytes() == before
+    as_csv = tmp_path / "s.csv"
+    as_csv.write_bytes(before)
+    refused = compare(as_csv, *PAIR, "--output", as_csv, "--format", "json")
+    assert refused.exit_code == 2 and "BSA434" in refused.stderr and as_csv.read_bytes() == before
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
