@@ -143,7 +143,8 @@ def test_a_full_disk_is_one_message_and_exit_2_without_temp_file(tmp_path: Path,
 
     real = os.fdopen
     monkeypatch.setattr(output.os, "fdopen", lambda *a, **k: _FullDisk(real(*a, **k), after))
-    target = tmp_path / "out.txt"
+    # the suffix names the format (issue 18: a suffix that contradicts --format is refused)
+    target = tmp_path / ("out.json" if command == "check-json" else "out.txt")
     result = runner.invoke(app, [*COMMANDS[command], "--output", str(target)])
     assert result.exit_code == 2, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

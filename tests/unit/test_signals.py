@@ -71,7 +71,9 @@ def test_workers_end_quietly_when_the_process_group_is_signalled(tmp_path: Path,
     out.mkdir()
     extra = ["--format", "jsonl"] if command == "check" else ["--rules", "ho-current", "--rules", "ho-proposed-2023"]
     proc = subprocess.Popen([sys.executable, "-m", "bsa_check", command, str(cohort), *extra, "--workers", "2",
-                             "--as-of", "2026-08-20", "--output", str(out / "result.json")],
+                             "--as-of", "2026-08-20",
+                             # the suffix names the format (issue 18: a contradicting suffix is refused)
+                             "--output", str(out / ("result.jsonl" if command == "check" else "result.json"))],
                             stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV, start_new_session=True)
     _wait_for_temp_file(out, proc)
     os.killpg(proc.pid, signum)
