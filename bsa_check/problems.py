@@ -7,6 +7,7 @@ legal lint against the national frame. Renamed codes keep an alias (``ALIASES``)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from bsa_check.errors import BsaCheckError, Location
 
@@ -26,6 +27,6 @@ class Problem:
     def from_error(cls, error: BsaCheckError, severity: str = ERROR) -> "Problem":
         return cls(error.code, severity, error.message, error.location or Location("?"), error.hint)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         loc = self.location
         return (loc.file, loc.line or 0, loc.column or 0, self.code)

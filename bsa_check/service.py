@@ -22,7 +22,7 @@ class Result(NamedTuple):
     line: int
     student_id: str | None
     programme: str | None
-    record: dict
+    record: dict[str, Any]
     verdict: Verdict | None
     error: RecordError | EvaluationError | None
     key: object = None  # the reader's row key (row_memo): the same key, the same verdict
@@ -85,7 +85,7 @@ RENDER_MEMO_ENTRIES = 16384  # per generation (see bsa_check.memo)
 
 
 def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,
-             rows: Iterable[Row] | None = None, pseudo: Any = None, memo: Memo | None = None) -> Iterator[tuple]:
+             rows: Iterable[Row] | None = None, pseudo: Any = None, memo: Memo | None = None) -> Iterator[tuple[Any, ...]]:
     """``check``'s stream for the machine formats: per row ``(line, student, programme, text,
     outcome, error)``, with ``text`` the row as ``reporter.verdict_text`` renders the :class:`Result`
     that :func:`results` gives for it (``error`` None), or ``text`` None and the row's error.

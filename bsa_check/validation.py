@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import Any
 
 from bsa_check.config import Config
 from bsa_check.errors import Location
@@ -33,7 +34,7 @@ class ValidationRun:
     problems: list[Problem] = field(default_factory=list)
     suppressed: list[tuple[Problem, str]] = field(default_factory=list)
     unusable: bool = False  # a path that does not exist or holds no rule file: exit 2
-    origins: dict[str, dict] = field(default_factory=dict)  # ``extends``: file -> where its parts came from
+    origins: dict[str, dict[str, Any]] = field(default_factory=dict)  # ``extends``: file -> where its parts came from
 
     @property
     def failed(self) -> bool:

@@ -732,7 +732,7 @@ class _Compiler:
                 self.err((*path, "until"), f"'until' is a date, not a {ukind}", "give a date operand", "BSA205")
         run = compile_aggregate(op, self.rs.units, comp, until, ABSENT)
 
-        def get(ctx: Ctx, run: Callable = run) -> Any:
+        def get(ctx: Ctx, run: Callable[..., Any] = run) -> Any:
             value, detail = run(ctx)
             if ctx.agg_log is not None:
                 ctx.agg_log.append(detail)
@@ -749,7 +749,7 @@ class _Compiler:
             getters.append(g)
         parts = tuple(getters)
 
-        def calc(ctx: Ctx, parts: tuple = parts, name: str = name) -> Any:
+        def calc(ctx: Ctx, parts: tuple[Any, ...] = parts, name: str = name) -> Any:
             values = [g(ctx) for g in parts]
             if any(v is ABSENT for v in values):
                 return ABSENT
@@ -798,7 +798,7 @@ class _Compiler:
                          "give every case a value of the same type", "BSA205")
             frozen = tuple(cases)
 
-            def compute(ctx: Ctx, cases: tuple = frozen, models: tuple = tuple(d.cases)) -> tuple[Any, Any]:
+            def compute(ctx: Ctx, cases: tuple[Any, ...] = frozen, models: tuple[Any, ...] = tuple(d.cases)) -> tuple[Any, Any]:
                 for (cond, getter), case in zip(cases, models):
                     if cond is None or cond(ctx):
                         return getter(ctx), case
@@ -865,7 +865,7 @@ class _Compiler:
             return lambda ctx: False
         name = slabel or sname
 
-        def run(ctx: Ctx, sget: Getter = sget, rget: Getter = rget, compare: Callable = compare,
+        def run(ctx: Ctx, sget: Getter = sget, rget: Getter = rget, compare: Callable[..., Any] = compare,
                 op: str = op, name: str = name, rlabel: str | None = rlabel) -> bool:
             left = sget(ctx)
             right = rget(ctx)

@@ -225,7 +225,7 @@ def origin_lines(origins: dict[str, str], lang: str) -> list[str]:
     return lines
 
 
-def _ec_items(items: tuple, lang: str) -> str:
+def _ec_items(items: tuple[Any, ...], lang: str) -> str:
     return ", ".join(f"{code} ({fmt_value(ec, lang)} EC)" if ec is not None else code for code, ec in items)
 
 

@@ -91,7 +91,7 @@ class DictsReader(XlsxReader):
                                          hint="give one non-empty dict per student, keyed by column name",
                                          code="BSA430", params={"item": line}), None)
 
-    def _cells(self, first_line: int, first: Mapping[str, Any], rest: Iterator[Any]) -> Iterator[tuple[int, tuple]]:
+    def _cells(self, first_line: int, first: Mapping[str, Any], rest: Iterator[Any]) -> Iterator[tuple[int, tuple[Any, ...]]]:
         keys = self._keys
         known = set(keys)
         yield first_line, tuple(_cell(first[k]) for k in first)

@@ -232,7 +232,7 @@ def parse_cell(kind: str, text: str) -> Any:
 # --- unit results, circumstance effects, study modes (OER rules, domain.md §11) -------------------
 
 
-class UnitResult(tuple):
+class UnitResult(tuple[Any, ...]):
     """One result of a unit: ``(code, status, grade, date, ec, earlier)``.
 
     ``status`` is ``pass``, ``fail`` or ``exempt`` when the result is a word, ``grade`` when it is a

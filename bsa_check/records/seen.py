@@ -23,8 +23,8 @@ class SeenKeys:
     __slots__ = ("_keys", "_lines", "count")
 
     def __init__(self) -> None:
-        self._keys: list[array | None] = [None] * (1 << _BUCKET_BITS)
-        self._lines: list[array | None] = [None] * (1 << _BUCKET_BITS)
+        self._keys: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
+        self._lines: list[array[int] | None] = [None] * (1 << _BUCKET_BITS)
         self.count = 0
 
     def first_line(self, key: str, line: int) -> int | None:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
 from bsa_check import __version__
@@ -28,7 +29,7 @@ def _line(p: Problem) -> str:
 
 
 def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None = None,
-            origins: dict[str, dict] | None = None) -> str:
+            origins: dict[str, dict[str, Any]] | None = None) -> str:
     """One line per problem; ``suppressed`` (``--show-suppressed``): also those, each with its reason;
     ``origins``: for each file that extends another, where each rule and parameter came from."""
     from bsa_check.ruleset.extends import summary_lines
@@ -47,14 +48,14 @@ def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None =
     return "\n".join(lines) + "\n"
 
 
-def _json_problem(p: Problem) -> dict:
+def _json_problem(p: Problem) -> dict[str, Any]:
     return {"code": p.code, "severity": p.severity, "message": p.message, "hint": p.hint, "file": p.location.file,
             "line": p.location.line, "column": p.location.column}
 
 
 def as_json(problems: list[Problem], files: Iterable[str], suppressed: Suppressed | None = None,
-            origins: dict[str, dict] | None = None) -> str:
-    doc: dict = {"format_version": 1, "files": list(files), "problems": [_json_problem(p) for p in problems]}
+            origins: dict[str, dict[str, Any]] | None = None) -> str:
+    doc: dict[str, Any] = {"format_version": 1, "files": list(files), "problems": [_json_problem(p) for p in problems]}
     if origins:
         doc["extends"] = origins  # file -> {chain, rules: [{id, file}], parameters, removed}
     if suppressed is not None:
@@ -96,7 +97,7 @@ def relative_path(file: str, root: Path | None) -> str | None:
     return PurePosixPath(*rel.parts).as_posix()
 
 
-def _sarif_location(file: str, root: Path | None) -> dict:
+def _sarif_location(file: str, root: Path | None) -> dict[str, Any]:
     rel = relative_path(file, root)
     if rel is not None:
         return {"uri": quote(rel, safe="/"), "uriBaseId": "%SRCROOT%"}
@@ -120,7 +121,7 @@ def as_sarif(problems: list[Problem], root: Path | None = None, suppressed: Supp
     rules = []
     for code in ids:
         entry = codes.get(code)
-        rule: dict = {"id": code}
+        rule: dict[str, Any] = {"id": code}
         if entry is not None:
             example = entry.example.replace("\\n", "\n")
             rule.update({
@@ -140,7 +141,7 @@ def as_sarif(problems: list[Problem], root: Path | None = None, suppressed: Supp
             region["startLine"] = p.location.line
         if p.location.column:
             region["startColumn"] = p.location.column
-        physical: dict = {"artifactLocation": _sarif_location(p.location.file, root)}
+        physical: dict[str, Any] = {"artifactLocation": _sarif_location(p.location.file, root)}
         if region:
             physical["region"] = region
         result = {"ruleId": p.code, "ruleIndex": index[p.code], "level": _sarif_level(p.severity),

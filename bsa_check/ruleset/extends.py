@@ -257,7 +257,7 @@ def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
     return out, where, origins
 
 
-def _rebase_earlier(out: dict, child: dict, ppos: PositionMap, cpos: PositionMap) -> None:
+def _rebase_earlier(out: dict[str, Any], child: dict[str, Any], ppos: PositionMap, cpos: PositionMap) -> None:
     """An inherited ``before_valid_from`` that is a path is relative to the parent's file: rewrite it
     relative to the child's, so it names the same file."""
     from bsa_check.ruleset.load import bundled_rule_files
@@ -268,7 +268,7 @@ def _rebase_earlier(out: dict, child: dict, ppos: PositionMap, cpos: PositionMap
     out["before_valid_from"] = os.path.relpath(Path(ppos.file).parent / value, Path(cpos.file).parent)
 
 
-def _merge_not_automated(out: dict, child: dict, cpos: PositionMap, ppos: PositionMap, where: MergedPositions) -> None:
+def _merge_not_automated(out: dict[str, Any], child: dict[str, Any], cpos: PositionMap, ppos: PositionMap, where: MergedPositions) -> None:
     cna = child.get("not_automated")
     if cna is None:
         return
@@ -277,7 +277,7 @@ def _merge_not_automated(out: dict, child: dict, cpos: PositionMap, ppos: Positi
         where.route(("not_automated",), cpos, ("not_automated",))
         return
     base = list(out.get("not_automated") or []) if isinstance(out.get("not_automated"), list) else []
-    sources: list[tuple[PositionMap, tuple]] = [(ppos, ("not_automated", i)) for i in range(len(base))]
+    sources: list[tuple[PositionMap, tuple[Any, ...]]] = [(ppos, ("not_automated", i)) for i in range(len(base))]
     for j, item in enumerate(cna):
         ident = item.get("id") if isinstance(item, dict) else None
         at = next((i for i, b in enumerate(base) if isinstance(b, dict) and ident and b.get("id") == ident), None)
@@ -293,11 +293,11 @@ def _merge_not_automated(out: dict, child: dict, cpos: PositionMap, ppos: Positi
         where.route(("not_automated", i), src, path)
 
 
-def _merge_rules(out: dict, pdata: dict, child: dict, cpos: PositionMap, ppos: PositionMap,
+def _merge_rules(out: dict[str, Any], pdata: dict[str, Any], child: dict[str, Any], cpos: PositionMap, ppos: PositionMap,
                  where: MergedPositions, origins: dict[str, str], pfile: str, cfile: str) -> None:
     prules = pdata.get("rules") if isinstance(pdata.get("rules"), list) else []
     # (rule data, its file's positions, its path there, its file)
-    items: list[tuple[Any, PositionMap, tuple, str]] = []
+    items: list[tuple[Any, PositionMap, tuple[Any, ...], str]] = []
     for i, rule in enumerate(prules):
         ident = rule.get("id") if isinstance(rule, dict) else None
         items.append((rule, ppos, ("rules", i), origins.get(f"rule:{ident}", pfile)))
@@ -371,7 +371,7 @@ def _merge_rules(out: dict, pdata: dict, child: dict, cpos: PositionMap, ppos: P
             origins.setdefault(f"rule:{rule['id']}", file)
 
 
-def _known(items: list) -> str:
+def _known(items: list[Any]) -> str:
     ids = [it[0].get("id") for it in items if isinstance(it[0], dict) and isinstance(it[0].get("id"), str)]
     return f"the rules there: {', '.join(ids) or '(none)'} (`bsa-check rules --show NAME` prints a bundled one)"
 

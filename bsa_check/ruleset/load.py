@@ -300,7 +300,7 @@ _DROP = object()
 _DROP_ITEM = object()
 
 
-def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, list[RuleFileError], list | None]:
+def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, list[RuleFileError], list[Any] | None]:
     """(model, [], []) or (None, located errors, repairs or None when some error has no safe repair)."""
     if not isinstance(data, dict):
         return None, [RuleFileError("a rule file must be a YAML mapping (name: ..., rules: ...)",
@@ -310,7 +310,7 @@ def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, li
         return RuleSet.model_validate(data), [], []
     except ValidationError as exc:
         errors = []
-        repairs: list | None = []
+        repairs: list[Any] | None = []
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
             path, is_key = _error_path(tuple(err["loc"]), data)

@@ -76,7 +76,7 @@ def _report(linter: Any, index: int, name: str, why: str) -> None:
                "or has a stated default (advice_date: --as-of) can be optional")
 
 
-def _values_seen(witnesses: list[tuple[dict, Any]], name: str) -> list[Any]:
+def _values_seen(witnesses: list[tuple[dict[str, Any], Any]], name: str) -> list[Any]:
     seen: list[Any] = []
     for record, _ in witnesses:
         v = record.get(name)
@@ -85,7 +85,7 @@ def _values_seen(witnesses: list[tuple[dict, Any]], name: str) -> list[Any]:
     return seen
 
 
-def _negative_rule(compiled: Any, record: dict, as_of: Any) -> bool | None:
+def _negative_rule(compiled: Any, record: dict[str, Any], as_of: Any) -> bool | None:
     """Whether a binding-negative rule decides the record (whatever its preconditions); None: not evaluable."""
     try:
         return compiled.evaluate(record, as_of).rule.outcome == "negative"
@@ -93,7 +93,7 @@ def _negative_rule(compiled: Any, record: dict, as_of: Any) -> bool | None:
         return None
 
 
-def _absence_allows_negative(compiled: Any, witnesses: list[tuple[dict, Any]], name: str, values: list[Any]) -> bool:
+def _absence_allows_negative(compiled: Any, witnesses: list[tuple[dict[str, Any], Any]], name: str, values: list[Any]) -> bool:
     for record, as_of in witnesses:
         empty = {k: v for k, v in record.items() if k != name}
         if not _negative_rule(compiled, empty, as_of):

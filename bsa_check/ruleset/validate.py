@@ -148,7 +148,7 @@ def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
 # --- walking the model ----------------------------------------------------------------------------
 
 
-def _tests(cond: Any, path: tuple) -> Iterator[tuple[m.Test, tuple]]:
+def _tests(cond: Any, path: tuple[Any, ...]) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
     if cond is None:
         return
     if isinstance(cond, m.All):
@@ -183,7 +183,7 @@ def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
 
 
 def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
-                         tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple]:
+                         tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[Any, ...]]:
     """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
 
     ``params_compared_with(model, frozenset({"ec_year1"}))`` names a rule set's year-one credit norms.
@@ -193,7 +193,7 @@ def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
     if tests_of is None:
         def tests_of(rule: Any, i: int) -> Any:
             return _tests(rule.when, ("rules", i, "when"))
-    out: dict[str, tuple] = {}
+    out: dict[str, tuple[Any, ...]] = {}
     derived_params: dict[str, set[str]] = {}
     for name, d in rs.derived.items():
         derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
@@ -222,10 +222,10 @@ class _Linter:
         self.rs = loaded.model
         self.compiled = compiled
         self.problems: list[Problem] = []
-        self._drawn: list[tuple[dict, date]] = []  # witness records drawn so far (see witnesses)
-        self._stream: Iterator[tuple[dict, date]] | None = None
+        self._drawn: list[tuple[dict[str, Any], date]] = []  # witness records drawn so far (see witnesses)
+        self._stream: Iterator[tuple[dict[str, Any], date]] | None = None
 
-    def witnesses(self, n: int = 1500) -> Iterator[tuple[dict, date]]:
+    def witnesses(self, n: int = 1500) -> Iterator[tuple[dict[str, Any], date]]:
         """The first ``n`` records of ``_sample_records``, each a fresh copy (callers change them).
 
         The sample is seeded, so its first ``n`` records are the same whatever ``n`` a lint asks for;
@@ -262,7 +262,7 @@ class _Linter:
             chosen.append(SAMPLE_YEAR)
         return [(prog, year) for prog in ordered for year in chosen]
 
-    def scenario_witnesses(self, n: int, extra: int) -> Iterator[tuple[dict, date, int]]:
+    def scenario_witnesses(self, n: int, extra: int) -> Iterator[tuple[dict[str, Any], date, int]]:
         """(record, reference date, academic year): the first ``n`` witnesses as drawn (programme
         ``witness``, 2025), then for every other scenario the first ``extra`` of them moved there: its
         programme, and every date (the reference date too) moved by whole years to its academic year."""
@@ -278,7 +278,7 @@ class _Linter:
                 moved["academic_year"] = year
                 yield moved, _shift_years(as_of, shift), year
 
-    def add(self, path: tuple, code: str, message: str, hint: str, severity: str = ERROR) -> None:
+    def add(self, path: tuple[Any, ...], code: str, message: str, hint: str, severity: str = ERROR) -> None:
         self.problems.append(Problem(code, severity, message, self.loaded.positions.locate(path), hint))
 
     def run(self) -> list[Problem]:
@@ -390,7 +390,7 @@ class _Linter:
                     self.add(path, "BSA220", f"dated values of {name!r} are not in date order",
                              "list them oldest first, so a reader sees which value is in force when", WARNING)
 
-    def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple]]:
+    def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
         yield from _tests(rule.when, ("rules", i, "when"))
 
     def unreachable(self) -> None:
@@ -463,7 +463,7 @@ class _Linter:
                     out.add(name)
         return out
 
-    def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple]:
+    def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple[Any, ...]]:
         """Parameters a credit field is compared with (directly, through a derived value, or through
         credits counted by an aggregate) -> path of the test; every test of every rule, preconditions too."""
         return params_compared_with(self.rs, fields, tests_of=self.all_rule_tests,
@@ -511,7 +511,7 @@ class _Linter:
                              why)
         del credit_params
 
-    def _values(self, p: m.Parameter, path: tuple) -> Iterator[tuple[tuple, Any]]:
+    def _values(self, p: m.Parameter, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
         for k, v in p.values.items():
             yield (*path, "values", k), v
         for code, v in p.by_programme.items():
@@ -667,7 +667,7 @@ def _shift_years(day: date, years: int) -> date:
 
 
 
-def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tuple[dict, date]]:
+def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tuple[dict[str, Any], date]]:
     """Deterministic sample of records built from the values the rule set itself mentions."""
     rnd = random.Random(20230509)
     literals: dict[str, list[Any]] = {}
