@@ -11,7 +11,7 @@ import contextlib
 import sys
 from datetime import date
 from enum import Enum
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Iterator, Optional, Sequence
 
 import typer
 
@@ -144,7 +144,7 @@ def _stderr():  # type: ignore[no-untyped-def]
     return stderr_console()
 
 
-def _fail(errors: list[BsaCheckError], code: int) -> typer.Exit:
+def _fail(errors: Sequence[BsaCheckError], code: int) -> typer.Exit:
     err = _stderr()
     for e in errors:
         err.print(Text(f"error[{e.code}]: {e}"), style="red")
@@ -803,7 +803,7 @@ def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-unty
                                         console=_stderr(), transient=True)
                     progress.start()
                     task = progress.add_task("compare", total=None)
-                if progress is not None:
+                if progress is not None and task is not None:
                     progress.update(task, completed=count)
             yield row
     finally:
@@ -1055,5 +1055,5 @@ def _app_for(command: str | None) -> typer.Typer:
         return app
     one = copy.copy(app)
     one.registered_commands = [c for c in app.registered_commands
-                               if (c.name or typer.main.get_command_name(c.callback.__name__)) == command]
+                               if (c.name or typer.main.get_command_name(getattr(c.callback, "__name__", ""))) == command]
     return one if len(one.registered_commands) == 1 else app

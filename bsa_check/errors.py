@@ -7,6 +7,7 @@ content beyond the offending cell the user needs to see to fix it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +110,7 @@ class UsageError(BsaCheckError):
 class ErrorList(Exception):
     """Several rule-file problems collected before failing (validation reports them all)."""
 
-    errors: list[BsaCheckError] = field(default_factory=list)
+    errors: Sequence[BsaCheckError] = field(default_factory=list)
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)

@@ -19,14 +19,14 @@ generator alive, still turns the collector back on.
 from __future__ import annotations
 
 import gc
-from typing import Iterable, Iterator, TypeVar
+from typing import Generator, Iterable, TypeVar
 
 T = TypeVar("T")
 
 EVERY = 500_000  # rows between two collections of the young generations
 
 
-def paused(items: Iterable[T], every: int = EVERY) -> Iterator[T]:
+def paused(items: Iterable[T], every: int = EVERY) -> Generator[T, None, None]:
     """``items``, unchanged and in order, with automatic collection off while they stream."""
     if not gc.isenabled():  # already paused (a nested pass) or switched off by the caller
         yield from items

@@ -76,7 +76,7 @@ def quiet_worker() -> None:
     import os
     import sys
 
-    sys.stderr = _OrphanQuiet(sys.stderr, os.getppid())  # type: ignore[assignment]
+    sys.stderr = _OrphanQuiet(sys.stderr, os.getppid())
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, ENDING)
 

@@ -261,13 +261,13 @@ def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,
     if row.error is not None:
         return _row_error(row.error, row.line, None)
     values = row.values
-    decided = []
+    decided: list[Any] = []  # (outcome, rule) tuples or Verdicts, as detail_lang asks
     for rs in rulesets:
         try:
             decided.append(rs.decide(values, as_of) if detail_lang is None else rs.evaluate(values, as_of))
         except EvaluationError as exc:
             return _row_error(locate(exc, row.line) if locate else exc, row.line, rs.name)
-    outcomes = tuple(d[0] if detail_lang is None else d.outcome for d in decided)  # type: ignore[union-attr,index]
+    outcomes = tuple(d[0] if detail_lang is None else d.outcome for d in decided)
     year = values.get("academic_year")
     if year is None:
         year = academic_year_of(values.get("advice_date") or as_of)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from bsa_check.errors import EvaluationError
 from bsa_check.ruleset import model as m
@@ -116,7 +116,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
         hit = cache.get(key)
         if hit is not None:
             excluded.extend(hit[1])
-            return hit[0]
+            return cast("dict[str, _Best]", hit[0])
         best = _select(ctx, limit, excluded)
         cache[key] = (best, tuple(excluded))
         return best
@@ -164,7 +164,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
             return None
         name, cm = compensation
         units = comp_scope if comp_scope is not None else frozenset(cat) | frozenset(best)
-        graded = {c: best[c].grade for c in units if c in best and best[c].grade is not None}
+        graded = {c: grade for c, grade in ((c, best[c].grade) for c in units if c in best) if grade is not None}
         cands = sorted(((c, g) for c, g in graded.items()
                         if not best[c].passed and cm.band.min <= g <= cm.band.max),
                        key=lambda x: (-x[1], -(best[x[0]].ec or ZERO), x[0]))
@@ -194,13 +194,13 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
             if cm.min_average is not None:
                 avg = _mean([graded[c] for c in pool])
                 own.append(CompensationCheck("min_average", avg, cm.min_average, avg >= cm.min_average, unit_label))
-            others = [graded[c] for c in pool if c != code]
+            other_grades = [graded[c] for c in pool if c != code]
             if cm.min_other_grade is not None:
-                low = min(others) if others else None
+                low = min(other_grades) if other_grades else None
                 ok = low is not None and low >= cm.min_other_grade
                 own.append(CompensationCheck("min_other_grade", low, cm.min_other_grade, ok, unit_label))
             if cm.higher_grade_elsewhere is not None:
-                high = max(others) if others else None
+                high = max(other_grades) if other_grades else None
                 ok = high is not None and high >= cm.higher_grade_elsewhere
                 own.append(CompensationCheck("higher_grade_elsewhere", high, cm.higher_grade_elsewhere, ok, unit_label))
             unit_ok = all(ch.ok for ch in own)
@@ -262,7 +262,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                 counted.append((c, ec))
             return total, AggregateDetail(kind, total, tuple(counted), tuple(excluded), (), (), comp)
         # average: the unrounded mean of the scope's grades
-        grades = [best[c].grade for c in in_scope if best[c].grade is not None]
+        grades = [grade for grade in (best[c].grade for c in in_scope) if grade is not None]
         value = _mean(grades) if grades else absent
         return value, AggregateDetail(kind, None if value is absent else value,
                                       tuple((c, best[c].grade) for c in sorted(in_scope) if best[c].grade is not None),

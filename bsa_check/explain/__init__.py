@@ -6,7 +6,6 @@ returns strings and lists of lines; printing happens in the CLI.
 
 from __future__ import annotations
 
-import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, Iterator
 

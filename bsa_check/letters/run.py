@@ -195,7 +195,7 @@ def run_letters(students: str, ruleset: CompiledRuleSet, kind: str, as_of: date,
             elif isinstance(made, Refusal):
                 if student_lang != lang:  # a refusal is for the advisor: told in --lang
                     made = (composer.warning if kind == "warning" else composer.advice)(row.line, sid, row.values)
-                result.refused.append(made)
+                result.refused.append(made)  # type: ignore[arg-type]  # retold in --lang: a Refusal again
             elif made.template not in templates:
                 outcome = made.template.rsplit("-", 1)[-1]
                 result.refused.append(composer.refuse(row.line, sid, "BSA813", outcome_label(outcome, lang)))

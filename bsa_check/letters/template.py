@@ -108,7 +108,7 @@ def check_template(text: str, file: str, known: Iterable[str]) -> list[Problem]:
     names = set(known)
     problems: list[Problem] = []
     for lineno, line in enumerate(text.splitlines(), 1):
-        def at(col: int) -> Location:
+        def at(col: int, lineno: int = lineno) -> Location:
             return Location(file, lineno, col + 1)
 
         used = [False] * len(line)

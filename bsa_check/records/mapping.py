@@ -161,7 +161,7 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     try:
         model = MappingFile.model_validate(data)
     except ValidationError as exc:
-        errors = []
+        errors: list[RecordError] = []
         for err in exc.errors(include_url=False):
             if err.get("type") in ("string_type", "none_required") and isinstance(err.get("input"), dict):
                 continue  # the text or null branch of header-or-mapping: the mapping branch says more
@@ -180,12 +180,12 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
             location = positions.locate(where, key=is_key or err.get("type") == "extra_forbidden")
             errors.append(_error(message, location, hint, "BSA601"))
         unique = {(str(e.location), e.message): e for e in errors}
-        raise ErrorList(sorted(unique.values(), key=lambda e: (e.location.line or 0, e.location.column or 0)))
-    errors: list[RecordError] = []
+        raise ErrorList(sorted(unique.values(), key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))) from None
+    errors = []
     headers: dict[str, str] = {}
     values: dict[str, dict[str, str]] = {}
     numbers: set[str] = set()
-    where: dict[str, Location] = {}
+    header_where: dict[str, Location] = {}
     owner: dict[str, str] = {}
     for name, spec in model.columns.items():
         at = positions.locate(("columns", name), key=True)
@@ -207,7 +207,7 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
                 continue
             owner[key] = name
             headers[name] = spec.header.strip()
-            where[name] = header_at
+            header_where[name] = header_at
         kind = FIELDS_BY_NAME[name].kind
         if spec.values:
             if name in ("student_id", "programme"):
@@ -238,7 +238,7 @@ def load_mapping(path: str | os.PathLike[str]) -> ColumnMapping:
     if errors:
         raise ErrorList(errors)
     return ColumnMapping(file, headers, values, frozenset(numbers), [h.strip() for h in model.ignore],
-                         model.sheet, where)
+                         model.sheet, header_where)
 
 
 def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:

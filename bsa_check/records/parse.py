@@ -273,7 +273,7 @@ def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
     ``geen`` / ``none`` says explicitly "no results at all"; an empty cell is a missing value instead."""
     if text.strip().lower() in ("geen", "none"):
         return ()
-    out = []
+    out: list[UnitResult] = []
     for item in text.split("|"):
         item = item.strip()
         if not item:

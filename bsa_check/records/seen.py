@@ -63,10 +63,10 @@ class SeenKeys:
                 continue
             i = bisect_left(keys, h)
             if i < len(keys) and keys[i] == h:
-                out[line] = all_lines[b][i]  # type: ignore[index]
+                out[line] = all_lines[b][i]
                 continue
             keys.insert(i, h)
-            all_lines[b].insert(i, line)  # type: ignore[union-attr]
+            all_lines[b].insert(i, line)
             self.count += 1
         return out
 

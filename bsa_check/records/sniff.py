@@ -135,7 +135,7 @@ def spooled_source(stream: Any, name: str) -> Source:
     lock = threading.Lock()
 
     def opener() -> BinaryIO:
-        return io.BufferedReader(_FdView(fd, lock))  # type: ignore[return-value]
+        return io.BufferedReader(_FdView(fd, lock))
 
     def names() -> list[str]:
         with zipfile.ZipFile(opener()) as z:

@@ -128,8 +128,8 @@ class XlsxReader(RecordReader):
         ws = wb[sheet]
         if not hasattr(ws, "iter_rows"):  # a chart sheet
             raise self._error("BSA344", f"sheet {sheet!r} is a chart, not a table", "give --sheet with a table")
-        self._sheet_rows = enumerate(ws.iter_rows(values_only=True), 1)
-        for number, cells in self._sheet_rows:
+        self._sheet_rows: Iterator[tuple[int, Any]] = enumerate(ws.iter_rows(values_only=True), 1)
+        for number, cells in self._sheet_rows:  # noqa: B007 - number is the header line, read after the loop
             if any(not _blank(c) for c in cells):
                 break
         else:
@@ -186,13 +186,13 @@ class XlsxReader(RecordReader):
                                                                      self.sheet),
                            hint=hint, code=code, params={"column": header, "field": name, "value": shown})
 
-    def _rows(self) -> Iterator[Row]:  # type: ignore[override]
+    def _rows(self) -> Iterator[Row]:
         file = self._file_name
         width = self._width
         sid_index = self._sid_index
         numbers_as_text = self.mapping.numbers_as_text if self.mapping is not None else frozenset()
         kinds = [FIELDS_BY_NAME[name].kind for _, _, name, _, _ in self._plan]
-        plan = [(index, parse, name, header, must, kind, {}) for (index, parse, name, header, must), kind
+        plan: list[tuple[Any, ...]] = [(index, parse, name, header, must, kind, {}) for (index, parse, name, header, must), kind
                 in zip(self._plan, kinds)]
         k0 = self.columns.get("programme", 0) - 1
         k1 = self.columns.get("academic_year", 0) - 1
@@ -214,7 +214,7 @@ class XlsxReader(RecordReader):
                         params={"cells": extra + 1, "header_cells": width}), sid)
                     continue
                 if seen is not None and sid:
-                    key = sid
+                    key: Any = sid
                     if k0 >= 0:
                         key += "\x1f" + _shown(cells[k0] if k0 < n else None)
                     if k1 >= 0:
@@ -224,8 +224,8 @@ class XlsxReader(RecordReader):
                         key += "\x1f" + year
                     first = seen.first_line_of_hash(hash(key), line)
                     if first is not None:
-                        error = self._duplicate(line, first)
-                        yield Row(line, {}, self._cell_error(error), sid)
+                        duplicate = self._duplicate(line, first)
+                        yield Row(line, {}, self._cell_error(duplicate), sid)
                         continue
                 values: dict[str, Any] = {}
                 error = None

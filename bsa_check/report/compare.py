@@ -261,7 +261,7 @@ def histogram_lines(c: Comparison, lang: str, width: int = 40) -> list[str]:
     for b, n, moved in hist:
         if b != NO_CREDITS:
             lo = BIN_WIDTH * b
-            for i, value, norms in markers:
+            for i, value, _norms in markers:
                 if lo <= value < lo + BIN_WIDTH or (b == N_BINS - 1 and value >= lo):
                     lines.append(f"{'':>9} ── {letter(i)} {c.rulesets[i].name}: "
                                  f"{t('cmp.norm', lang)} {fmt_decimal(value, lang)} EC")

@@ -108,8 +108,8 @@ class TextReporter(Reporter):
         console = Console(file=self.out, width=None if self.out.isatty() else FILE_WIDTH, highlight=False)
         table = Table(title=Text(self.title), box=box.SIMPLE_HEAD, show_lines=False, title_justify="left")
         for key, justify in COLUMNS:
-            table.add_column(t(key, lang), **({"justify": justify} if justify == "right" else {}),
-                             **({"ratio": 1} if key == "col.reason" else {}))
+            table.add_column(t(key, lang), justify="right" if justify == "right" else "left",
+                             ratio=1 if key == "col.reason" else None)
         for row in self.table_rows:
             outcome = row[OUTCOME_COLUMN]
             table.add_row(*map(Text, row[:OUTCOME_COLUMN]), Text(outcome_label(outcome, lang), style=STYLES[outcome]),

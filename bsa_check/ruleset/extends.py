@@ -191,7 +191,7 @@ def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
         raise _error("parameters must be a mapping of name -> parameter", cpos, ("parameters",),
                      "see `bsa-check schema rules`", "BSA102")
     for name, spec in (cparams or {}).items():
-        base = params.get(name)
+        base: Any = params.get(name)
         if not isinstance(base, dict) or not isinstance(spec, dict):
             params[name] = copy.deepcopy(spec)
             where.route(("parameters", name), cpos, ("parameters", name))
@@ -295,7 +295,7 @@ def _merge_not_automated(out: dict[str, Any], child: dict[str, Any], cpos: Posit
 
 def _merge_rules(out: dict[str, Any], pdata: dict[str, Any], child: dict[str, Any], cpos: PositionMap, ppos: PositionMap,
                  where: MergedPositions, origins: dict[str, str], pfile: str, cfile: str) -> None:
-    prules = pdata.get("rules") if isinstance(pdata.get("rules"), list) else []
+    prules: Any = pdata.get("rules") if isinstance(pdata.get("rules"), list) else []
     # (rule data, its file's positions, its path there, its file)
     items: list[tuple[Any, PositionMap, tuple[Any, ...], str]] = []
     for i, rule in enumerate(prules):
@@ -372,7 +372,7 @@ def _merge_rules(out: dict[str, Any], pdata: dict[str, Any], child: dict[str, An
 
 
 def _known(items: list[Any]) -> str:
-    ids = [it[0].get("id") for it in items if isinstance(it[0], dict) and isinstance(it[0].get("id"), str)]
+    ids = [it[0]["id"] for it in items if isinstance(it[0], dict) and isinstance(it[0].get("id"), str)]
     return f"the rules there: {', '.join(ids) or '(none)'} (`bsa-check rules --show NAME` prints a bundled one)"
 
 

@@ -9,8 +9,8 @@ verdict can cite the rule set's content hash.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -133,7 +133,7 @@ def _error_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], bool]
     return tuple(path), False
 
 
-def _friendly(err: dict[str, Any], path: tuple[Any, ...], data: Any) -> tuple[str, str]:
+def _friendly(err: Mapping[str, Any], path: tuple[Any, ...], data: Any) -> tuple[str, str]:
     kind = err.get("type", "")
     where = ".".join(str(p) for p in path) or "top level"
     if kind == "extra_forbidden":
@@ -151,7 +151,7 @@ def _friendly(err: dict[str, Any], path: tuple[Any, ...], data: Any) -> tuple[st
     return f"{where}: {msg}", "fix the value (see `bsa-check schema rules`)"
 
 
-def _allowed_keys(err: dict[str, Any]) -> list[str]:
+def _allowed_keys(err: Mapping[str, Any]) -> list[str]:
     # pydantic does not list the allowed keys; the schema knows them per model.
     from bsa_check.ruleset import model as m
 
@@ -175,7 +175,7 @@ def _written_text(value: Any) -> str:
     return str(value)
 
 
-def _unquoted_non_text(err: dict[str, Any]) -> tuple[str, str] | None:
+def _unquoted_non_text(err: Mapping[str, Any]) -> tuple[str, str] | None:
     """(message, hint) when text was expected but YAML made the unquoted value a date, number or boolean."""
     if err.get("type") != "string_type":
         return None

@@ -88,7 +88,7 @@ def _values_seen(witnesses: list[tuple[dict[str, Any], Any]], name: str) -> list
 def _negative_rule(compiled: Any, record: dict[str, Any], as_of: Any) -> bool | None:
     """Whether a binding-negative rule decides the record (whatever its preconditions); None: not evaluable."""
     try:
-        return compiled.evaluate(record, as_of).rule.outcome == "negative"
+        return bool(compiled.evaluate(record, as_of).rule.outcome == "negative")
     except Exception:  # noqa: BLE001 - a witness the rule set cannot evaluate proves nothing
         return None
 

@@ -381,7 +381,7 @@ class _Linter:
     # consistency ---------------------------------------------------------------------------------
     def dated_order(self) -> None:
         for name, p in self.rs.parameters.items():
-            tables = [(("parameters", name, "values"), p.values)]
+            tables: list[tuple[tuple[str, ...], dict[Any, Any]]] = [(("parameters", name, "values"), p.values)]
             tables += [(("parameters", name, "by_programme", code), v) for code, v in p.by_programme.items()
                        if isinstance(v, dict)]
             for path, table in tables:
@@ -530,8 +530,8 @@ class _Linter:
             if rule.outcome != "negative":
                 continue
             read: set[str] = set()
-            for j, pre in enumerate(rule.requires):
-                for t, _ in _tests(pre.when, ()):
+            for _j, pre in enumerate(rule.requires):
+                for t, _ in _tests(pre.when, ()):  # type: ignore[union-attr]  # requires: names expanded at load
                     read.add(t.subject[1])
                     read.update(n for k, n in _operand_refs(t.op[1]) if k == "field")
             if self.rs.sector == "ho":
@@ -567,7 +567,7 @@ class _Linter:
                 out.add(("as_of", ""))
             return out
 
-        readers = [j for j, pre in enumerate(rule.requires) if any(refs(t) & advice for t, _ in _tests(pre.when, ()))]
+        readers = [j for j, pre in enumerate(rule.requires) if any(refs(t) & advice for t, _ in _tests(pre.when, ()))]  # type: ignore[union-attr]  # requires: names expanded at load
         hint = ("add preconditions like ho-current's end_of_year ({derived: advice_day, on_or_after: {param: "
                 "earliest_advice}}) and within_first_year ({derived: advice_day, on_or_before: {param: latest_advice}}) "
                 "(WHW art. 7.8b lid 1 and 3)")
@@ -672,14 +672,14 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
     rnd = random.Random(20230509)
     literals: dict[str, list[Any]] = {}
     numbers: list[Decimal] = []  # literal thresholds on derived values (credits computed from fields)
-    conds = [rule.when for rule in rs.rules] + [pre.when for rule in rs.rules for pre in rule.requires] \
-        + [case.when for d in rs.derived.values() for case in d.cases]
+    conds = ([rule.when for rule in rs.rules] + [pre.when for rule in rs.rules for pre in rule.requires]  # type: ignore[union-attr]  # requires: names expanded at load
+             + [case.when for d in rs.derived.values() for case in d.cases])
     for cond in conds:
         for t, _ in _tests(cond, ()):
             kind, name = t.subject
             op, rhs = t.op
-            vals = rhs if isinstance(rhs, list) else [rhs]
-            for v in vals:
+            rhs_values = rhs if isinstance(rhs, list) else [rhs]
+            for v in rhs_values:
                 if kind != "field":
                     if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
                         numbers.append(Decimal(v))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, TypeVar
 
 from pydantic import ValidationError
 
@@ -113,7 +113,10 @@ def param_named_in(exc: BsaCheckError) -> str | None:
     return match.group(1) if match else None
 
 
-def _value(entry: Any) -> Any:
+_T = TypeVar("_T")
+
+
+def _value(entry: _T | BaseException) -> _T:
     if isinstance(entry, BaseException):
         raise entry
     return entry
@@ -321,7 +324,7 @@ class _Resolver:
             self.err((*base, "rule"), f"rule set {loaded.model.name!r} has no rule {expect.rule!r}",
                      _suggest(expect.rule, rule_ids), "BSA130")
         scope = [r for r in rules if r.id == expect.rule] or rules  # (an id in both: either may decide)
-        pre_ids = list(dict.fromkeys(p.id for r in scope for p in r.requires))
+        pre_ids = list(dict.fromkeys(p.id for r in scope for p in r.requires))  # type: ignore[union-attr]  # requires: names expanded at load
         for j, pre in enumerate(expect.missing or ()):
             if pre not in pre_ids:
                 where = f"rule {expect.rule!r}" if expect.rule in rule_ids else f"rule set {loaded.model.name!r}"

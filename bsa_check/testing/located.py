@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 from pydantic import ValidationError
 
@@ -28,7 +28,7 @@ def _where(path: tuple[Any, ...]) -> str:
 AllowedKeys = Callable[[tuple[Any, ...]], Iterable[str]]
 
 
-def _message(err: dict[str, Any], path: tuple[Any, ...], allowed: AllowedKeys, schema_hint: str) -> tuple[str, str]:
+def _message(err: Mapping[str, Any], path: tuple[Any, ...], allowed: AllowedKeys, schema_hint: str) -> tuple[str, str]:
     kind = err.get("type", "")
     if kind == "extra_forbidden":
         key = path[-1] if path else err["loc"][-1]

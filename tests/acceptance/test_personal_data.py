@@ -80,7 +80,7 @@ def test_every_row_bad_stderr_names_row_column_and_cell_and_nothing_else(tmp_pat
     assert "Traceback" not in proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("error[")]
     assert len(errors) == len(rows)
-    for i, (line, (bad, code, column, shown)) in enumerate(zip(errors, BAD_ROWS)):
+    for i, (line, (_bad, code, column, shown)) in enumerate(zip(errors, BAD_ROWS)):
         assert line.startswith(f"error[{code}]: {path}:{i + 2}:{column} ({HEADER[column - 1]}): "), line
         if shown is not None:
             assert shown in line

@@ -122,8 +122,6 @@ def test_64_levels_are_still_accepted() -> None:
 
 
 def test_recursion_error_while_composing_becomes_a_rule_file_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import yaml
-
     def explode(self: object) -> None:
         raise RecursionError("maximum recursion depth exceeded")
 
