@@ -42,23 +42,6 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escape, text)
 
 
-def visible_lines(text: str) -> str:
-    """:func:`visible` for a text of several lines: each line escaped, the line feeds kept."""
-    return "\n".join(visible(line) for line in text.split("\n"))
-
-
-def has_control(text: str) -> bool:
-    """Whether :func:`visible` would change ``text`` (validate refuses such rule texts)."""
-    return not text.isprintable() and _UNSAFE.search(text) is not None
-
-
-def safe_text(text: str, style: str = "") -> object:
-    """A rich ``Text`` of ``visible(text)``: shown as it is, never read as markup."""
-    from rich.text import Text
-
-    return Text(visible(text), style=style)
-
-
 # --- a terminal that is not UTF-8 -------------------------------------------------------------------
 
 # The tool's own symbols, as ASCII, for a standard output or error whose encoding (a non-UTF-8

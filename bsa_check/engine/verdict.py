@@ -113,7 +113,3 @@ class Verdict:
     @property
     def derived(self) -> tuple[DerivedDetail, ...]:
         return self._traced().derived
-
-    @property
-    def deciding_tests(self) -> tuple[TestResult, ...]:
-        return self.checks[-1].tests if self.checks else ()

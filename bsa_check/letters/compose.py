@@ -46,7 +46,6 @@ REFUSALS: dict[str, dict[str, str]] = {
 TOO_LATE = {"en": "it can no longer leave the reasonable period before the latest advice date ({day})",
             "nl": "die laat geen redelijke verbetertermijn meer vóór de uiterste adviesdatum ({day})"}
 TOO_EARLY = {"en": "the warning cannot be dated before {day}", "nl": "de waarschuwing kan niet vóór {day} worden gedateerd"}
-NOT_DUE = {"en": "no warning is due", "nl": "er is geen waarschuwing nodig"}
 
 
 @dataclass

@@ -76,14 +76,6 @@ _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _BRACED = re.compile(r"\{([^{}\n]*)\}")
 
 
-@dataclass(frozen=True)
-class Template:
-    """A checked template: its source text (for filling) and where it came from."""
-
-    path: str
-    text: str
-
-
 def read_template(path: Path) -> tuple[str | None, list[Problem]]:
     """The text of a template file, or None with a BSA804 problem."""
     loc = Location(str(path))

@@ -16,7 +16,6 @@ from bsa_check.i18n import fmt_decimal, outcome_label, t
 from bsa_check.textsafe import JSON_ESCAPES, visible
 
 COMPARE_FORMAT_VERSION = 1
-COMPARE_FORMATS = ("text", "json", "markdown", "html")
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 

@@ -47,8 +47,6 @@ DATE_OPS = ("before", "on_or_before", "after", "on_or_after")
 SET_OPS = ("in", "not_in", "contains", "contains_any")
 TEST_OPS = (*COMPARISON_OPS, *DATE_OPS, *SET_OPS, "is_set")
 
-PARAM_TYPES = ("decimal", "integer", "boolean", "text", "date", "month_day", "text_list")
-
 
 class Strict(BaseModel):
     # defer_build: a model's validator is built on first use, not when this module is imported. A run
@@ -297,8 +295,6 @@ Condition = Annotated[
 
 
 # --- parameters -----------------------------------------------------------------------------------
-
-DatedValues = dict[date, Any]
 
 
 class Range(Strict):
