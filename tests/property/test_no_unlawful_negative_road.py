@@ -19,6 +19,7 @@ import json
 import re
 import tempfile
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -28,8 +29,10 @@ from typer.testing import CliRunner
 
 from bsa_check.cli import app
 from bsa_check.records.fields import HEADER_INDEX, normalise_header
+from bsa_check.ruleset.extends import merge_chain
 from bsa_check.ruleset.load import bundled_rule_files
 from bsa_check.ruleset.validate import validate_path
+from bsa_check.ruleset.yamlsafe import load_yaml
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -45,6 +48,29 @@ PAIRS: dict[str, tuple[Path, Path]] = {
 # fields that are statutory preconditions of a binding negative (or protect against one)
 STATUTORY = ("personal_circumstances", "circumstances_decision", "propaedeutic_passed", "warning_date", "hearing_date",
              "conversation_date", "deregistration_date", "improvement_deadline", "progress_talks")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes a rule set's exact decimals (the loader reads numbers as Decimal) as plain numbers."""
+
+
+_Dumper.add_representer(Decimal, lambda d, v: d.represent_scalar("tag:yaml.org,2002:float", str(v)))
+
+
+def dump(doc: dict) -> str:
+    return yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+
+
+def flat(path: Path) -> dict:
+    """The rule set as the legal lint judges it: a file that ``extends`` merged with its parents and
+    its named precondition sets written out, so a mutation reaches what a gallery file inherits (the
+    warning and hearing live in ho-current) as surely as what it writes itself."""
+    raw = path.read_bytes()
+    data, positions = load_yaml(raw.decode("utf-8"), str(path), strict_scalars=True)
+    doc = merge_chain(data, positions, path, raw).data
+    doc.pop("extends", None)
+    doc.pop("preconditions", None)  # expanded into each rule's requires
+    return doc
 
 
 def _rules(doc: dict) -> list:
@@ -105,15 +131,28 @@ def test_every_bundled_and_gallery_rule_set_is_usable_and_gives_negatives() -> N
             assert "negative" in outcomes(result), name
 
 
+def test_the_flattened_rule_set_is_the_rule_set() -> None:
+    """The mutations below work on :func:`flat`; unmutated, it validates clean and decides every
+    record exactly as the file itself (so a refused mutation is the mutation's doing)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (rules, students) in PAIRS.items():
+            path = Path(tmp) / f"{name}.yaml"
+            path.write_text(dump(flat(rules)), encoding="utf-8")
+            assert not [p for p in validate_path(path) if p.severity == "error"], name
+            runs = [runner.invoke(app, ["check", str(students), "--rules", str(r), "--as-of", AS_OF, "--format", "jsonl"])
+                    for r in (rules, path)]
+            assert [outcomes(r) for r in runs[:1]] == [outcomes(r) for r in runs[1:]], name
+
+
 def test_each_mutation_breaks_ho_current() -> None:
     """The mutations are meaningful: each gives ho-current a validate error."""
-    doc = yaml.safe_load(PAIRS["ho-current"][0].read_text(encoding="utf-8"))
+    doc = flat(PAIRS["ho-current"][0])
     with tempfile.TemporaryDirectory() as tmp:
         for label, mutate in MUTATIONS.items():
             mutated = copy.deepcopy(doc)
             mutate(mutated)
             path = Path(tmp) / "m.yaml"
-            path.write_text(yaml.safe_dump(mutated, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            path.write_text(dump(mutated), encoding="utf-8")
             assert [p for p in validate_path(path) if p.severity == "error"], label
 
 
@@ -121,12 +160,12 @@ def test_each_mutation_breaks_ho_current() -> None:
 @given(name=st.sampled_from(sorted(PAIRS)), labels=st.sets(st.sampled_from(sorted(MUTATIONS)), min_size=1, max_size=2))
 def test_no_negative_under_a_rule_set_validate_reports_an_error_for(name: str, labels: set[str]) -> None:
     rules, students = PAIRS[name]
-    doc = yaml.safe_load(rules.read_text(encoding="utf-8"))
+    doc = flat(rules)
     for label in sorted(labels):
         MUTATIONS[label](doc)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.yaml"
-        path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        path.write_text(dump(doc), encoding="utf-8")
         errors = [p.code for p in validate_path(path) if p.severity == "error"]
         note(f"{name} + {sorted(labels)}: {errors}")
         result = runner.invoke(app, ["check", str(students), "--rules", str(path), "--as-of", AS_OF, "--format", "jsonl"])

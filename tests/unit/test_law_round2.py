@@ -87,14 +87,14 @@ def test_legal_lint_keeps_the_part_time_moment_lawful(tmp_path: Path):
     from bsa_check.ruleset.validate import validate_path
 
     text = bundled_rule_files()["ho-current"].read_text(encoding="utf-8")
-    start = text.index("      - id: improvement_period")
-    lean = text[:start] + text[text.index("      - id: hearing", start):]
+    start = text.index("    - id: improvement_period")  # in the warned_and_heard set
+    lean = text[:start] + text[text.index("    - id: hearing", start):]
     lean = lean.replace(" (recorded end: {improvement_deadline})", "").replace(" (vastgelegd einde: {improvement_deadline})", "")
     path = tmp_path / "lean.yaml"
     path.write_text(lean, encoding="utf-8")
     assert [p.code for p in validate_path(path) if p.severity == "error"] == []
-    late = lean.replace("            - {field: part_time, eq: true}\n            - {derived: advice_day, on_or_before: "
-                        "{param: latest_advice}}", "            - {field: part_time, eq: true}\n            - "
+    late = lean.replace("          - {field: part_time, eq: true}\n          - {derived: advice_day, on_or_before: "
+                        "{param: latest_advice}}", "          - {field: part_time, eq: true}\n          - "
                         "{derived: advice_day, on_or_before: {param: latest_advice, plus: {months: 3}}}", 1)
     assert late != lean
     path.write_text(late, encoding="utf-8")
