@@ -164,10 +164,10 @@ def usable_rulesets(rules: Sequence[str | os.PathLike[str]], params: Mapping[str
 
 def open_source(source: Any, rulesets: list, *, columns: str | None = None, sheet: str | None = None) -> Any:  # type: ignore[type-arg]
     """A reader for ``source`` with the options ``check`` uses for these rule sets."""
-    from bsa_check.cli import reader_options
     from bsa_check.records.mapping import load_mapping
+    from bsa_check.records.plan import record_plan
 
-    options = {**reader_options(rulesets), "mapping": load_mapping(columns) if columns else None}
+    options = {**record_plan(rulesets).reader_options(), "mapping": load_mapping(columns) if columns else None}
     if isinstance(source, (str, os.PathLike)):
         from bsa_check.records.reader import open_records
 

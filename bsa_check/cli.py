@@ -237,43 +237,13 @@ def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ig
 
 def _open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type: ignore[no-untyped-def,type-arg]
               doors: dict | None = None, extra: tuple = ()):  # type: ignore[type-arg]
-    """Open the records with every field (and required column) any of the rule sets reads, plus
-    ``extra`` fields read when the export has them (``due``: pending resits)."""
+    """Open the records by the rule sets' record plan (``records.plan``), plus ``extra`` fields read
+    when the export has them (``due``: pending resits)."""
+    from bsa_check.records.plan import record_plan
     from bsa_check.records.reader import open_records
 
-    options = reader_options(rulesets)
-    options["fields"] = options["fields"] | frozenset(extra)
-    return open_records(students, **options, **_memo_options(rulesets, row_memo), **(doors or {}))
-
-
-def _sector_parsers(rulesets: list) -> dict:  # type: ignore[type-arg]
-    """MBO has no closed list of personal circumstances; HO's list (UB WHW art. 2.1) is exclusive."""
-    from bsa_check.records import fields
-    from bsa_check.records.parse import parse_circumstances_open
-
-    if rulesets and all(rs.model.sector == "mbo" for rs in rulesets):
-        return {fields.CIRCUMSTANCES: parse_circumstances_open}
-    return {}
-
-
-def reader_options(rulesets: list) -> dict:  # type: ignore[type-arg]
-    """What ``open_records`` needs to read an export for these compiled rule sets (check, explain,
-    compare): the fields they read, the columns they require, sector parsers, and record bounds
-    (``record_bounds``; with several rule sets the tightest bound of each field applies, so a row
-    is an error when any of them would refuse it)."""
-    bounds: dict[str, tuple] = {}  # type: ignore[type-arg]
-    for rs in rulesets:
-        for name, b in rs.model.record_bounds.items():
-            low, high, note = bounds.get(name, (None, None, None))
-            low = b.min if low is None or (b.min is not None and b.min > low) else low
-            high = b.max if high is None or (b.max is not None and b.max < high) else high
-            bounds[name] = (low, high, note or (b.note.en if b.note else None))
-    return {
-        "fields": frozenset().union(*(rs.fields_read for rs in rulesets)),
-        "required": tuple(sorted(frozenset().union(*(rs.required_columns for rs in rulesets)))),
-        "parsers": _sector_parsers(rulesets),
-        "bounds": bounds,
-    }
+    options = record_plan(rulesets).reader_options(row_memo=row_memo, extra=extra)
+    return open_records(students, **options, **(doors or {}))
 
 
 WorkersOpt = Annotated[int, typer.Option(
@@ -321,19 +291,6 @@ def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo, 
 WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)
 
 
-def _memo_options(rulesets: list, wanted: bool) -> dict:  # type: ignore[type-arg]
-    """The reader's ``row_memo`` options: on when ``wanted`` and safe; the programme is left out of
-    the memo key when no rule set's verdict depends on it (see ``CompiledRuleSet.reads_programme``)."""
-    on = wanted and _memo_safe(rulesets)
-    return {"row_memo": on, "memo_programme": any(rs.reads_programme for rs in rulesets)}
-
-
-def _memo_safe(rulesets: list) -> bool:  # type: ignore[type-arg]
-    """Rows that look alike may share parsed values and verdicts (the reader's ``row_memo``) unless
-    a rule reads the student number itself."""
-    return all("student_id" not in rs.fields_used for rs in rulesets)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"bsa-check {__version__}")
@@ -371,6 +328,7 @@ def check(
     from bsa_check.engine.compile import compile_ruleset
     from bsa_check.gcpause import paused
     from bsa_check.output import open_output
+    from bsa_check.records.plan import record_plan
     from bsa_check.records.reader import open_records
     from bsa_check.report import make_reporter
     from bsa_check.ruleset.load import load
@@ -390,7 +348,7 @@ def check(
                              hint="add --output results.xlsx (or redirect standard output to a file)")
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
         on_default: dict = {}  # type: ignore[type-arg]
-        with open_records(students, **reader_options([ruleset]), **_memo_options([ruleset], True),
+        with open_records(students, **record_plan([ruleset]).reader_options(row_memo=True),
                           **_doors(columns, sheet)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
@@ -710,7 +668,7 @@ def compare(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         rulesets = _usable_many(rules or [], param)
-        with _open_for(students, rulesets, row_memo=_memo_safe(rulesets) and not list_changed,
+        with _open_for(students, rulesets, row_memo=not list_changed,
                        doors=_doors(columns, sheet)) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             parts = _parallel_parts(reader, workers)
@@ -885,18 +843,19 @@ def columns_command(
     """Propose a column mapping file (--columns) from an export's header and a sample of its rows.
     Exit 1 when a required field could not be placed."""
     from bsa_check.output import open_output
+    from bsa_check.records.plan import record_plan
     from bsa_check.records.propose import SAMPLE_ROWS, propose, render, summary
     from bsa_check.records.reader import open_records
 
     language = lang.value if lang else detect_lang()
     with _user_errors():
         rulesets = _usable_many(rules or ["ho-current"], param)
-        options = reader_options(rulesets)
+        plan = record_plan(rulesets)
         with open_records(students, fields=(), required=(), unique_ids=False, sheet=sheet) as reader:
             headers = list(reader.headers)
             sample = reader.sample(SAMPLE_ROWS)
             sheet_name = getattr(reader, "sheet", None)
-        proposal = propose(students, headers, sample, options["required"], sorted(options["fields"]),
+        proposal = propose(students, headers, sample, plan.required, sorted(plan.fields),
                            sheet=sheet_name, rulesets=[rs.name for rs in rulesets])
         with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             out.write(render(proposal))

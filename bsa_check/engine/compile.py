@@ -968,7 +968,8 @@ class _Compiler:
                              for j, p in enumerate(r.requires))
             names = (self.placeholders(r.reason, (*path, "reason"))
                      | self.placeholders(r.reason_if_missing, (*path, "reason_if_missing"))
-                     | self.placeholders(r.note, (*path, "note")))
+                     | self.placeholders(r.note, (*path, "note"))
+                     | self.placeholders(r.decided_by, (*path, "decided_by")))
             for j, p in enumerate(r.requires):
                 names |= self.placeholders(p.missing, (*path, "requires", j, "missing"))
             if "negative" in (r.outcome, r.if_missing) and not r.requires:

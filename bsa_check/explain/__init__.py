@@ -98,7 +98,7 @@ def _reason(verdict: Verdict, lang: str) -> str:
     if rule.note is not None:
         text += " " + render(rule.note, verdict.values, lang)
     if rule.decided_by is not None and verdict.outcome == "needs_review":
-        text += " " + t("reason.decided_by", lang, who=getattr(rule.decided_by, lang))
+        text += " " + t("reason.decided_by", lang, who=render(rule.decided_by, verdict.values, lang))
     return text
 
 
@@ -198,7 +198,7 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     lines.append(f"  {reason(verdict, lang)}")
     rule = verdict.rule.model
     if rule.decided_by is not None and verdict.outcome == "needs_review":
-        lines.append("  " + t("explain.decided_by", lang, who=getattr(rule.decided_by, lang)))
+        lines.append("  " + t("explain.decided_by", lang, who=render(rule.decided_by, verdict.values, lang)))
     lines.extend(exclusion_lines(verdict, lang))
     change = changes(verdict, lang)
     if change:

@@ -35,7 +35,8 @@ from bsa_check.records.fields import FIELDS_BY_NAME, normalise_header
 from bsa_check.records.mapping import check_columns, header_index
 from bsa_check.records.programme_columns import message as programme_message
 from bsa_check.records.programme_columns import name_and_code
-from bsa_check.records.parse import PARSERS, CellError, bounded, parse_academic_year
+from bsa_check.records.parse import PARSERS, CellError, parse_academic_year
+from bsa_check.records.plan import cell_parser
 from bsa_check.records.seen import SeenKeys
 from bsa_check.records.sniff import check_utf16, sep_line, source_for
 from bsa_check.records.stray import stray_byte_warning
@@ -520,12 +521,7 @@ class RecordReader:
         plan = []
         for name, col in sorted(columns.items(), key=lambda item: item[1]):
             if wanted is None or name in wanted:
-                kind = FIELDS_BY_NAME[name].kind
-                parse = self._parsers[kind]
-                if name in self._bounds:
-                    parse = bounded(parse, *self._bounds[name])
-                if self.mapping is not None:
-                    parse = self.mapping.parser(name, parse)
+                parse = cell_parser(name, self._parsers, self._bounds, self.mapping)
                 plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
         self._plan = plan
         self.parsed_fields = tuple(p[2] for p in plan)

@@ -1,6 +1,7 @@
 """Run one rule-test case and compare the verdict with its expectation.
 
-A case is run exactly as a CSV row would be: every cell text is parsed with the record parsers,
+A case is run exactly as a CSV row would be: every cell text is parsed by the rule set's record
+plan (``records.plan``: the readers' cell parser, with the sector's parsers and ``record_bounds``),
 the rule set is compiled with the case's parameters (cached per rule file and parameters), and
 the record is evaluated on the case's reference date. The result lists, per expected aspect
 (outcome, rule, missing preconditions, reason phrase, or error code), what was expected and
@@ -17,7 +18,9 @@ from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import BsaCheckError, ErrorList, EvaluationError, RecordError, UsageError
 from bsa_check.explain import one_line, reason
 from bsa_check.records.fields import FIELDS_BY_NAME
-from bsa_check.records.parse import CellError, parse_cell
+from bsa_check.records.parse import CellError
+from bsa_check.records.plan import RecordPlan, record_plan
+from bsa_check.records.reader import PARSE_ERRORS
 from bsa_check.testing.load import LoadedCase, LoadedTestFile, RuleSetCache, param_named_in
 
 
@@ -69,23 +72,29 @@ class CaseResult:
         return lines
 
 
-def parse_record(case: LoadedCase) -> dict[str, Any]:
-    """The case's cells parsed like a CSV row: an empty cell (or ``none`` for a decision) is absent.
+def parse_record(case: LoadedCase, plan: RecordPlan | None = None) -> dict[str, Any]:
+    """The case's cells parsed exactly like a CSV row under ``plan`` (the rule set's record plan:
+    its sector parsers and ``record_bounds``; default: no rule set's), by the readers' own
+    :func:`~bsa_check.records.plan.cell_parser`: an empty cell (or ``none`` for a decision) is absent.
 
-    Raises RecordError BSA310 at the value's position for a cell that cannot be parsed.
+    Raises RecordError at the value's position for a cell that cannot be parsed (BSA310) or that
+    is outside the rule set's bounds (BSA314), as the row error of a CSV row would be.
     """
+    plan = plan or RecordPlan(frozenset(), ())
     record: dict[str, Any] = {}
     for cell in case.cells:
         if cell.text is None or not cell.text.strip():
             continue
         spec = FIELDS_BY_NAME[cell.field]
+        text = cell.text.strip()
         try:
-            value = parse_cell(spec.kind, cell.text)
-        except (CellError, ValueError) as exc:
-            why = str(exc.args[0]) if exc.args else f"cannot be read as a {spec.kind} value"
+            value = plan.cell_parser(cell.field)(text)
+        except PARSE_ERRORS as exc:
+            why = str(exc.args[0]) if isinstance(exc, CellError) and exc.args else \
+                f"cannot be read as a {spec.kind.replace('_', ' ')} value"
             what, sep, advice = why.partition("; ")
             raise RecordError(f"{cell.field} {cell.text!r} {what}", location=cell.location,
-                              hint=advice if sep else f"correct the {spec.en}", code="BSA310",
+                              hint=advice if sep else f"correct the {spec.en}", code=getattr(exc, "code", "BSA310"),
                               params={"field": cell.field, "value": cell.text, "reason": why}) from None
         if value is not None:
             record[cell.field] = value
@@ -98,7 +107,7 @@ def run_case(test_file: LoadedTestFile, case: LoadedCase, cache: RuleSetCache) -
     error: BsaCheckError | None = None
     try:
         compiled = cache.compiled(test_file.rules_path, case.params, test_file.rules_bundled)
-        record = parse_record(case)
+        record = parse_record(case, record_plan([compiled]))
         verdict = compiled.evaluate(record, case.as_of)
     except UsageError as exc:
         name = param_named_in(exc)

@@ -18,7 +18,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from bsa_check.cli import reader_options
+from bsa_check.records.plan import record_plan
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.errors import EvaluationError
 from bsa_check.records.reader import open_records
@@ -33,7 +33,7 @@ PAIRS += [(str(p), p.with_suffix(".csv")) for p in sorted((EXAMPLES / "oer").glo
 
 def _load(rules: str, csv: Path):
     rs = compile_ruleset(load(rules))
-    with open_records(str(csv), **reader_options([rs])) as reader:
+    with open_records(str(csv), **record_plan([rs]).reader_options()) as reader:
         rows = [dict(r.values) for r in reader if r.error is None]
     return rs, rows
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bsa_check.cli import reader_options
+from bsa_check.records.plan import record_plan
 from bsa_check.records.reader import open_records
 from bsa_check.service import results
 
@@ -82,7 +82,7 @@ def tables(draw: st.DrawFn) -> list[list[Cell]]:
 
 
 def _outcomes(path: Path, ruleset) -> list[tuple]:  # type: ignore[no-untyped-def]
-    with open_records(path, **reader_options([ruleset])) as reader:
+    with open_records(path, **record_plan([ruleset]).reader_options()) as reader:
         return [(r.line, r.student_id, r.verdict.outcome if r.verdict else None, r.verdict.rule if r.verdict else None,
                  r.error.code if r.error else None, r.error.location.column if r.error else None)
                 for r in results(reader, ruleset, AS_OF)]

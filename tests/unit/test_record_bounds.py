@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bsa_check.cli import app, reader_options
+from bsa_check.cli import app
+from bsa_check.records.plan import record_plan
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.errors import ErrorList
 from bsa_check.records.reader import open_records
@@ -56,7 +57,7 @@ def test_check_and_explain_apply_the_rule_sets_bounds() -> None:
 
 def test_several_rule_sets_apply_the_tightest_bound() -> None:
     bounded = compile_ruleset(load_file(BOUNDED))
-    options = reader_options([compile_ruleset(load("ho-current")), bounded])
+    options = record_plan([compile_ruleset(load("ho-current")), bounded]).reader_options()
     assert options["bounds"] == {"ec_year1": (None, Decimal(60), "year one has at most 60 EC"),
                                  "year_of_enrolment": (Decimal(1), Decimal(10), None)}
     assert options["required"] == tuple(sorted(bounded.required_columns))
