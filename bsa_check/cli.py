@@ -11,7 +11,7 @@ import contextlib
 import sys
 from datetime import date
 from enum import Enum
-from typing import Annotated, Iterator, Optional, Sequence
+from typing import Annotated, Any, Iterator, Optional, Sequence
 
 import typer
 
@@ -246,9 +246,20 @@ def _open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type:
     return open_records(students, **options, **(doors or {}))
 
 
+def _workers(value: Any) -> int:
+    """``--workers``: a number of processes, or ``auto`` for the available cores."""
+    from bsa_check.parallel import MAX_WORKERS, worker_count
+
+    try:
+        return worker_count(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a number from 1 to {MAX_WORKERS}, nor auto") from None
+
+
 WorkersOpt = Annotated[int, typer.Option(
-    "--workers", min=1, max=64,
-    help="Processes to use (default 1). Output is identical; text output is always one process.")]
+    "--workers", parser=_workers, metavar="N|auto",
+    help="Processes to use (default 1; auto: the available cores). Output is identical; text output is "
+         "always one process.")]
 
 
 def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
@@ -262,30 +273,15 @@ def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
 
 def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo,  # type: ignore[no-untyped-def]
                       on_default: dict) -> None:  # type: ignore[type-arg]
-    """``check`` over worker processes: rows rendered there, written here in input order.
-    ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
+    """``check`` over worker processes: each chunk rendered there as one piece, written here in
+    input order. ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
     from bsa_check import parallel
-    from bsa_check.service import Result
 
-    replay = parallel.DuplicateReplay(reader)
-    work = parallel.check_work(ruleset, as_of, reporter, pseudo)
-    for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
+    work = parallel.check_work(ruleset, as_of, reporter, pseudo, getattr(reporter.out, "bytes_encoding", None))
+    for chunk, duplicates in parallel.run(reader, parts, workers, work):
         for name, progs in (chunk.on_default or {}).items():
             on_default.setdefault(name, set()).update(progs)
-        duplicates = replay.errors(hashes, lines) if len(hashes) else {}
-        if not duplicates and not chunk.errors:  # the common case: every row a verdict, written at once
-            reporter.add_texts(chunk.texts, chunk.outcomes)
-            continue
-        sids, texts, outcomes, errors = chunk.student_ids, chunk.texts, chunk.outcomes, chunk.errors
-        for i, line in enumerate(chunk.lines):
-            dup = duplicates.get(line) if duplicates else None
-            if dup is not None:
-                reporter.add(Result(line, sids[i], None, {}, None, dup))
-            elif texts[i] is not None:
-                reporter.add_text(texts[i], outcomes[i])
-            else:
-                programme, error = errors[i]
-                reporter.add(Result(line, sids[i], programme, {}, None, error))
+        parallel.write_checked(reporter, reader, chunk, duplicates)
 
 
 WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)

@@ -95,6 +95,34 @@ class GuardedWriter:
         except OSError as exc:
             raise write_failed(self._where, exc) from None
 
+    def write_bytes(self, data: bytes) -> None:
+        """Bytes already encoded as this stream encodes (``--workers`` pieces), written after what
+        the text layer holds; ``bytes_encoding`` says whether, and how, they may be."""
+        try:
+            self._stream.flush()
+            self._stream.buffer.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise write_failed(self._where, exc) from None
+
+    @property
+    def bytes_encoding(self) -> tuple[str, str] | None:
+        """(encoding, errors) for :meth:`write_bytes`, or None where the stream takes text only
+        (no binary buffer below it, or an encoding whose bytes depend on what came before)."""
+        import codecs
+
+        encoding = getattr(self._stream, "encoding", None)
+        if not isinstance(encoding, str) or getattr(self._stream, "buffer", None) is None:
+            return None
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            return None
+        if name not in ("utf-8", "ascii", "iso8859-1", "cp1252"):
+            return None
+        return name, getattr(self._stream, "errors", None) or "strict"
+
     def flush(self) -> None:
         try:
             self._stream.flush()

@@ -2,14 +2,21 @@
 
 The body of the file is cut into record-aligned byte ranges (``records.chunks``); each worker
 reads a range with the same reader logic as a single pass (``RecordReader.chunk_rows``) and
-returns what the parent needs, in order: for ``check`` the rendered verdict rows (or the error),
-for ``compare`` the per-row items. The parent replays the duplicate-student keys in file order
-(a duplicate is only known once every earlier row is), writes the rows in input order and counts.
-So the output is the single-process output, byte for byte (tested).
+returns what the parent needs, in order: for ``check`` the chunk's rows rendered as one piece of
+output (bytes, encoded as the output encodes), with the counts and the error rows; for ``compare``
+the per-row items. The parent only writes each piece whole: a copy, not a loop over rows.
+
+Duplicate students (BSA313) are found in parallel too: a worker records the (hash, line) of every
+row key of its chunk and splits them by hash over ``keepers`` processes; keeper ``p`` holds the
+keys of partition ``p`` (a :class:`~bsa_check.records.seen.SeenKeys`) and gets each chunk's share
+in chunk order, so it names the first line of each key in file order, as one pass does. A chunk
+whose keepers found a duplicate is written around it: the duplicate row's text is replaced by its
+error (rare; the only place the parent looks at single rows). So the output is the
+single-process output, byte for byte (tested).
 
 Workers are forked (Linux): they inherit the compiled rule sets, the opened reader and the
-renderer, so nothing but byte ranges and results crosses the process boundary, and both sides use
-the same string hashing for the duplicate keys. At most ``2 * workers`` chunks are in flight, which
+renderer, so nothing but byte ranges and results crosses the process boundary, and every process
+uses the same string hashing for the keys. At most ``2 * workers`` chunks are in flight, which
 bounds memory. Where fork is not available, or the file cannot be cut (a bare-CR file, a header
 with a quoted line break, a stream), the work runs in one process.
 """
@@ -19,7 +26,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from array import array
-from collections import deque
+from bisect import bisect_left
+from collections import Counter, deque
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
@@ -32,12 +40,41 @@ from bsa_check.records.reader import RecordReader
 from bsa_check.records.seen import KeyRecorder, SeenKeys
 
 CHUNK_BYTES = 1 << 18  # 256 KiB: smaller pieces kept both workers busier than 1 MiB on the 2-core machine
+MAX_WORKERS = 64
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it), at least 1."""
+    if hasattr(os, "sched_getaffinity"):
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except OSError:  # pragma: no cover - a system that has the call but refuses it
+            pass
+    return max(1, os.cpu_count() or 1)
+
+
+def worker_count(value: str | int) -> int:
+    """``--workers``: a number from 1 to ``MAX_WORKERS``, or ``auto`` (the available cores, at most
+    ``MAX_WORKERS``). Raises ValueError for anything else."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return min(available_cores(), MAX_WORKERS)
+    n = int(value)
+    if not 1 <= n <= MAX_WORKERS:
+        raise ValueError(f"{n} is not between 1 and {MAX_WORKERS}")
+    return n
+
+
+def keeper_count(workers: int) -> int:
+    """Processes that hold the duplicate-student keys: one per two workers. A keeper's work per row
+    (a bisect and an insert) is a fraction of a worker's (read, evaluate, render)."""
+    return max(1, (workers + 1) // 2)
 
 
 @dataclass
 class _Job:
     reader: RecordReader
     work: Callable[[Iterator[Any], KeyRecorder], Any]
+    keepers: int
 
 
 _JOB: _Job | None = None  # set in the parent just before forking; read in the workers
@@ -59,7 +96,20 @@ def plan(reader: RecordReader, workers: int) -> list[Any] | None:
                            delimiter=reader.delimiter.encode()))
 
 
-def _run(chunk: Any) -> tuple[Any, Any, Any]:
+def _split_keys(recorder: KeyRecorder, keepers: int) -> list[bytes]:
+    """The chunk's (hash, line) pairs by keeper, each as ``K`` and the bytes of its hashes, then its lines."""
+    if keepers == 1:
+        return [b"K" + recorder.hashes.tobytes() + recorder.lines.tobytes()]
+    hashes = [array("q") for _ in range(keepers)]
+    lines = [array("I") for _ in range(keepers)]
+    for h, line in zip(recorder.hashes, recorder.lines):
+        p = (h >> 24) % keepers  # other bits than the keeper's own buckets use (records.seen)
+        hashes[p].append(h)
+        lines[p].append(line)
+    return [b"K" + h.tobytes() + n.tobytes() for h, n in zip(hashes, lines)]
+
+
+def _run(chunk: Any) -> tuple[Any, list[bytes]]:
     job = _JOB
     assert job is not None, "worker started without a job"
     with open(job.reader.path, "rb") as handle:
@@ -67,18 +117,48 @@ def _run(chunk: Any) -> tuple[Any, Any, Any]:
         data = handle.read(chunk.end - chunk.start)
     recorder = KeyRecorder()
     with closing(paused(job.reader.chunk_rows(data.decode(job.reader.encoding), chunk.first_line, recorder))) as rows:
-        return job.work(rows, recorder), recorder.hashes, recorder.lines
+        result = job.work(rows, recorder)
+    return result, _split_keys(recorder, job.keepers)
+
+
+def _keep(conn: Any) -> None:
+    """A keeper process: each message is a chunk's share of keys (``K``, hashes, then lines); the
+    answer is {line: first line} for the keys seen before, in this or an earlier chunk. An empty
+    message ends it."""
+    signals.quiet_worker()
+    seen = SeenKeys()
+    while True:
+        data = conn.recv_bytes()
+        if not data:
+            break
+        n = (len(data) - 1) // 12
+        hashes, lines = array("q"), array("I")
+        hashes.frombytes(data[1:1 + 8 * n])
+        lines.frombytes(data[1 + 8 * n:])
+        conn.send(seen.duplicates(hashes, lines))
+    conn.close()
 
 
 def run(reader: RecordReader, parts: list[Any], workers: int,
-        work: Callable[[Iterator[Any], KeyRecorder], Any]) -> Iterator[tuple[Any, Any, Any]]:
-    """``work(rows, recorder)`` for every chunk in ``workers`` processes; results in chunk order."""
+        work: Callable[[Iterator[Any], KeyRecorder], Any]) -> Iterator[tuple[Any, dict[int, int]]]:
+    """``work(rows, recorder)`` for every chunk in ``workers`` processes; per chunk, in order, its
+    result and its duplicate rows (line -> the line its key was first seen on)."""
     global _JOB
-    _JOB = _Job(reader, work)
+    keepers = keeper_count(workers)
+    _JOB = _Job(reader, work, keepers)
     context = multiprocessing.get_context("fork")
     pool = None
+    procs: list[Any] = []
+    conns: list[Any] = []
     try:
-        with signals.blocked():  # workers (and the pool's threads) start with the ending signals blocked
+        with signals.blocked():  # workers, keepers (and the pool's threads) start with the ending signals blocked
+            for _ in range(keepers):
+                mine, theirs = context.Pipe()
+                proc = context.Process(target=_keep, args=(theirs,), daemon=True)
+                proc.start()
+                theirs.close()
+                procs.append(proc)
+                conns.append(mine)
             pool = context.Pool(workers, initializer=signals.quiet_worker)
         pending: deque[Any] = deque()
         todo = iter(parts)
@@ -86,67 +166,168 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
             pending.append(pool.apply_async(_run, (chunk,)))
             if len(pending) >= 2 * workers:
                 break
+        held: list[Any] = []  # the chunk whose keys the keepers check while the next one is awaited
         while pending:
-            result = pending.popleft().get()
+            result, keys = pending.popleft().get()
             nxt = next(todo, None)
             if nxt is not None:
                 pending.append(pool.apply_async(_run, (nxt,)))
-            yield result
+            duplicates = _answers(conns) if held else {}  # the held chunk's: asked before sending more
+            for conn, share in zip(conns, keys):
+                conn.send_bytes(share)
+            if held:
+                yield held.pop(), duplicates
+            held.append(result)
+        if held:
+            yield held.pop(), _answers(conns)
+        for conn in conns:
+            conn.send_bytes(b"")
     finally:
         _JOB = None
         if signals.received is not None:  # a signal ends the run (bsa_check.signals): kill, do not wait
             signals.kill_children()
-        elif pool is not None:
-            pool.terminate()  # what ``with pool`` does
+        else:
+            if pool is not None:
+                pool.terminate()  # what ``with pool`` does
+            for proc in procs:
+                if proc.is_alive():
+                    proc.join(timeout=5)
+                if proc.is_alive():  # pragma: no cover - a keeper that did not end (the run failed)
+                    proc.kill()
+        for conn in conns:
+            conn.close()
 
 
-class DuplicateReplay:
-    """The parent's side of duplicate detection: the workers' recorded keys, replayed in file order."""
-
-    def __init__(self, reader: RecordReader) -> None:
-        self.reader = reader
-        self.seen = SeenKeys()
-
-    def errors(self, hashes: Any, lines: Any) -> dict[int, Any]:
-        """line -> the BSA313 error for each row of this chunk that repeats an earlier key."""
-        return {line: self.reader._duplicate(line, first) for line, first in self.seen.duplicates(hashes, lines).items()}
+def _answers(conns: list[Any]) -> dict[int, int]:
+    """The keepers' answers for one chunk, merged: line -> first line."""
+    out: dict[int, int] = {}
+    for conn in conns:
+        found = conn.recv()
+        if found:
+            out.update(found)
+    return out
 
 
-class CheckedChunk(NamedTuple):
-    """A worker's ``check`` of one chunk, by column (cheaper to pickle than a tuple per row): per row
-    the line, student and rendered text with its outcome (None for a row that failed); ``errors``:
-    row index -> (programme, error) for the rows that failed."""
+def duplicate_errors(reader: RecordReader, duplicates: dict[int, int]) -> dict[int, Any]:
+    """line -> the BSA313 error of each duplicate row (``duplicates``: line -> first line)."""
+    return {line: reader._duplicate(line, first) for line, first in duplicates.items()}
 
+
+# --- check -----------------------------------------------------------------------------------------
+
+class CheckedPiece(NamedTuple):
+    """A worker's ``check`` of one chunk: its rows rendered as one piece of output (bytes encoded as
+    the output encodes, or text), and what the parent needs beside writing it: per row its line,
+    where its text ends in the piece and its outcome code (an index in ``outcomes``; 0: an error
+    row); the verdicts by outcome; the error rows (row index, line, student, programme, error);
+    the student numbers as written (joined, each ending at ``sid_ends``), for a duplicate's error."""
+
+    piece: bytes | str
     lines: Any  # array("I")
-    student_ids: list[str | None]
-    texts: list[str | None]
+    ends: Any  # array("I")
+    codes: Any  # array("B")
     outcomes: list[str | None]
-    errors: dict[int, tuple[str | None, Any]]
+    counts: dict[str, int]
+    errors: list[tuple[int, int, str | None, str | None, Any]]
+    sids: str
+    sid_ends: Any  # array("I")
     # per-programme parameters -> programmes on their default, in this worker so far (BSA327)
     on_default: dict[str, list[str]] | None = None
 
 
-def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
-    """A worker's ``check``: a :class:`CheckedChunk` per chunk."""
+def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any,
+               encoding: tuple[str, str] | None = None) -> Callable[[Iterator[Any], KeyRecorder], Any]:
+    """A worker's ``check``: a :class:`CheckedPiece` per chunk. ``encoding``: (codec, errors) to
+    encode the piece with, as the output would (``None``: the piece stays text)."""
     from bsa_check.memo import Memo
-    from bsa_check.service import RENDER_MEMO_ENTRIES, rendered
+    from bsa_check.service import RENDER_MEMO_ENTRIES, Result, rendered
 
     memo = Memo(RENDER_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
+    frame, error_piece = reporter.piece_text, reporter.error_piece
 
-    def work(rows: Iterator[Any], recorder: KeyRecorder) -> CheckedChunk:
-        lines, sids, texts, outcomes, errors = array("I"), [], [], [], {}
+    def work(rows: Iterator[Any], recorder: KeyRecorder) -> CheckedPiece:
+        lines, ends, codes, sid_ends = array("I"), array("I"), array("B"), array("I")
+        texts: list[str] = []
+        sids: list[str] = []
+        errors = []
+        codes_of: dict[str | None, int] = {None: 0}
+        pos = spos = 0
         for line, sid, programme, text, outcome, error in rendered(
                 _JOB.reader, ruleset, as_of, reporter, rows=rows, pseudo=pseudo, memo=memo):  # type: ignore[union-attr]
             if text is None:
-                errors[len(lines)] = (programme, error)
+                errors.append((len(lines), line, sid, programme, error))
+                text = error_piece(Result(line, sid, programme, {}, None, error))
+                code = 0
+            else:
+                text = frame(text)
+                code = codes_of.get(outcome) or codes_of.setdefault(outcome, len(codes_of))
             lines.append(line)
-            sids.append(sid)
+            codes.append(code)
             texts.append(text)
-            outcomes.append(outcome)
-        return CheckedChunk(lines, sids, texts, outcomes, errors, ruleset.programmes_on_default())
+            pos += len(text)
+            ends.append(pos)
+            if sid:
+                sids.append(sid)
+                spos += len(sid)
+            sid_ends.append(spos)
+        text = "".join(texts)
+        piece: bytes | str = text
+        if encoding is not None:
+            try:
+                piece = text.encode(*encoding)
+            except UnicodeError:  # the parent writes the text, and meets the same error as one process
+                piece = text
+            else:
+                if len(piece) != len(text):  # not all ASCII: where each row ends, in bytes
+                    ends = array("I")
+                    pos = 0
+                    for t in texts:
+                        pos += len(t.encode(*encoding))
+                        ends.append(pos)
+        counts = Counter(codes)
+        outcomes = list(codes_of)
+        return CheckedPiece(piece, lines, ends, codes, outcomes,
+                            {outcomes[c]: n for c, n in counts.items() if c},  # type: ignore[misc]
+                            errors, "".join(sids), sid_ends, ruleset.programmes_on_default())
 
     return work
 
+
+def write_checked(reporter: Any, reader: RecordReader, chunk: CheckedPiece, duplicates: dict[int, int]) -> None:
+    """The parent's side of :func:`check_work`: the piece written whole, its rows counted; a chunk
+    with duplicate rows is written around them (each replaced by its BSA313 error)."""
+    from bsa_check.service import Result
+
+    def errors(low: int, high: int) -> list[Any]:
+        return [Result(line, sid, programme, {}, None, error)
+                for i, line, sid, programme, error in chunk.errors if low <= i < high]
+
+    if not duplicates:
+        reporter.add_counted(len(chunk.lines), chunk.counts, errors(0, len(chunk.lines)))
+        reporter.write_piece(chunk.piece)
+        return
+    lines = chunk.lines
+    row = 0
+    for line in sorted(duplicates):
+        k = bisect_left(lines, line)
+        _write_rows(reporter, chunk, row, k, errors(row, k))
+        sid = chunk.sids[chunk.sid_ends[k - 1] if k else 0:chunk.sid_ends[k]] or None
+        reporter.add(Result(line, sid, None, {}, None, reader._duplicate(line, duplicates[line])))
+        row = k + 1
+    _write_rows(reporter, chunk, row, len(lines), errors(row, len(lines)))
+
+
+def _write_rows(reporter: Any, chunk: CheckedPiece, low: int, high: int, errors: list[Any]) -> None:
+    """Rows ``low`` to ``high`` (exclusive) of a chunk: counted and written."""
+    if high <= low:
+        return
+    counts = Counter(chunk.codes[low:high])
+    reporter.add_counted(high - low, {chunk.outcomes[c]: n for c, n in counts.items() if c}, errors)
+    start = chunk.ends[low - 1] if low else 0
+    reporter.write_piece(chunk.piece[start:chunk.ends[high - 1]])
+
+
+# --- compare ---------------------------------------------------------------------------------------
 
 def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,
                  pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:

@@ -364,15 +364,14 @@ def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: li
                        source: str, locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
                        list_changed: bool = False, lang: str = "en", pseudo: Any = None) -> Comparison:
     """:func:`compare` with the rows classified in ``workers`` processes (``bsa_check.parallel``);
-    items are added in input order, duplicates replayed in the parent: the same result."""
+    items are added in input order, duplicates found by the keepers (in file order): the same result."""
     from bsa_check import parallel
 
     acc = Accumulator(rulesets, as_of, source, list_changed=list_changed)
-    replay = parallel.DuplicateReplay(reader)
     work = parallel.compare_work(rulesets, as_of, locate, lang if list_changed else None, pseudo)
-    for chunk, hashes, lines in parallel.run(reader, parts, workers, work):
-        duplicates = replay.errors(hashes, lines) if len(hashes) else {}
-        acc.add_chunk(chunk, {line: _row_error(dup, line, None) for line, dup in duplicates.items()})
+    for chunk, duplicates in parallel.run(reader, parts, workers, work):
+        errors = parallel.duplicate_errors(reader, duplicates) if duplicates else {}
+        acc.add_chunk(chunk, {line: _row_error(dup, line, None) for line, dup in errors.items()})
     return acc.result()
 
 

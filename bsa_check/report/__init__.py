@@ -136,6 +136,31 @@ class Reporter:
     def verdict_text(self, result: Result) -> str:  # pragma: no cover - machine formats only
         raise NotImplementedError
 
+    # ``--workers`` (bsa_check.parallel): a worker renders its chunk as one piece, each row as
+    # ``piece_text(verdict text)`` or ``error_piece(result)``, in order; the parent writes the piece
+    # whole with ``write_piece`` and adds the counts with ``add_counted``. Machine formats only.
+
+    def piece_text(self, text: str) -> str:
+        """A verdict row as it stands in a piece: what ``on_text`` writes for it."""
+        return text
+
+    def error_piece(self, result: Result) -> str:  # pragma: no cover - machine formats only
+        """An error row as it stands in a piece: what ``on_error`` writes for it."""
+        raise NotImplementedError
+
+    def write_piece(self, piece: bytes | str) -> None:
+        """Rows rendered by ``piece_text``/``error_piece``, joined (bytes: encoded as ``out`` encodes)."""
+        if isinstance(piece, bytes):
+            self.out.write_bytes(piece)  # type: ignore[attr-defined]  # output.GuardedWriter
+        elif piece:
+            self.out.write(piece)
+
+    def add_counted(self, rows: int, counts: dict[str, int], errors: list[Result]) -> None:
+        """What ``add`` of ``rows`` rows counts: verdicts by outcome, and the error rows in order."""
+        self.rows += rows
+        self.counts.update(counts)
+        self.errors.extend(errors)
+
     # Machine formats also set, in ``start``: ``tail_of(verdict)``, the rendered part of a row that
     # depends on the verdict alone, and ``row_text(line, student_id, programme, tail)``, the whole
     # row as ``verdict_text`` renders it (``service.rendered`` streams with these).

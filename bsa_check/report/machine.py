@@ -131,7 +131,13 @@ class JsonlReporter(Reporter):
             self.out.write("\n".join(texts) + "\n")
 
     def on_error(self, result: Any) -> None:
-        self.out.write(_dump(error_dict(result, self.lang)) + "\n")
+        self.out.write(self.error_piece(result))
+
+    def piece_text(self, text: str) -> str:
+        return text + "\n"
+
+    def error_piece(self, result: Any) -> str:
+        return _dump(error_dict(result, self.lang)) + "\n"
 
     def finish(self) -> None:
         pass
@@ -168,6 +174,18 @@ class JsonReporter(Reporter):
 
     def on_error(self, result: Any) -> None:
         pass
+
+    def piece_text(self, text: str) -> str:
+        return ",\n" + text  # the first row of the array goes without its comma (write_piece)
+
+    def error_piece(self, result: Any) -> str:
+        return ""  # errors follow the verdicts array (finish)
+
+    def write_piece(self, piece: bytes | str) -> None:
+        if piece and self._first:
+            piece = piece[1:]
+            self._first = False
+        super().write_piece(piece)
 
     def finish(self) -> None:
         errors = [error_dict(r, self.lang) for r in self.errors]
@@ -240,11 +258,18 @@ class CsvReporter(Reporter):
         self.out.write("".join(texts))
 
     def on_error(self, result: Any) -> None:
+        self.out.write(self.error_piece(result))
+
+    def error_piece(self, result: Any) -> str:
         e = result.error
         where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
         message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
-        self.writer.writerow([safe_cell(x) for x in (result.line, result.student_id, result.programme, "", "", "", "",
-                                                     message, self.ruleset_id)])
+        buffer = self._buffer
+        buffer.seek(0)
+        buffer.truncate()
+        self._one_row.writerow([safe_cell(x) for x in (result.line, result.student_id, result.programme, "", "", "",
+                                                       "", message, self.ruleset_id)])
+        return buffer.getvalue()
 
     def finish(self) -> None:
         pass

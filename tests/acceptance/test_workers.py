@@ -104,7 +104,7 @@ def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
 
     with open_records(path) as reader:
         lines = []
-        for out, _, _ in parallel.run(reader, parts, 2, work):
+        for out, _ in parallel.run(reader, parts, 2, work):
             seen_pids |= {pid for pid, _ in out}
             lines += [line for _, line in out]
     assert lines == list(range(2, 122))  # every data row once, in order
@@ -135,3 +135,97 @@ def test_duplicates_across_chunks_are_flagged_as_in_one_process(tmp_path, monkey
     two = _run("check", path, "--format", fmt, "--workers", "3")
     assert one.stdout.count("BSA313") == 3
     assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def _dup_cohort(path, picks, repeats):
+    """A cohort where ``repeats`` (row -> earlier row) repeat an earlier row's key, some more than once."""
+    lines = [";".join(synth.HEADER)]
+    made = []
+    for n, i in enumerate(picks):
+        row = list(POOL[i])
+        row[0] = str(5_000_000 + n)
+        earlier = repeats.get(n)
+        if earlier is not None and earlier < n:
+            row = list(made[earlier])
+            row[6] = str(n % 60)  # other credits: a duplicate need not be the same row
+        made.append(tuple(row))
+        lines.append(";".join(row))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(picks=st.lists(st.integers(0, len(POOL) - 1), min_size=1, max_size=150),
+       repeats=st.dictionaries(st.integers(1, 149), st.integers(0, 148), max_size=40),
+       fmt=st.sampled_from(["jsonl", "json", "csv", "text"]), workers=st.integers(2, 5),
+       chunk=st.integers(64, 4096))
+def test_workers_name_the_first_line_of_each_duplicate_as_one_process_does(
+        tmp_path_factory, monkeypatch, picks, repeats, fmt, workers, chunk):
+    """Duplicates found by the keepers (partitioned by key hash over processes) name the first line
+    of each key in file order, and the whole output is the one-process output, byte for byte."""
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", chunk)
+    path = tmp_path_factory.mktemp("d") / "cohort.csv"
+    _dup_cohort(path, picks, repeats)
+    one = _run("check", path, "--format", fmt)
+    many = _run("check", path, "--format", fmt, "--workers", str(workers))
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+
+
+def test_keepers_split_the_keys_and_each_duplicate_names_its_first_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 300)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 3, {50: 3, 90: 3, 100: 50, 119: 0})
+    from bsa_check.records.reader import open_records
+
+    found = {}
+    with open_records(path) as reader:
+        parts = parallel.plan(reader, 4)
+        assert parts is not None and len(parts) > 8
+        for _, duplicates in parallel.run(reader, parts, 4, lambda rows, recorder: [r.line for r in rows]):
+            found.update(duplicates)
+    assert parallel.keeper_count(4) == 2
+    # data rows start on line 2: row n is on line n + 2; 100 repeats 50, which repeats 3
+    assert found == {52: 5, 92: 5, 102: 5, 121: 2}
+
+
+def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
+    """Workers encode their piece; the parent writes the bytes as they come (no decoding there)."""
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)), {})
+    from bsa_check.records.reader import open_records
+    from bsa_check.engine.compile import compile_ruleset
+    from bsa_check.ruleset.load import load
+    from bsa_check.report import make_reporter
+    import io
+    from datetime import date
+
+    rs = compile_ruleset(load("ho-current"))
+    reporter = make_reporter("jsonl", io.StringIO(), rs, date(2026, 8, 20), "en", str(path))
+    reporter.start()
+    with open_records(path) as reader:
+        parts = parallel.plan(reader, 2)
+        work = parallel.check_work(rs, date(2026, 8, 20), reporter, None, ("utf-8", "strict"))
+        pieces = [chunk for chunk, _ in parallel.run(reader, parts, 2, work)]
+    assert pieces and all(isinstance(p.piece, bytes) for p in pieces)
+    assert sum(len(p.lines) for p in pieces) == 40
+    assert all(p.ends[-1] == len(p.piece) for p in pieces)
+
+
+@pytest.mark.parametrize("value, expected", [("1", 1), ("16", 16), (" auto ", None), ("AUTO", None)])
+def test_workers_takes_a_number_or_auto(value, expected):
+    assert parallel.worker_count(value) == (expected or min(parallel.available_cores(), parallel.MAX_WORKERS))
+
+
+@pytest.mark.parametrize("value", ["0", "65", "x", "-2", "2.5"])
+def test_workers_refuses_anything_else(value):
+    with pytest.raises(ValueError):
+        parallel.worker_count(value)
+    result = runner.invoke(app, ["check", "whatever.csv", "--workers", value])
+    assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_available_cores_follows_the_affinity(monkeypatch):
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5})
+        assert parallel.available_cores() == 3
