@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import calendar
 import difflib
-import operator
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -25,6 +24,8 @@ from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageErr
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
+from bsa_check.ruleset.operators import (BOOL_K, CREDIT_GAP_OPS, DATE_K, GAP_WHEN_MET, GAP_WHEN_UNMET, LIST_K, NUMBER,
+                                         OPERATORS, SET_K, TEXT_K)
 from bsa_check.ruleset.placeholders import names as placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is only a type here
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is on
 
 ABSENT = object()
 
-NUMBER, DATE_K, BOOL_K, TEXT_K, SET_K, LIST_K = "number", "date", "boolean", "text", "set", "list"
 RESULTS_K = "results"
 
 _FIELD_KIND = {
@@ -441,7 +441,7 @@ def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str], decided: Co
             if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)) \
                     or t.subject in non_credit:
                 continue
-            if (not deciding and t.op == "ge" and not t.result) or (deciding and t.op == "lt" and t.result):
+            if (not deciding and t.op in GAP_WHEN_UNMET and not t.result) or (deciding and t.op in GAP_WHEN_MET and t.result):
                 key = (t.subject, t.right)
                 if key not in out:
                     target = Decimal(t.right)
@@ -891,45 +891,13 @@ class _Compiler:
                                 f"{', '.join(p.choices)}", self._suggest(v, p.choices), "BSA260")
 
     def _comparator(self, op: str, skind: str, rkind: str, path: tuple[Any, ...]) -> Callable[[Any, Any], bool] | None:
-        def bad(expect: str) -> None:
-            self.err((*path, op), f"operator {op!r} cannot compare a {skind} with a {rkind}", expect, "BSA205")
-
-        if op in ("eq", "ne"):
-            if skind != rkind or skind in (SET_K, LIST_K):
-                bad("compare values of the same type (numbers, dates, texts or yes/no)")
-                return None
-            return operator.eq if op == "eq" else operator.ne
-        if op in ("lt", "le", "gt", "ge"):
-            if skind != rkind or skind not in (NUMBER, DATE_K):
-                bad("lt/le/gt/ge compare two numbers (or two dates; prefer before/after for dates)")
-                return None
-            return {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge}[op]
-        if op in m.DATE_OPS:
-            if skind != DATE_K or rkind != DATE_K:
-                bad("before/after compare two dates")
-                return None
-            return {"before": operator.lt, "on_or_before": operator.le,
-                    "after": operator.gt, "on_or_after": operator.ge}[op]
-        if op in ("in", "not_in"):
-            if rkind != LIST_K or skind in (SET_K, LIST_K):
-                bad("'in' tests a single value against a list: in: [a, b]")
-                return None
-            if op == "in":
-                return lambda a, b: a in b
-            return lambda a, b: a not in b
-        if op == "contains":
-            if skind != SET_K or rkind not in (TEXT_K, LIST_K):
-                bad("'contains' tests a list field (units, circumstances) for a code or list of codes")
-                return None
-            if rkind == LIST_K:
-                return lambda a, b: all(x in a for x in b)
-            return lambda a, b: b in a
-        if op == "contains_any":
-            if skind != SET_K or rkind != LIST_K:
-                bad("'contains_any' tests a list field for any of a list of codes")
-                return None
-            return lambda a, b: any(x in a for x in b)
-        raise AssertionError(op)  # pragma: no cover
+        """The operator's comparison for these kinds, from the operator table (``ruleset.operators``);
+        an error BSA205 with the operator's hint when it cannot compare them."""
+        row = OPERATORS[op]
+        compare = row.compare(skind, rkind)
+        if compare is None:
+            self.err((*path, op), f"operator {op!r} cannot compare a {skind} with a {rkind}", row.expect, "BSA205")
+        return compare
 
     # texts --------------------------------------------------------------------------------------
     def placeholders(self, text: m.Text | None, path: tuple[Any, ...]) -> set[str]:
@@ -963,7 +931,7 @@ class _Compiler:
             seen_ids[r.id] = i
             self._ops = set()
             cond = self.condition(r.when, (*path, "when")) if r.when is not None else None
-            credit_tests = cond is not None and bool(self._ops & {"ge", "lt"})
+            credit_tests = cond is not None and bool(self._ops & CREDIT_GAP_OPS)
             requires = tuple(CompiledPrecondition(p.id, self.condition(p.when, (*path, "requires", j, "when")), p)
                              for j, p in enumerate(r.requires))
             names = (self.placeholders(r.reason, (*path, "reason"))

@@ -11,7 +11,9 @@ from typing import Any, Iterator
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
-from bsa_check.i18n import OPS, fmt_value, join_list, outcome_label, t
+from bsa_check.i18n import fmt_value, join_list, outcome_label, t
+from bsa_check.ruleset.operators import IS_EMPTY_WORDS
+from bsa_check.ruleset.operators import words as operator_words
 from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.ruleset import placeholders
 from bsa_check.ruleset.model import LegalBasis, Text
@@ -155,10 +157,10 @@ def one_line(verdict: Verdict, lang: str) -> str:
 
 
 def test_text(test: TestResult, lang: str) -> str:
-    op = OPS[test.op][lang]
+    op = operator_words(test.op, lang)
     if test.op == "is_set":
         state = fmt_value(test.left, lang)
-        op = op if test.right else OPS["is_empty"][lang]
+        op = op if test.right else IS_EMPTY_WORDS[lang]
         return f"{test.subject} {op}: {'✓' if test.result else '✗'} ({state})"
     right = fmt_value(test.right, lang)
     if test.right_label:

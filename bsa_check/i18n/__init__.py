@@ -152,17 +152,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.unverified": {"en": "rule unverified", "nl": "regel niet geverifieerd"},
 }
 
-OPS: dict[str, dict[str, str]] = {
-    "eq": {"en": "=", "nl": "="}, "ne": {"en": "≠", "nl": "≠"},
-    "lt": {"en": "<", "nl": "<"}, "le": {"en": "≤", "nl": "≤"}, "gt": {"en": ">", "nl": ">"}, "ge": {"en": "≥", "nl": "≥"},
-    "before": {"en": "before", "nl": "vóór"}, "on_or_before": {"en": "on or before", "nl": "op of vóór"},
-    "after": {"en": "after", "nl": "na"}, "on_or_after": {"en": "on or after", "nl": "op of na"},
-    "in": {"en": "in", "nl": "in"}, "not_in": {"en": "not in", "nl": "niet in"},
-    "contains": {"en": "contains", "nl": "bevat"}, "contains_any": {"en": "contains any of", "nl": "bevat een van"},
-    "is_set": {"en": "is filled in", "nl": "is ingevuld"},
-    "is_empty": {"en": "is empty", "nl": "is leeg"},
-}
-
 
 def detect_lang(environ: Mapping[str, str] | None = None) -> str:
     """``nl`` when LC_ALL (or else LANG) starts with ``nl``; otherwise ``en``."""

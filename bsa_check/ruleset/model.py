@@ -23,9 +23,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, create_model,
+                      field_validator, model_validator)
+
+from bsa_check.ruleset.operators import OPERATORS
+from bsa_check.ruleset.operators import attribute as op_attribute
 
 FORMAT_VERSION = 1
 
@@ -42,10 +46,11 @@ Outcome = Literal[
     "positive", "negative", "negative_advisory", "procedure_incomplete", "needs_review", "postponed", "no_advice"
 ]
 
-COMPARISON_OPS = ("eq", "ne", "lt", "le", "gt", "ge")
-DATE_OPS = ("before", "on_or_before", "after", "on_or_after")
-SET_OPS = ("in", "not_in", "contains", "contains_any")
-TEST_OPS = (*COMPARISON_OPS, *DATE_OPS, *SET_OPS, "is_set")
+# The test operators: one table (``ruleset.operators``); a test's operator keys are its rows.
+COMPARISON_OPS = tuple(k for k, op in OPERATORS.items() if op.family == "comparison")
+DATE_OPS = tuple(k for k, op in OPERATORS.items() if op.family == "date")
+SET_OPS = tuple(k for k, op in OPERATORS.items() if op.family == "set")
+TEST_OPS = tuple(OPERATORS)
 
 
 class Strict(BaseModel):
@@ -211,36 +216,21 @@ Operand = Annotated[
 # --- conditions -----------------------------------------------------------------------------------
 
 
-class Test(Strict):
+class _TestSubject(Strict):
     """One comparison: a subject (``field``, ``param`` or ``derived``) and exactly one operator."""
 
     field: str | None = None
     param: str | None = None
     derived: str | None = None
-    eq: Operand | None = None
-    ne: Operand | None = None
-    lt: Operand | None = None
-    le: Operand | None = None
-    gt: Operand | None = None
-    ge: Operand | None = None
-    before: Operand | None = None
-    on_or_before: Operand | None = None
-    after: Operand | None = None
-    on_or_after: Operand | None = None
-    in_: Operand | None = Field(default=None, alias="in")
-    not_in: Operand | None = None
-    contains: Operand | None = None
-    contains_any: Operand | None = None
-    is_set: bool | None = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
-    def _one_subject_one_op(self) -> "Test":
+    def _one_subject_one_op(self) -> "_TestSubject":
         subjects = [k for k in ("field", "param", "derived") if getattr(self, k) is not None]
         if len(subjects) != 1:
             raise ValueError("a test needs exactly one of field, param or derived")
-        ops = [op for op in TEST_OPS if getattr(self, "in_" if op == "in" else op) is not None]
+        ops = [op for op in TEST_OPS if getattr(self, op_attribute(op)) is not None]
         if len(ops) != 1:
             raise ValueError(f"a test needs exactly one operator of: {', '.join(TEST_OPS)} (found {len(ops)})")
         return self
@@ -256,10 +246,27 @@ class Test(Strict):
     @property
     def op(self) -> tuple[str, Any]:
         for op in TEST_OPS:
-            v = getattr(self, "in_" if op == "in" else op)
+            v = getattr(self, op_attribute(op))
             if v is not None:
                 return op, v
         raise AssertionError  # pragma: no cover
+
+
+def _operator_fields() -> dict[str, Any]:
+    """One optional field per operator of the table: its operand (``is_set``: true or false)."""
+    fields: dict[str, Any] = {}
+    for key, op in OPERATORS.items():
+        name = op_attribute(key)
+        fields[name] = (Optional[bool] if op.flag else Optional[Operand],
+                        Field(default=None, alias=key if name != key else None, description=op.description))
+    return fields
+
+
+if TYPE_CHECKING:
+    Test = _TestSubject
+else:
+    Test = create_model("Test", __base__=_TestSubject, __module__=__name__, __doc__=_TestSubject.__doc__,
+                        **_operator_fields())
 
 
 class All(Strict):
