@@ -80,6 +80,10 @@ def _contains_any(s: str, r: str) -> Compare | None:
     return (lambda a, b: any(x in a for x in b)) if s == SET_K and r == LIST_K else None
 
 
+def _contains_none(s: str, r: str) -> Compare | None:
+    return (lambda a, b: not any(x in a for x in b)) if s == SET_K and r == LIST_K else None
+
+
 def _is_set(s: str, r: str) -> Compare | None:
     return None  # not a comparison: the compiler tests presence (see Operator.flag)
 
@@ -131,6 +135,10 @@ OPERATORS: dict[str, Operator] = {op.key: op for op in (
     Operator("contains_any", "set", _contains_any, "'contains_any' tests a list field for any of a list of codes",
              {"en": "contains any of", "nl": "bevat een van"}, "a list field holds at least one of a list of codes",
              examples=(("personal_circumstances", "illness|family", ["pregnancy", "family"], True), ("personal_circumstances", "illness", ["pregnancy", "family"], False))),
+    Operator("contains_none", "set", _contains_none, "'contains_none' tests a list field for none of a list of codes",
+             {"en": "contains none of", "nl": "bevat geen van"}, "a list field holds none of a list of codes",
+             examples=(("personal_circumstances", "illness", ["pregnancy", "family"], True),
+                       ("personal_circumstances", "illness|family", ["pregnancy", "family"], False))),
     Operator("is_set", "presence", _is_set, "is_set: true or false", {"en": "is filled in", "nl": "is ingevuld"},
              "true: the value is filled in; false: it is empty", flag=True,
              examples=(("warning_date", "2026-02-01", True, True), ("warning_date", "", True, False))),
