@@ -49,6 +49,13 @@ def detect_lang() -> str:
     return config_lang() or _detect_lang()
 
 
+def _language(lang: "Lang | None") -> str:
+    """The language of this command's output and messages: --lang, else configured, else LC_ALL/LANG."""
+    from bsa_check.i18n.problems import choose
+
+    return choose(lang.value if lang else detect_lang())
+
+
 def default_rules() -> str:
     """``--rules`` when not given: the configured ``rules`` (said on stderr, since a configuration file
     found upward changes the verdicts), else ho-current."""
@@ -56,7 +63,11 @@ def default_rules() -> str:
 
     config = load_config()
     if config.rules:
-        _stderr().print(Text(f"note: rule set {config.rules} from {config.path}"), style="dim")
+        from bsa_check.i18n.problems import chosen, severity, translate
+
+        lang = chosen()
+        _stderr().print(Text(f"{severity('note', lang)}: "
+                             f"{translate('*', f'rule set {config.rules} from {config.path}', lang)}"), style="dim")
         return config.rules
     return "ho-current"
 
@@ -145,9 +156,11 @@ def _stderr():  # type: ignore[no-untyped-def]
 
 
 def _fail(errors: Sequence[BsaCheckError], code: int) -> typer.Exit:
-    err = _stderr()
+    from bsa_check.i18n.problems import chosen, error_line
+
+    err, lang = _stderr(), chosen()
     for e in errors:
-        err.print(Text(f"error[{e.code}]: {e}"), style="red")
+        err.print(Text(error_line(e, lang)), style="red")
     return typer.Exit(code)
 
 
@@ -200,7 +213,10 @@ def _refuse_unlawful(loaded, compiled, shown: set | None = None) -> None:  # typ
             continue
         shown.add(key)
         err = err or _stderr()
-        err.print(Text(f"warning[{p.code}]: {RuleFileError(p.message, location=p.location, hint=p.hint)}"),
+        from bsa_check.i18n.problems import chosen, error_line
+
+        err.print(Text(error_line(RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code), chosen(),
+                                  "warning")),
                   style="yellow")
 
 
@@ -299,6 +315,9 @@ def _root(
                                                     help="Show the version and exit.")] = None,
 ) -> None:
     """bsa-check FILE is short for bsa-check check FILE."""
+    from bsa_check.i18n.problems import forget
+
+    forget()  # each run chooses its message language afresh (in-process runs: tests, the API)
 
 
 @app.command()
@@ -330,7 +349,7 @@ def check(
     from bsa_check.ruleset.load import load
     from bsa_check.service import Result, rendered, results
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
     with _user_errors():
         fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
         if excel and fmt is not CheckFormat.csv:
@@ -391,11 +410,13 @@ def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | N
     from bsa_check.i18n import t
     from bsa_check.report import placeholder_params
 
+    from bsa_check.i18n.problems import severity
+
     err = _stderr()
     _encoding_note(reader)
     _unknown_columns(reader, language)
     if reporter.rows == 0:
-        err.print(Text(f"warning[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
+        err.print(Text(f"{severity('warning', language)}[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
                   style="yellow")
     _programmes_on_default([ruleset], workers=[on_default or {}])
     names = placeholder_params(ruleset)
@@ -403,8 +424,10 @@ def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | N
         err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
     if reporter.errors:
         err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
+        from bsa_check.i18n.problems import error_line
+
         for r in reporter.errors:
-            err.print(Text(f"error[{r.error.code}]: {r.error}"), style="red")
+            err.print(Text(error_line(r.error, language)), style="red")
 
 
 def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> None:  # type: ignore[no-untyped-def,type-arg]
@@ -420,14 +443,20 @@ def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> Non
             found.setdefault(name, set()).update(progs)
         note = default_note(rs.name, {k: sorted(v) for k, v in found.items()})
         if note:
-            _stderr().print(Text(f"warning[BSA327]: {note}"), style="yellow")
+            from bsa_check.i18n.problems import chosen, severity, translate
+
+            lang = chosen()
+            _stderr().print(Text(f"{severity('warning', lang)}[BSA327]: {translate('BSA327', note, lang)}"),
+                            style="yellow")
 
 
 def _encoding_note(reader) -> None:  # type: ignore[no-untyped-def]
     """A UTF-8 file with a stray byte, read as Windows-1252: say so (bsa_check.records.stray)."""
     warning = getattr(reader, "encoding_warning", None)
     if warning is not None:
-        _stderr().print(Text(f"warning[{warning.code}]: {warning}"), style="yellow")
+        from bsa_check.i18n.problems import chosen, error_line
+
+        _stderr().print(Text(error_line(warning, chosen(), "warning")), style="yellow")
 
 
 def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
@@ -444,7 +473,9 @@ def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-
     for header in dict.fromkeys(h.strip() for h in reader.unknown_columns):
         close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
         named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
-    _stderr().print(Text(f"warning[BSA316]: {reader.path}:{reader.header_line}: "
+    from bsa_check.i18n.problems import severity
+
+    _stderr().print(Text(f"{severity('warning', language)}[BSA316]: {reader.path}:{reader.header_line}: "
                          f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
                          f"{t('unknown.ignored', language)}"), style="yellow")
 
@@ -468,7 +499,8 @@ def explain(
     from bsa_check.explain import comparison, full_explanation
     from bsa_check.i18n import t
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
+    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     out = Console(highlight=False, soft_wrap=True)
     failed = False
     with _user_errors():
@@ -493,7 +525,7 @@ def explain(
                 out.print(Text(t("explain.student", language, student=shown, line=row.line,
                                  programme=row.values.get("programme", ""))))
                 if row.error is not None:
-                    _stderr().print(Text(f"error[{row.error.code}]: {row.error}"), style="red")
+                    _stderr().print(Text(error_line(row.error, language)), style="red")
                     failed = True
                     continue
                 verdicts = []
@@ -505,7 +537,8 @@ def explain(
                         sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2
                         where = f"{reader.path}:{cell_name(sheet, row.line, col)}" if sheet else \
                             f"{students}:{row.line}:{col or ''}"
-                        _stderr().print(Text(f"error[{exc.code}]: {where} [{rs.name}] {exc}"), style="red")
+                        _stderr().print(Text(f"{severity('error', language)}[{exc.code}]: {where} [{rs.name}] "
+                                             f"{describe(exc, language)}"), style="red")
                         failed = True
                 for verdict in verdicts:
                     out.print()
@@ -551,7 +584,7 @@ def due(
     """Per student, the procedural steps a lawful binding advice still needs, each with its last day (personal data)."""
     from bsa_check.services.due_run import run_due
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
     with _user_errors():
         ruleset = _usable_many([rules or default_rules()], param)[0]
         chosen = _output_format(fmt, output, tuple(f.value for f in DueFormat), "due")
@@ -602,7 +635,8 @@ def letters(
     from bsa_check.letters.run import run_letters, summary_lines
     from bsa_check.service import error_locator
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
+    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with _user_errors():
         inst = load_institution(institution) if institution else None
         ruleset = _usable_many([rules or default_rules()], param)[0]
@@ -613,10 +647,11 @@ def letters(
         typer.echo(line)
     err = _stderr()
     if inst is None:
-        err.print(Text("warning[BSA805]: no --institution: the letters show [to be filled in] for the institution's details"),
+        no_inst = "no --institution: the letters show [to be filled in] for the institution's details"
+        err.print(Text(f"{severity('warning', language)}[BSA805]: {translate('BSA805', no_inst, language)}"),
                   style="yellow")
     for e in done.errors:
-        err.print(Text(f"error[{e.code}]: {e}"), style="red")
+        err.print(Text(error_line(e, language)), style="red")
     raise typer.Exit(EXIT_FINDINGS if done.errors else EXIT_OK)
 
 
@@ -655,7 +690,8 @@ def compare(
     from bsa_check.output import open_output
     from bsa_check.service import error_locator
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
+    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with _user_errors():
         chosen = _output_format(fmt, output, tuple(f.value for f in CompareFormat), "compare")
         if len(rules or []) < 2:
@@ -689,7 +725,7 @@ def compare(
         err = _stderr()
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")
         for e in result.errors:
-            err.print(Text(f"error[{e.code}]: {e}"), style="red")
+            err.print(Text(error_line(e, language)), style="red")
         if result.error_count > len(result.errors):
             err.print(Text(t("cmp.errors_more", language, n=result.error_count - len(result.errors))), style="red")
     raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
@@ -843,7 +879,8 @@ def columns_command(
     from bsa_check.records.propose import SAMPLE_ROWS, propose, render, summary
     from bsa_check.records.reader import open_records
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
+    from bsa_check.i18n.problems import severity, translate
     with _user_errors():
         rulesets = _usable_many(rules or ["ho-current"], param)
         plan = record_plan(rulesets)
@@ -859,7 +896,8 @@ def columns_command(
     head, *steps = summary(proposal, language)
     err.print(Text(head))
     for line in steps:
-        err.print(Text(f"warning[BSA342]: {line}"), style="yellow")
+        err.print(Text(f"{severity('warning', language)}[BSA342]: {translate('BSA342', line, language)}"),
+                  style="yellow")
     raise typer.Exit(EXIT_FINDINGS if proposal.missing_required else EXIT_OK)
 
 
@@ -901,7 +939,7 @@ def list_rules(
     from bsa_check.i18n import t
     from bsa_check.ruleset.load import bundled_rule_files, load_file
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
     if show is not None:
         from bsa_check.ruleset.show import show_bundled
 
@@ -955,7 +993,7 @@ def explain_codes(
 
     from bsa_check import codes as registry
 
-    language = lang.value if lang else detect_lang()
+    language = _language(lang)
     if code is None:
         typer.echo(registry.listing(language), nl=False)
         return

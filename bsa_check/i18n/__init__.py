@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.programme": {"en": "programme", "nl": "opleiding"},
     "col.ec": {"en": "EC yr 1", "nl": "EC jr 1"},
     "col.outcome": {"en": "outcome", "nl": "uitkomst"},
-    "col.rule": {"en": "rule", "nl": "regel"},
+    "col.rule": {"en": "rule", "nl": "beslisregel"},  # "regel" is the line column
     "col.reason": {"en": "reason", "nl": "reden"},
     "col.count": {"en": "count", "nl": "aantal"},
     "summary.title": {"en": "Summary", "nl": "Samenvatting"},

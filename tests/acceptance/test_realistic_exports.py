@@ -113,7 +113,7 @@ def test_columns_marks_required_fields_it_cannot_place(tmp_path: Path) -> None:
     result = runner.invoke(app, ["columns", str(export), "--output", str(mapping), "--lang", "nl"])
     assert result.exit_code == 1  # required fields missing
     assert "verplichte velden ontbreken" in result.stderr
-    assert "warning[BSA342]: kolom 'Hoorzitting gepland' lijkt een procedurestap (hearing_date)" in result.stderr
+    assert "waarschuwing[BSA342]: kolom 'Hoorzitting gepland' lijkt een procedurestap (hearing_date)" in result.stderr
     text = mapping.read_text(encoding="utf-8")
     assert "ec_year1: null  # MISSING" in text and "part_time: null  # MISSING" in text
     # the hearing column's sample is no date: a poor match, left for the user, never silently dropped

@@ -89,7 +89,7 @@ def test_configured_rules_and_lang_are_the_defaults_of_check(tmp_path, monkeypat
     configured = runner.invoke(app, ["check", "s.csv", "--as-of", "2026-08-20"], env={"LANG": "en_US.UTF-8"})
     assert configured.exit_code == 0
     assert "ho-proposed-2023" in configured.stdout and "VOORSTEL, GEEN WET" in configured.stdout
-    assert f"note: rule set ho-proposed-2023 from {tmp_path / '.bsa-check.yaml'}" in configured.stderr
+    assert f"let op: regelset ho-proposed-2023 uit {tmp_path / '.bsa-check.yaml'}" in configured.stderr  # lang: nl
     given = runner.invoke(app, ["check", "s.csv", "--as-of", "2026-08-20", "--rules", "ho-current", "--lang", "en"])
     assert "ho-current" in given.stdout and "ho-proposed-2023" not in given.stdout  # options win
 
