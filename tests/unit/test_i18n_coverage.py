@@ -23,6 +23,7 @@ import pytest
 from bsa_check import i18n
 from bsa_check.codes import CODES
 from bsa_check.i18n import problems
+from bsa_check.ruleset.operators import IS_EMPTY_WORDS, OPERATORS
 
 PACKAGE = Path(i18n.__file__).resolve().parent.parent
 CODE = re.compile(r"^BSA\d{3}$")
@@ -456,7 +457,8 @@ def _fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-CATALOGUES = {"MESSAGES": i18n.MESSAGES, "OUTCOME_LABELS": i18n.OUTCOME_LABELS, "OPS": i18n.OPS}
+CATALOGUES = {"MESSAGES": i18n.MESSAGES, "OUTCOME_LABELS": i18n.OUTCOME_LABELS,
+              "operators": {**{key: op.words for key, op in OPERATORS.items()}, "is_empty": IS_EMPTY_WORDS}}
 
 
 @pytest.mark.parametrize("catalogue", sorted(CATALOGUES))
