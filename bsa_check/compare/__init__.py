@@ -25,7 +25,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
-from bsa_check.engine.compile import CompiledRuleSet, academic_year_of
+from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.records.parse import academic_year_of
 from bsa_check.errors import BsaCheckError, EvaluationError, cell_name
 from bsa_check.memo import Memo
 from bsa_check.ruleset.model import OUTCOMES

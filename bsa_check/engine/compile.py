@@ -22,7 +22,7 @@ from bsa_check.engine.units import AggregateDetail, compile_aggregate
 from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Trace, Verdict
 from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
 from bsa_check.records import fields as F
-from bsa_check.records.parse import CellError, parse_boolean, parse_date, parse_decimal
+from bsa_check.records.parse import CellError, academic_year_of, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.operators import (BOOL_K, CREDIT_GAP_OPS, DATE_K, GAP_WHEN_MET, GAP_WHEN_UNMET, LIST_K, NUMBER,
                                          OPERATORS, SET_K, TEXT_K)
@@ -54,9 +54,6 @@ class MissingValue(Exception):
         self.field = field_name
 
 
-def academic_year_of(day: date) -> int:
-    """The academic year (starting calendar year) containing ``day``: it runs 1 Sep - 31 Aug."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 def add_months(day: date, months: int) -> date:

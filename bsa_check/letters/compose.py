@@ -27,6 +27,7 @@ from typing import Any
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.explain import basis_text, changes, exclusion_lines, reason, render, shortfall_texts, verdict_basis
 from bsa_check.i18n import fmt_value, outcome_label
+from bsa_check.records.parse import academic_year_of
 from bsa_check.services.due import Step, iter_record_steps
 
 ADVICE_TEMPLATES = {"positive": "advice-positive", "negative": "advice-negative", "postponed": "advice-postponed"}
@@ -83,8 +84,7 @@ class Composer:
     def base_values(self, record: dict, sid: str) -> dict[str, Any]:  # type: ignore[type-arg]
         values: dict[str, Any] = dict(record)
         year = record.get("academic_year")
-        params = self.ruleset.params_for(record.get("programme"), year or (self.as_of.year if self.as_of.month >= 9
-                                                                            else self.as_of.year - 1))
+        params = self.ruleset.params_for(record.get("programme"), year or academic_year_of(self.as_of))
         values.update(params)
         values.update(self.institution)
         values.update(student_id=sid, letter_date=self.as_of)
@@ -155,6 +155,6 @@ def _basis(step: Step, lang: str) -> str:
 
 
 def _year_text(record: dict, as_of: date) -> str:  # type: ignore[type-arg]
-    year = record.get("academic_year") or (as_of.year if as_of.month >= 9 else as_of.year - 1)
+    year = record.get("academic_year") or academic_year_of(as_of)
     return f"{year}-{year + 1}"
 

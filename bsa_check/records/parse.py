@@ -149,6 +149,12 @@ def parse_academic_year(text: str) -> int:
     return year
 
 
+def academic_year_of(day: date) -> int:
+    """The academic year (starting calendar year) containing ``day``: it runs 1 September to 31
+    August. The one place this rule lives (the engine, the reader's duplicate key, letters)."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
 def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {spelling: code for code, spellings in table.items() for spelling in spellings}
 

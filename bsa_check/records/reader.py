@@ -35,7 +35,7 @@ from bsa_check.records.fields import FIELDS_BY_NAME, normalise_header
 from bsa_check.records.mapping import check_columns, header_index
 from bsa_check.records.programme_columns import message as programme_message
 from bsa_check.records.programme_columns import name_and_code
-from bsa_check.records.parse import PARSERS, CellError, parse_academic_year
+from bsa_check.records.parse import PARSERS, CellError, academic_year_of, parse_academic_year
 from bsa_check.records.plan import cell_parser
 from bsa_check.records.seen import SeenKeys
 from bsa_check.records.sniff import check_utf16, sep_line, source_for
@@ -999,7 +999,7 @@ class RecordReader:
             day = self._parsers["date"](text)
         except _PARSE_ERRORS:
             return ""
-        return str(day.year if day.month >= 9 else day.year - 1)
+        return str(academic_year_of(day))
 
     def _duplicate(self, line: int, first: int) -> RecordError:
         col = self._sid_index + 1

@@ -38,7 +38,8 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
-from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet, Reach, academic_year_of
+from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet, Reach
+from bsa_check.records.parse import academic_year_of
 from bsa_check.errors import EvaluationError
 from bsa_check.records.parse import UnitResult
 

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bsa_check.engine.compile import academic_year_of, add_months, compile_ruleset
+from bsa_check.engine.compile import add_months, compile_ruleset
+from bsa_check.records.parse import academic_year_of
 from bsa_check.errors import EvaluationError
 from bsa_check.ruleset.load import bundled_rule_files, load
 from tests.property.strategies import as_of_dates, dates, maybe, records
