@@ -338,6 +338,11 @@ def check(
     sheet: SheetOpt = None,
     excel: Annotated[bool, typer.Option(
         "--excel", help="CSV for Excel: byte order mark, CRLF line ends and ';' between cells.")] = False,
+    only: Annotated[Optional[str], typer.Option(
+        "--only", metavar="OUTCOME,...",
+        help="Write only the rows with these outcomes (e.g. negative,procedure_incomplete); the counts stay whole.")] = None,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Only the counts per outcome (text, or json without the verdicts).")] = False,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
     from bsa_check.engine.compile import compile_ruleset
@@ -355,6 +360,10 @@ def check(
         if excel and fmt is not CheckFormat.csv:
             raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
                              hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
+        from bsa_check.report.select import only_outcomes, refuse_summary
+
+        wanted = only_outcomes(only)
+        refuse_summary(summary, fmt.value)
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
@@ -367,7 +376,8 @@ def check(
                           **_doors(columns, sheet)) as reader:
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel,
+                                         only=wanted, summary_only=summary)
                 reporter.start()
                 streamed = fmt in (CheckFormat.text, CheckFormat.xlsx)  # reporters that take whole results
                 parts = _parallel_parts(reader, workers) if not streamed else None

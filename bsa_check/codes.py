@@ -640,6 +640,22 @@ _code("BSA437", "excel-needs-csv", ERROR,
        "--excel schrijft CSV zoals Excel het leest (byte order mark, CRLF, ';'); geef --format csv of een "
        ".csv-bestand bij --output (exit 2)."),
       "bsa-check check students.csv --excel --format json")
+_code("BSA438", "only-unknown-outcome", ERROR,
+      ("--only names an outcome that does not exist",
+       "Give outcome codes separated by commas (positive, negative, negative_advisory, procedure_incomplete, "
+       "needs_review, postponed, no_advice); the message names them (exit 2)."),
+      ("--only noemt een uitkomst die niet bestaat",
+       "Geef uitkomstcodes gescheiden door komma's (positive, negative, negative_advisory, procedure_incomplete, "
+       "needs_review, postponed, no_advice); de melding noemt ze (exit 2)."),
+      "bsa-check check students.csv --only negatief")
+_code("BSA439", "summary-needs-text-or-json", ERROR,
+      ("--summary with an output format that has no summary of its own",
+       "--summary prints only the counts: in the text format, or the json document without its verdicts; jsonl, "
+       "csv and xlsx are row formats (exit 2)."),
+      ("--summary met een uitvoerformaat zonder eigen samenvatting",
+       "--summary toont alleen de aantallen: in het tekstformaat, of het json-document zonder de adviezen; jsonl, "
+       "csv en xlsx zijn rijformaten (exit 2)."),
+      "bsa-check check students.csv --summary --format csv")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,

@@ -106,6 +106,9 @@ class Reporter:
         self.errors: list[Result] = []
         self.rows = 0
         self.pseudonymized = False  # student numbers are keyed hashes (--pseudonymize)
+        # --only: the outcomes whose rows are written (None: all); every row is still counted, and
+        # rows that could not be evaluated are always written (a failed row is never hidden)
+        self.only: frozenset[str] | None = None
 
     def add(self, result: Result) -> None:
         self.rows += 1
@@ -114,19 +117,25 @@ class Reporter:
             self.on_error(result)
         else:
             assert result.verdict is not None
-            self.counts[result.verdict.outcome] += 1
-            self.on_verdict(result)
+            outcome = result.verdict.outcome
+            self.counts[outcome] += 1
+            if self.only is None or outcome in self.only:
+                self.on_verdict(result)
 
     def add_text(self, text: str, outcome: str) -> None:
         """A verdict row already rendered by :meth:`verdict_text` (in a worker process)."""
         self.rows += 1
         self.counts[outcome] += 1
-        self.on_text(text)
+        if self.only is None or outcome in self.only:
+            self.on_text(text)
 
     def add_texts(self, texts: list[str], outcomes: list[str]) -> None:
         """:meth:`add_text` for each pair, in order."""
         self.rows += len(texts)
         self.counts.update(outcomes)
+        only = self.only
+        if only is not None:
+            texts = [text for text, outcome in zip(texts, outcomes) if outcome in only]
         self.on_texts(texts)
 
     def on_texts(self, texts: list[str]) -> None:
@@ -185,7 +194,10 @@ class Reporter:
 
 
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
-                  *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False) -> Reporter:
+                  *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False,
+                  only: frozenset[str] | None = None, summary_only: bool = False) -> Reporter:
+    """``only``: write the rows of these outcomes only (--only); ``summary_only``: no rows at all
+    (--summary; text and json)."""
     from bsa_check.report import machine, text
 
     reporter: Reporter
@@ -204,6 +216,9 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
     else:
         raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
     reporter.pseudonymized = pseudonymized
+    reporter.only = frozenset() if summary_only else only
+    if summary_only and isinstance(reporter, text.TextReporter):
+        reporter.summary_only = True
     return reporter
 
 
