@@ -244,6 +244,7 @@ def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any,
 
     memo = Memo(RENDER_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
     frame, error_piece = reporter.piece_text, reporter.error_piece
+    only = reporter.only  # --only: other outcomes are counted, not written (an empty text in the piece)
 
     def work(rows: Iterator[Any], recorder: KeyRecorder) -> CheckedPiece:
         lines, ends, codes, sid_ends = array("I"), array("I"), array("B"), array("I")
@@ -259,7 +260,7 @@ def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any,
                 text = error_piece(Result(line, sid, programme, {}, None, error))
                 code = 0
             else:
-                text = frame(text)
+                text = frame(text) if only is None or outcome in only else ""
                 code = codes_of.get(outcome) or codes_of.setdefault(outcome, len(codes_of))
             lines.append(line)
             codes.append(code)

@@ -25,13 +25,13 @@ def only_outcomes(text: str | None) -> frozenset[str] | None:
 
         what = ", ".join(repr(name) for name in unknown) if unknown else "nothing"
         near = get_close_matches(unknown[0], OUTCOMES, n=1) if unknown else []
-        raise UsageError(f"--only names {what}, not an outcome", code="BSA438",
-                         hint=(f"did you mean {near[0]}? " if near else "")
-                         + "the outcomes are " + ", ".join(OUTCOMES))
+        valid = ", ".join(OUTCOMES)
+        hint = f"did you mean {near[0]}? the outcomes are {valid}" if near else f"the outcomes are {valid}"
+        raise UsageError(f"--only names {what}, not an outcome", code="BSA438", hint=hint)
     return frozenset(names)
 
 
 def refuse_summary(summary: bool, fmt: str) -> None:
     if summary and fmt not in SUMMARY_FORMATS:
-        raise UsageError(f"--summary prints only the counts, and the {fmt} format has no place for them alone",
+        raise UsageError(f"--summary prints only the counts, and the {fmt} format has no place for counts alone",
                          code="BSA439", hint="use --format text or --format json with --summary, or leave it out")
