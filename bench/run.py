@@ -241,6 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-workers", action="store_true", help="compare at each --workers count too")
     parser.add_argument("--big-rows", type=int, default=0, metavar="N",
                         help="also check a cohort of N rows (e.g. 5000000) at each --workers count: time and peak memory")
+    parser.add_argument("--big-runs", type=int, default=0, metavar="N",
+                        help="runs per --big-rows step (default: --runs)")
     parser.add_argument("--peers", action="store_true",
                         help="also run the peers in bench/peers (a plain Python loop, polars, OpenFisca-Core 46), "
                              "each in its own virtual environment made with pip (WHEELHOUSE: wheels from that folder, "
@@ -330,16 +332,44 @@ def main(argv: list[str] | None = None) -> int:
             ]
         if wanted_steps is not None:
             steps = [s for s in steps if s[0] in wanted_steps or s[0] in ("floor", "big-floor")]
-        results = {}
+        results: dict[str, dict] = {}
         for name, argv_, env, rows, floor_name in steps:
-            results[name] = measure(name, argv_, args.runs, ROOT, env)
+            runs = args.big_runs or args.runs if name.startswith("big-") else args.runs
+            results[name] = measure(name, argv_, runs, ROOT, env)
             if rows:
                 results[name]["rows"] = rows
                 results[name]["floor"] = floor_name
+            write_report(args, results, counts, cores, skipped, final=False)  # a run cut off keeps what it measured
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    report = write_report(args, results, counts, cores, skipped, final=True)
+    print()
+    print(f"bsa-check benchmark: {args.rows:,} rows, median of {args.runs} runs, {cores} cores available, "
+          f"Python {platform.python_version()}")
+    print(f"{'step':<18}{'median s':>10}{'records/s':>12}{'x floor':>9}{'peak MB':>9}")
+    for name, r in results.items():
+        rps = f"{r['records_per_s']:,}" if "records_per_s" in r else ""
+        xf = f"{r['x_floor']:.2f}" if "x_floor" in r else ""
+        print(f"{name:<18}{r['median_s']:>10.3f}{rps:>12}{xf:>9}{r['peak_rss_mb']:>9.1f}")
+    for name, why in skipped.items():
+        print(f"{name:<18}skipped: {why}")
+    print()
+    for t in report["targets"]:
+        state = "n/a" if t["met"] is None else ("met" if t["met"] else "NOT met")
+        value = "-" if t["value"] is None else f"{t['value']}{t.get('unit', '')}"
+        print(f"  {t['target']:<40} {value:>10}  (target {'>=' if t['target'].endswith('speed-up') else '<='} "
+              f"{t['limit']}{t.get('unit', '')}): {state}")
+    if args.markdown == "-":
+        print()
+        print(markdown_table(report))
+    return 0
 
+
+def write_report(args: argparse.Namespace, results: dict[str, dict], counts: list[int], cores: int,
+                 skipped: dict[str, str], final: bool) -> dict:
+    """The report (ratios, targets, machine) of the steps measured so far; written to --json and
+    --markdown files (``partial`` until the last step)."""
     for r in results.values():
         if r.get("rows") and r.get("floor") in results:
             r["records_per_s"] = round(r["rows"] / r["median_s"])
@@ -376,39 +406,18 @@ def main(argv: list[str] | None = None) -> int:
                    min(n, cores) * 0.85, "x", lower_is_better=False)
 
     report = {
-        "format_version": 2,
+        "format_version": 2, "partial": not final,
         "rows": args.rows, "runs": args.runs, "seed": args.seed, "big_rows": args.big_rows,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count(), "cores": cores,
                     "load_average_at_end": list(os.getloadavg()) if hasattr(os, "getloadavg") else None},
         "steps": results, "targets": targets, "skipped": skipped,
     }
-    print()
-    print(f"bsa-check benchmark: {args.rows:,} rows, median of {args.runs} runs, {cores} cores available, "
-          f"Python {platform.python_version()}")
-    print(f"{'step':<18}{'median s':>10}{'records/s':>12}{'x floor':>9}{'peak MB':>9}")
-    for name, r in results.items():
-        rps = f"{r['records_per_s']:,}" if "records_per_s" in r else ""
-        xf = f"{r['x_floor']:.2f}" if "x_floor" in r else ""
-        print(f"{name:<18}{r['median_s']:>10.3f}{rps:>12}{xf:>9}{r['peak_rss_mb']:>9.1f}")
-    for name, why in skipped.items():
-        print(f"{name:<18}skipped: {why}")
-    print()
-    for t in targets:
-        state = "n/a" if t["met"] is None else ("met" if t["met"] else "NOT met")
-        value = "-" if t["value"] is None else f"{t['value']}{t.get('unit', '')}"
-        print(f"  {t['target']:<40} {value:>10}  (target {'>=' if t['target'].endswith('speed-up') else '<='} "
-              f"{t['limit']}{t.get('unit', '')}): {state}")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    if args.markdown:
-        table = markdown_table(report)
-        if args.markdown == "-":
-            print()
-            print(table)
-        else:
-            Path(args.markdown).write_text(table + "\n", encoding="utf-8")
-    return 0
+    if args.markdown and args.markdown != "-":
+        Path(args.markdown).write_text(markdown_table(report) + "\n", encoding="utf-8")
+    return report
 
 
 if __name__ == "__main__":
