@@ -1028,6 +1028,11 @@ def main(argv: list[str] | None = None) -> None:
     ascii_fallback_streams()  # a non-UTF-8 locale: ASCII arrows and crosses, never UnicodeEncodeError
     install()  # SIGINT, SIGTERM, SIGHUP: temp file removed, exit 128+n (bsa_check.signals)
     args = list(sys.argv[1:] if argv is None else argv)
+    from bsa_check import help_nl
+
+    dutch = help_nl.wanted(args)  # --lang nl, or a Dutch LC_ALL/LANG: help texts and click's words in Dutch
+    if args[:1] == ["--lang"] and len(args) > 2 and set(args[2:]) <= {"-h", "--help"}:
+        args = args[2:]  # bsa-check --lang nl --help: the program's help, in that language
     if args and args[0] not in _COMMANDS and not args[0].startswith("-"):
         meant = did_you_mean(args[0], _COMMANDS)
         if meant is not None:
@@ -1041,6 +1046,11 @@ def main(argv: list[str] | None = None) -> None:
 
     command = typer.main.get_command(_app_for(args[0] if args else None))
     name_values(command)  # value names in help: --as-of DATE, not <str>
+    if dutch:
+        help_nl.install()
+    else:
+        help_nl.uninstall()
+        help_nl.translate_tree(command)
     with guarded_exit():
         command.main(args=args, prog_name="bsa-check")
 

@@ -66,3 +66,35 @@ def test_dutch_table_headings_are_distinct():
     headings = header.split()
     assert "beslisregel" in headings and headings.count("regel") == 1
     assert len(headings) == len(set(headings)), header
+
+
+def run_cli(*args: str, lang_env: str = "nl_NL.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANG", "LANGUAGE", "LC_MESSAGES")}
+    env.update(LC_ALL=lang_env, COLUMNS="100", NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "bsa_check", *args], cwd=DATA, env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+
+
+def test_help_is_dutch_with_lang_nl_or_a_dutch_locale():
+    by_option = run_cli("--lang", "nl", "--help", lang_env="C.UTF-8")
+    assert by_option.returncode == 0
+    assert "Gebruik: bsa-check [OPTIES] OPDRACHT" in by_option.stdout
+    assert "Toon deze hulptekst en stop." in by_option.stdout and "Opdrachten:" in by_option.stdout
+    check_help = run_cli("check", "--help")
+    assert "Peildatum (ISO of dd-mm-jjjj)" in check_help.stdout
+    assert "Opties:" in check_help.stdout and "Options" not in check_help.stdout
+    english = run_cli("check", "--help", lang_env="C.UTF-8")
+    assert "Reference date (ISO or dd-mm-jjjj)" in english.stdout
+
+
+def test_command_line_errors_are_dutch():
+    unknown = run_cli("check", "bad.csv", "--frob")
+    assert unknown.returncode == 2
+    assert "Fout: Onbekende optie: --frob" in unknown.stderr and "Probeer 'bsa-check check -h' voor hulp." \
+        in unknown.stderr
+    missing = run_cli("check")
+    assert "Fout: Argument 'STUDENTS' ontbreekt." in missing.stderr
+    bad_value = run_cli("synth", "--rows", "abc")
+    assert "Fout: Ongeldige waarde voor '--rows': moet een geheel getal zijn" in bad_value.stderr
+    english = run_cli("check", "bad.csv", "--frob", lang_env="C.UTF-8")
+    assert "Error: No such option: --frob" in english.stderr

@@ -56,7 +56,7 @@ def source_messages() -> list[tuple[str, str, str]]:
     """(where, code, template) of every message text in the package (code ``*``: any code)."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "codes.py" or path.parent.name == "i18n":
+        if path.name in ("codes.py", "help_nl.py") or path.parent.name == "i18n":  # the Dutch itself
             continue
         where = str(path.relative_to(PACKAGE.parent))
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -488,3 +488,15 @@ def test_dates_have_one_style_per_language():
 
     assert i18n.fmt_date(date(2026, 2, 1), "nl") == "01-02-2026"
     assert i18n.fmt_date(date(2026, 2, 1), "en") == "2026-02-01"
+
+
+def test_every_help_text_has_dutch():
+    """Each command's and option's help (bsa_check/help_nl.py HELP, keyed by the English text)."""
+    import typer
+
+    from bsa_check.cli import app
+    from bsa_check.help_nl import HELP, help_texts
+
+    missing = sorted({text for text in help_texts(typer.main.get_command(app)) if text not in HELP})
+    assert not missing, ("help text(s) without Dutch; add each, exactly as declared, to HELP in "
+                         "bsa_check/help_nl.py:\n" + "\n".join(repr(t) for t in missing))
