@@ -1048,9 +1048,9 @@ def main(argv: list[str] | None = None) -> None:
     name_values(command)  # value names in help: --as-of DATE, not <str>
     if dutch:
         help_nl.install()
+        help_nl.translate_tree(command)
     else:
         help_nl.uninstall()
-        help_nl.translate_tree(command)
     with guarded_exit():
         command.main(args=args, prog_name="bsa-check")
 

@@ -57,6 +57,11 @@ HELP: dict[str, str] = {
                                      "de velden van bsa-check; `bsa-check columns EXPORT` stelt er een voor.",
     "For an .xlsx workbook: the sheet to read (default: the mapping's, else the first).":
         "Voor een .xlsx-werkmap: het werkblad om te lezen (standaard: dat van de koppeling, anders het eerste).",
+    "Only the counts per outcome (text, or json without the verdicts).":
+        "Alleen de aantallen per uitkomst (tekst, of json zonder de uitkomsten per student).",
+    "Write only the rows with these outcomes (e.g. negative,procedure_incomplete); the counts stay whole.":
+        "Schrijf alleen de regels met deze uitkomsten (bijv. negative,procedure_incomplete); de aantallen blijven "
+        "volledig.",
     "CSV for Excel: byte order mark, CRLF line ends and ';' between cells.":
         "CSV voor Excel: bytevolgordemarkering, CRLF-regeleinden en ';' tussen de cellen.",
     # explain
