@@ -311,6 +311,37 @@ _code("BSA222", "exclusive-overlap", ERROR,
       ("bij decision: exclusive beslissen twee regels één record verschillend", "Getoond met een voorbeeldrecord; "
        "maak de voorwaarden uitsluitend, of gebruik decision: first_match als de volgorde beslist."),
       "low: ec_year1 < 30 -> needs_review; lower: ec_year1 < 20 -> positive")
+_code("BSA223", "interim-without-label", ERROR,
+      ("an interim advice without a label", "outcome: interim (or if_missing: interim) needs a label saying which "
+       "interim advice it is (on track, doubtful, warning, ...), in both languages."),
+      ("een tussentijds advies zonder label", "outcome: interim (of if_missing: interim) heeft een label nodig dat "
+       "zegt welk tussentijds advies het is (op koers, twijfelachtig, waarschuwing, ...), in beide talen."),
+      "outcome: interim   (no label:)  ->  label: {nl: twijfelachtig, en: doubtful}")
+_code("BSA224", "binding-interim", ERROR,
+      ("an interim advice with something binding", "An interim advice is never binding: it has no preconditions of a "
+       "binding negative (requires; an exclusion on it is BSA215). Give a binding advice in a rule of its own."),
+      ("een tussentijds advies met iets bindends", "Een tussentijds advies is nooit bindend: het heeft geen voorwaarden "
+       "voor een bindend negatief advies (requires; een uitsluiting erbij is BSA215). Geef een bindend advies in een "
+       "eigen regel."),
+      "outcome: interim\\nrequires: [lawful_procedure]")
+_code("BSA225", "label-without-interim", ERROR,
+      ("a label on a rule that gives no interim advice", "label names an interim advice; on another outcome it would "
+       "be silently ignored. Use outcome: interim, or drop the label."),
+      ("een label bij een regel die geen tussentijds advies geeft", "label benoemt een tussentijds advies; bij een andere "
+       "uitkomst zou het stil genegeerd worden. Gebruik outcome: interim, of laat het label weg."),
+      "outcome: positive\nlabel: {nl: op koers, en: on track}")
+_code("BSA226", "derived-text-compared", ERROR,
+      ("a derived text compared in a condition", "A derived value whose cases give text: {nl, en} is for reasons "
+       "only; a condition compares the values its cases test instead."),
+      ("een afgeleide tekst vergeleken in een voorwaarde", "Een afgeleide waarde waarvan de gevallen text: {nl, en} "
+       "geven is alleen voor redenen; een voorwaarde vergelijkt de waarden die de gevallen testen."),
+      "derived: {track: {cases: [{text: {nl: ..., en: ...}}]}}\nwhen: {derived: track, eq: x}")
+_code("BSA227", "placeholder-in-derived-text", ERROR,
+      ("a placeholder in a derived text", "A derived text is shown as written, so {name} in it would never be "
+       "filled; name the value in the rule's reason, or write {{ and }} for literal braces."),
+      ("een placeholder in een afgeleide tekst", "Een afgeleide tekst wordt getoond zoals geschreven, dus {naam} erin "
+       "wordt nooit ingevuld; noem de waarde in de reden van de regel, of schrijf {{ en }} voor letterlijke accolades."),
+      "cases: [{text: {nl: 'nog {shortfall} EC', en: '{shortfall} EC to go'}}]")
 
 _code("BSA230", "date-shift-out-of-range", ERROR,
       ('a date shifted by the rule set falls outside the years 1-9999', 'Chained plus shifts reach past year 9999 (or before year 1) for this record: the row is a located error; shorten the shifts or check the date.'),

@@ -96,6 +96,7 @@ class Decision:
     outcome: str
     rule: str
     reason: str
+    label: str | None = None  # an interim advice's label (the rule's ``label``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +276,12 @@ def classify(row: Any, rulesets: list[CompiledRuleSet], as_of: date,
     ec = values.get(CREDIT_FIELD)
     changed = None
     if detail_lang is not None and len(set(outcomes)) > 1:
-        from bsa_check.explain import one_line
+        from bsa_check.explain import one_line, verdict_label
 
         changed = ChangedStudent(row.line, row.student_id, getattr(row, "programme", None) or values.get("programme"),
                                  None if ec is None else str(ec),
-                                 tuple(Decision(v.outcome, v.rule.id, one_line(v, detail_lang)) for v in decided))
+                                 tuple(Decision(v.outcome, v.rule.id, one_line(v, detail_lang), verdict_label(v, detail_lang))
+                                       for v in decided))
     return Item(getattr(row, "programme", None) or values.get("programme") or "", year, credit_bin(ec), outcomes,
                 changed)
 

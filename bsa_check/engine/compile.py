@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is on
 ABSENT = object()
 
 RESULTS_K = "results"
+BILINGUAL = "text (nl/en)"  # a derived text value: shown in reasons, never compared
 
 _FIELD_KIND = {
     F.DECIMAL: NUMBER, F.INTEGER: NUMBER, F.COUNT: NUMBER, F.ACADEMIC_YEAR: NUMBER,
@@ -186,6 +187,7 @@ class CompiledRule:
     model: m.Rule
     placeholders: frozenset[str]
     credit_tests: bool = False  # its condition has a ge/lt comparison (a credit gap may show there)
+    fragments: tuple[Callable[[Ctx], bool], ...] = ()  # the conditions of the rule's reason_fragments
 
 
 @dataclass(slots=True)
@@ -306,8 +308,11 @@ class CompiledRuleSet:
         rule, missing = self._decide(ctx, logged)
         shortfalls = _shortfalls(logged, self.non_credit, rule)
         values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
-        return Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
-                       record, as_of)
+        verdict = Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
+                          record, as_of)
+        if rule.fragments:
+            verdict.fragments = _fragments(ctx, rule)
+        return verdict
 
     def decide(self, record: Any, as_of: date) -> tuple[str, CompiledRule]:
         """The outcome and the deciding rule of :meth:`evaluate`, nothing else (no reason values, no
@@ -397,8 +402,11 @@ class CompiledRuleSet:
         outcome = decided.model.if_missing if missing else decided.outcome
         shortfalls = _shortfalls(checks, self.non_credit, decided)
         values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
-        return Verdict(outcome, decided, self, values, missing, shortfalls, record, as_of,
-                       Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())))
+        fragments = _fragments(ctx, decided) if decided.fragments else ()
+        verdict = Verdict(outcome, decided, self, values, missing, shortfalls, record, as_of,
+                          Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())))
+        verdict.fragments = fragments
+        return verdict
 
 
 class Reach(NamedTuple):
@@ -444,6 +452,17 @@ def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str], decided: Co
                     target = Decimal(t.right)
                     out[key] = Shortfall(t.subject, t.left, target, t.right_label, target - t.left)
     return tuple(out.values())
+
+
+def _fragments(ctx: Ctx, rule: CompiledRule) -> tuple[int, ...]:
+    """The indexes of the rule's reason fragments whose condition holds (not recorded in the trace)."""
+    saved, ctx.log = ctx.log, None
+    try:
+        return tuple(i for i, cond in enumerate(rule.fragments) if cond(ctx))
+    except MissingValue as exc:
+        raise _missing_value_error(exc, rule) from None
+    finally:
+        ctx.log = saved
 
 
 def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
@@ -783,7 +802,11 @@ class _Compiler:
             cases: list[tuple[Callable[[Ctx], bool] | None, Getter]] = []
             for i, case in enumerate(d.cases):
                 cond = self.condition(case.when, (*path, i, "when")) if case.when is not None else None
-                getter, kind, _ = self.operand(case.value, (*path, i, "value"))
+                if case.text is not None:  # a derived text in both languages (issue 19 item 7)
+                    self.literal_text(case.text, (*path, i, "text"))
+                    getter, kind = (lambda ctx, text=case.text: text), BILINGUAL
+                else:
+                    getter, kind, _ = self.operand(case.value, (*path, i, "value"))
                 if kind:
                     kinds.add(kind)
                 cases.append((cond, getter))
@@ -805,6 +828,14 @@ class _Compiler:
             self.derived_kinds[name] = kinds.pop() if len(kinds) == 1 else None  # type: ignore[assignment]
             self._in_progress.discard(name)
         return self.derived_kinds[name]
+
+    def literal_text(self, text: m.Text, path: tuple[Any, ...]) -> None:
+        """A derived text is shown as written: a placeholder in it would never be filled."""
+        for lang in ("nl", "en"):
+            for name in placeholder_names(getattr(text, lang)):
+                self.err((*path, lang), f"a derived text is literal, but it has the placeholder {{{name}}}",
+                         "name the value in the rule's reason instead, or write {{ and }} for literal braces",
+                         "BSA227")
 
     # conditions ---------------------------------------------------------------------------------
     def condition(self, c: Any, path: tuple[Any, ...]) -> Callable[[Ctx], bool]:
@@ -855,6 +886,10 @@ class _Compiler:
         self._check_choices(skind, sname, op, rhs, path)
         sget, skind_v, slabel = self.operand(subject_ref, path)
         rget, rkind, rlabel = self.operand(rhs, (*path, op))
+        if BILINGUAL in (skind_v, rkind):
+            self.err((*path, op) if rkind == BILINGUAL else path, "a derived text (nl/en) cannot be compared",
+                     "a derived text is for reasons only; compare the values its cases test instead", "BSA226")
+            return lambda ctx: False
         if skind_v is None or rkind is None:
             return lambda ctx: False
         compare = self._comparator(op, skind_v, rkind, path)
@@ -913,6 +948,22 @@ class _Compiler:
                         self.fields_used.add(name)
         return names
 
+    def interim_checks(self, r: m.Rule, path: tuple[Any, ...]) -> None:
+        """An interim advice (issue 19 item 3) carries a label and is never binding; a label belongs to it."""
+        interim = "interim" in (r.outcome, r.if_missing)
+        if interim and r.label is None:
+            self.err((*path, "outcome" if r.outcome == "interim" else "if_missing"),
+                     f"rule {r.id!r} gives an interim advice without a label",
+                     "name the advice under label, e.g. label: {nl: twijfelachtig, en: doubtful}", "BSA223")
+        if r.outcome == "interim" and r.requires:  # (an exclusion on it is BSA215: no binding negative)
+            self.err((*path, "requires"),
+                     f"rule {r.id!r} gives an interim advice, which is never binding, but has preconditions of a "
+                     "binding advice", "an interim advice has no binding consequence: drop requires, or give the "
+                     "binding advice in a rule of its own", "BSA224")
+        if r.label is not None and not interim:
+            self.err((*path, "label"), f"rule {r.id!r} has a label but gives no interim advice",
+                     "a label names an interim advice: use outcome: interim, or drop the label", "BSA225")
+
     # rule set -----------------------------------------------------------------------------------
     def compile(self) -> CompiledRuleSet:
         params = self.compile_params()
@@ -937,6 +988,10 @@ class _Compiler:
                      | self.placeholders(r.decided_by, (*path, "decided_by")))
             for j, p in enumerate(r.requires):
                 names |= self.placeholders(p.missing, (*path, "requires", j, "missing"))
+            fragments = []
+            for j, f in enumerate(r.reason_fragments):
+                fragments.append(self.condition(f.when, (*path, "reason_fragments", j, "when")))
+                names |= self.placeholders(f.text, (*path, "reason_fragments", j, "text"))
             if "negative" in (r.outcome, r.if_missing) and not r.requires:
                 self.err((*path, "outcome"), f"rule {r.id!r} gives a binding negative without any precondition",
                          "list the steps a binding negative needs under 'requires' (warning, hearing, ...)", "BSA211")
@@ -952,7 +1007,9 @@ class _Compiler:
                 self.err((*path, "exclusion"), f"rule {r.id!r} has an exclusion but does not give a binding negative",
                          "an exclusion term belongs to a binding negative (7.8b lid 5 WHW); move it to that rule",
                          "BSA215")
-            rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names), credit_tests))
+            self.interim_checks(r, path)
+            rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names), credit_tests,
+                                      tuple(fragments)))
         pass_mark = self.rs.units.pass_mark if self.rs.units is not None else Decimal("5.5")
         for name, cm in self.rs.compensation.items():
             path = ("compensation", name)

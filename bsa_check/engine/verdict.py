@@ -74,7 +74,8 @@ class Verdict:
     verdict as immutable: rows with the same record share one.
     """
 
-    __slots__ = ("outcome", "rule", "ruleset", "values", "missing", "shortfalls", "_record", "_as_of", "_trace", "via")
+    __slots__ = ("outcome", "rule", "ruleset", "values", "missing", "shortfalls", "_record", "_as_of", "_trace", "via",
+                 "fragments")
 
     def __init__(self, outcome: str, rule: "CompiledRule", ruleset: "CompiledRuleSet", values: dict[str, Any],
                  missing: tuple["CompiledPrecondition", ...], shortfalls: tuple[Shortfall, ...], record: Any,
@@ -91,6 +92,8 @@ class Verdict:
         # the rule set asked for, when it left this record's academic year to its ``before_valid_from``
         # rule set (``ruleset``): a proposal before its start; None otherwise
         self.via: "CompiledRuleSet | None" = None
+        # the indexes of the deciding rule's reason_fragments whose condition held (issue 19 item 7)
+        self.fragments: tuple[int, ...] = ()
 
     def __repr__(self) -> str:
         return f"Verdict(outcome={self.outcome!r}, rule={self.rule.id!r}, values={self.values!r})"

@@ -89,14 +89,21 @@ def reason(verdict: Verdict, lang: str) -> str:
     return text
 
 
+def _fragments(verdict: Verdict, lang: str) -> str:
+    """The reason fragments whose condition held, each after a space (issue 19 item 7)."""
+    texts = verdict.rule.model.reason_fragments
+    return "".join(" " + render(texts[i].text, verdict.values, lang) for i in verdict.fragments)
+
+
 def _reason(verdict: Verdict, lang: str) -> str:
     rule = verdict.rule.model
     if verdict.missing:
         if rule.reason_if_missing is not None:
-            return render(rule.reason_if_missing, verdict.values, lang)
+            return render(rule.reason_if_missing, verdict.values, lang) + _fragments(verdict, lang)
         items = join_list([render(p.model.missing, verdict.values, lang) for p in verdict.missing], lang)
-        return render(rule.reason, verdict.values, lang) + " " + t("missing.list", lang, items=items)
-    text = render(rule.reason, verdict.values, lang)
+        return (render(rule.reason, verdict.values, lang) + _fragments(verdict, lang) + " "
+                + t("missing.list", lang, items=items))
+    text = render(rule.reason, verdict.values, lang) + _fragments(verdict, lang)
     if rule.note is not None:
         text += " " + render(rule.note, verdict.values, lang)
     if rule.decided_by is not None and verdict.outcome == "needs_review":
@@ -104,9 +111,25 @@ def _reason(verdict: Verdict, lang: str) -> str:
     return text
 
 
+def verdict_label(verdict: Verdict, lang: str) -> str | None:
+    """The label of an interim advice (the rule's ``label``: on track, doubtful, ...), else None."""
+    label = verdict.rule.model.label
+    if verdict.outcome != "interim" or label is None:
+        return None
+    text: str = getattr(label, lang)
+    return text
+
+
+def outcome_text(verdict: Verdict, lang: str) -> str:
+    """The outcome in words, with an interim advice's label: ``interim (not binding): doubtful``."""
+    label = verdict_label(verdict, lang)
+    text = outcome_label(verdict.outcome, lang)
+    return text if label is None else f"{text}: {label}"
+
+
 def shows_shortfall(verdict: Verdict) -> bool:
     """A credit gap is worth showing unless the student already has a positive advice or none at all."""
-    return verdict.outcome not in ("positive", "no_advice")
+    return verdict.outcome not in ("positive", "no_advice", "not_yet_due")
 
 
 def shortfall_texts(verdict: Verdict, lang: str) -> list[str]:
@@ -153,7 +176,8 @@ def one_line(verdict: Verdict, lang: str) -> str:
     """Reason, what would change it, and the legal basis: what the text table shows."""
     parts = [reason(verdict, lang), *shortfall_texts(verdict, lang)]
     text = " ".join((p[:1].upper() + p[1:]) if p.endswith(".") else (p[:1].upper() + p[1:] + ".") for p in parts)
-    return f"{text} [{verdict_basis(verdict, lang)}]"
+    flag = f" [{t('rule.unverified', lang)}]" if verdict.rule.model.unverified else ""
+    return f"{text} [{verdict_basis(verdict, lang)}]{flag}"
 
 
 def test_text(test: TestResult, lang: str) -> str:
@@ -196,7 +220,7 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     lines.extend(derived_lines(verdict, lang))
     title = render(verdict.rule.model.title, {}, lang) if verdict.rule.model.title else verdict.rule.id
     lines.append(t("explain.decided", lang, rule=verdict.rule.id, title=title,
-                   outcome=outcome_label(verdict.outcome, lang)))
+                   outcome=outcome_text(verdict, lang)))
     lines.append(f"  {reason(verdict, lang)}")
     rule = verdict.rule.model
     if rule.decided_by is not None and verdict.outcome == "needs_review":
@@ -365,11 +389,11 @@ def comparison(verdicts: list[Verdict], lang: str) -> list[str]:
     lines = [t("explain.compare", lang)]
     for v in verdicts:
         name = v.ruleset.name if v.via is None else f"{v.via.name} ({v.ruleset.name})"
-        lines.append("  - " + t("explain.under", lang, name=name, outcome=outcome_label(v.outcome, lang),
+        lines.append("  - " + t("explain.under", lang, name=name, outcome=outcome_text(v, lang),
                                   rule=v.rule.id))
         for change in changes(v, lang):
             lines.append(f"      {change}")
-    differs = len({v.outcome for v in verdicts}) > 1
+    differs = len({(v.outcome, verdict_label(v, "en")) for v in verdicts}) > 1
     lines.append(t("explain.differs" if differs else "explain.same", lang))
     return lines
 

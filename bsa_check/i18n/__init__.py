@@ -23,6 +23,8 @@ OUTCOME_LABELS: dict[str, dict[str, str]] = {
     "needs_review": {"en": "needs review", "nl": "beoordeling nodig"},
     "postponed": {"en": "postponed", "nl": "uitgesteld"},
     "no_advice": {"en": "no advice", "nl": "geen advies"},
+    "not_yet_due": {"en": "not yet due", "nl": "nog niet aan de orde"},
+    "interim": {"en": "interim (not binding)", "nl": "tussentijds (niet bindend)"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -194,6 +196,9 @@ def fmt_value(value: Any, lang: str) -> str:
     if isinstance(value, (frozenset, set, tuple, list)):
         items = sorted(str(v) for v in value)
         return ", ".join(items) if items else MESSAGES["none"][lang]
+    text = getattr(value, lang, None)  # a derived text in both languages (ruleset.model.Text)
+    if isinstance(text, str):
+        return text
     return str(value)
 
 

@@ -13,7 +13,8 @@ from typing import Any, TextIO
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import cell_name
 from bsa_check.explain import changes, reason, shows_shortfall, verdict_basis
-from bsa_check.ruleset.model import OUTCOMES
+from bsa_check.report.facts import legal_facts
+from bsa_check.ruleset.model import OUTCOMES, Text
 from bsa_check.service import Result
 
 FORMAT_VERSION = 1
@@ -28,6 +29,8 @@ def plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, (frozenset, set, tuple, list)):
         return sorted(str(v) for v in value)
+    if isinstance(value, Text):  # a derived text: both languages
+        return {"en": value.en, "nl": value.nl}
     return str(value)
 
 
@@ -68,6 +71,7 @@ def verdict_tail(v: Any, lang: str) -> dict[str, Any]:
         "shortfall": [{"field": s.field, "amount": str(s.amount), "target": str(s.target)} for s in v.shortfalls]
         if shows_shortfall(v) else [],
         "changes": changes(v, lang),
+        **legal_facts(v, lang),
         "legal_status": v.ruleset.model.legal_status,
         "ruleset": {"name": v.ruleset.name, "version": v.ruleset.version, "sha256": v.ruleset.sha256},
     }

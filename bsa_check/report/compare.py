@@ -149,7 +149,8 @@ def compare_dict(c: Comparison, lang: str) -> dict[str, Any]:
         },
         "changed_students": None if c.changed is None else [{
             "line": s.line, "student_id": s.student_id, "programme": s.programme, "ec_year1": s.ec_year1,
-            "decisions": [{"ruleset": c.rulesets[i].name, "outcome": d.outcome, "rule": d.rule, "reason": d.reason}
+            "decisions": [{"ruleset": c.rulesets[i].name, "outcome": d.outcome, "label": d.label, "rule": d.rule,
+                           "reason": d.reason}
                           for i, d in enumerate(s.decisions)],
         } for s in c.changed],
     }
@@ -232,7 +233,7 @@ def to_markdown(c: Comparison, lang: str) -> str:
         head = [t("col.line", lang), t("col.student", lang), t("col.programme", lang), t("col.ec", lang)]
         head += [f"{letter(i)}" for i in range(len(c.rulesets))]
         out += _md_table(head, [[s.line, s.student_id or "", s.programme or "", s.ec_year1 or ""]
-                                + [f"{outcome_label(d.outcome, lang)}: {d.reason}" for d in s.decisions]
+                                + [f"{decision_outcome(d, lang)}: {d.reason}" for d in s.decisions]
                                 for s in c.changed]) + [""]
     return "\n".join(out)
 
@@ -276,3 +277,9 @@ def histogram_lines(c: Comparison, lang: str, width: int = 40) -> list[str]:
     for i, norm in other_norms(c):
         lines.append(t("cmp.not_drawn", lang, norm=norm_text(c, i, norm, lang)))
     return lines
+
+
+def decision_outcome(d: Any, lang: str) -> str:
+    """A compared decision's outcome in words, with an interim advice's label."""
+    text = outcome_label(d.outcome, lang)
+    return text if d.label is None else f"{text}: {d.label}"

@@ -31,7 +31,7 @@ from html import escape
 from bsa_check import __version__
 from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix
 from bsa_check.i18n import OUTCOME_LABELS, fmt_date, fmt_decimal, outcome_label, t
-from bsa_check.report.compare import (bin_range, drawn_norms, headline, letter, main_move, norm_text, other_norms,
+from bsa_check.report.compare import (bin_range, decision_outcome, drawn_norms, headline, letter, main_move, norm_text, other_norms,
                                       pct, status)
 from bsa_check.textsafe import visible
 
@@ -43,6 +43,8 @@ OUTCOME_COLOURS = {
     "needs_review": "#9c36b5",
     "postponed": "#1098ad",
     "no_advice": "#adb5bd",
+    "not_yet_due": "#ced4da",
+    "interim": "#4263eb",
 }
 RULESET_COLOURS = ("#1c3d5a", "#d9480f", "#5f3dc4", "#087f5b", "#a61e4d")
 SAME, CHANGED = "#a5b8cc", "#f08c00"
@@ -289,7 +291,7 @@ def to_html(c: Comparison, lang: str) -> str:
         for s in c.changed:
             decisions = "".join(
                 f'<td><span class="pill" style="background:{OUTCOME_COLOURS[d.outcome]}">'
-                f'{_e(outcome_label(d.outcome, lang))}</span> {_e(d.reason)}</td>' for d in s.decisions)
+                f'{_e(decision_outcome(d, lang))}</span> {_e(d.reason)}</td>' for d in s.decisions)
             rows.append(f'<tr><td class="num">{s.line}</td><td>{_e(s.student_id or "")}</td>'
                         f'<td>{_e(s.programme or "")}</td><td class="num">{_e(s.ec_year1 or "")}</td>{decisions}</tr>')
         head = "".join(f'<th scope="col">{_e(h)}</th>' for h in heads)

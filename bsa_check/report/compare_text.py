@@ -16,7 +16,7 @@ from rich.text import Text
 
 from bsa_check.compare import Comparison
 from bsa_check.i18n import fmt_decimal, outcome_label, t
-from bsa_check.report.compare import (headline, histogram_lines, letter, matrix_rows, programme_table, ruleset_label,
+from bsa_check.report.compare import (decision_outcome, headline, histogram_lines, letter, matrix_rows, programme_table, ruleset_label,
                                       status)
 from bsa_check.report.text import STYLES
 from bsa_check.textsafe import visible
@@ -86,6 +86,6 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
             table.add_column(letter(i), ratio=1)
         for s in c.changed:
             table.add_row(*(_text(str(x)) for x in (s.line, s.student_id or "", s.programme or "", s.ec_year1 or "")),
-                          *(Text.assemble((outcome_label(d.outcome, lang), STYLES[d.outcome]), "\n", visible(d.reason))
+                          *(Text.assemble((decision_outcome(d, lang), STYLES[d.outcome]), "\n", visible(d.reason))
                             for d in s.decisions))
         console.print(table)

@@ -11,7 +11,9 @@ from typing import Any
 
 from bsa_check.memo import Memo
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
+from bsa_check.report.facts import CSV_COLUMNS, legal_cells
 from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_tail
+from bsa_check.ruleset.model import Text
 from bsa_check.textsafe import JSON_ESCAPES, visible
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -37,7 +39,8 @@ def _text(value: str | None) -> str:
 
 TAIL_MEMO_ENTRIES = 4096
 
-_SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, date, type(None), frozenset})
+# (a derived text, ruleset.model.Text, is frozen and its repr names both languages)
+_SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, date, type(None), frozenset, Text})
 
 
 def signature(verdict: Any) -> str | None:
@@ -53,7 +56,7 @@ def signature(verdict: Any) -> str | None:
             return None
     shortfalls = verdict.shortfalls if shows_shortfall(verdict) else None  # else not rendered (nor traced)
     return repr((verdict.rule.index, verdict.outcome, [p.id for p in verdict.missing], shortfalls,
-                 [(k, v) for k, v in values.items() if k != "missing"]))
+                 [(k, v) for k, v in values.items() if k != "missing"], verdict.fragments))
 
 
 class _TailMemo:
@@ -205,7 +208,9 @@ def safe_cell(value: Any) -> str:
 
 
 class CsvReporter(Reporter):
-    COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error", "ruleset")
+    # the legal facts (``report.facts``) come last, so the older columns keep their places
+    COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "reason", "error", "ruleset",
+               *CSV_COLUMNS)
 
     def __init__(self, *args: Any, delimiter: str = ",", excel: bool = False, **kw: Any) -> None:
         """``excel``: CSV for (Dutch) Excel: a byte order mark, CRLF line ends and ``;`` (--excel)."""
@@ -226,7 +231,8 @@ class CsvReporter(Reporter):
         self.ruleset_id = ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
         lang = self.lang
         self._tails = _TailMemo(lambda v: tuple(safe_cell(x) for x in (v.outcome, v.rule.id, verdict_basis(v, lang),
-                                                                         reason(v, lang), "", ruleset_id)))
+                                                                         reason(v, lang), "", ruleset_id,
+                                                                         *legal_cells(v, lang))))
         self.tail_of = self._tails.of_verdict
 
     def row_text(self, line: int, student_id: str | None, programme: str | None, tail: tuple[str, ...]) -> str:
@@ -268,7 +274,7 @@ class CsvReporter(Reporter):
         buffer.seek(0)
         buffer.truncate()
         self._one_row.writerow([safe_cell(x) for x in (result.line, result.student_id, result.programme, "", "", "",
-                                                       "", message, self.ruleset_id)])
+                                                       "", message, self.ruleset_id, *([""] * len(CSV_COLUMNS)))])
         return buffer.getvalue()
 
     def finish(self) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from bsa_check.explain import one_line
+from bsa_check.explain import one_line, outcome_text
 from bsa_check.i18n import fmt_value, outcome_label, t
 from bsa_check.report import Reporter
 from bsa_check.report.layout import BOLD, SGR, cells, hang, output_width, pad, paint, wants_colour, wrap
@@ -41,6 +41,8 @@ STYLES = {  # rich styles of the outcomes (compare's text report)
     "needs_review": "magenta",
     "postponed": "cyan",
     "no_advice": "dim",
+    "not_yet_due": "dim",
+    "interim": "cyan",
 }
 SAMPLE_ROWS = 64  # rows looked at for the student and programme widths (or what came in SAMPLE_SECONDS)
 SAMPLE_SECONDS = 0.2
@@ -100,7 +102,9 @@ class TextReporter(Reporter):
         w[1] = max(w[1], max((cells(visible(r.student_id or "")) for r in sample), default=0))
         w[2] = max(w[2], max((cells(visible(r.programme or "")) for r in sample), default=0))
         w[3] = max(w[3], 4, *(cells(self._ec_text(r)) for r in sample))
-        w[4] = max(w[4], *(cells(outcome_label(o, lang)) for o in OUTCOMES))
+        w[4] = max(w[4], *(cells(outcome_label(o, lang)) for o in OUTCOMES),
+                   *(cells(visible(f"{outcome_label('interim', lang)}: {getattr(r.model.label, lang)}"))
+                     for r in self.rs.rules if r.model.label is not None))  # an interim advice's label
         w[5] = max(w[5], min(2 * CELL_MAX, max((cells(visible(rule.id)) for rule in self.rs.rules), default=0)))
         # The student and programme columns as wide as the sample's cells, unless the reason would
         # get less than REASON_WANT: then they give up width down to CELL_MAX (longer cells wrap).
@@ -138,11 +142,15 @@ class TextReporter(Reporter):
     def _label(self, outcome: str) -> str:
         return outcome_label(outcome, self.lang)
 
+    def _verdict_label(self, v: Any) -> str:
+        """The outcome in words, with an interim advice's label (rule-file text: made visible)."""
+        return visible(outcome_text(v, self.lang))
+
     def _table_tail(self, v: Any) -> tuple[str, str, str]:
         """(outcome, the first line's outcome, rule and reason cells, the lines after it)."""
         w = self.widths
         sgr = SGR.get(v.outcome) if self.colour else None
-        label = wrap(self._label(v.outcome), w[4])
+        label = wrap(self._verdict_label(v), w[4])
         rule = wrap(visible(v.rule.id), w[5])
         reason = wrap(visible(one_line(v, self.lang)), w[6])
         lines = []
@@ -158,7 +166,7 @@ class TextReporter(Reporter):
         sgr = SGR.get(v.outcome) if self.colour else None
         indent = " " * INDENT
         reason = "".join(f"\n{indent}{line}" for line in wrap(visible(one_line(v, self.lang)), self.width - INDENT))
-        return v.outcome, paint(self._label(v.outcome), sgr), reason
+        return v.outcome, paint(self._verdict_label(v), sgr), reason
 
     def _emit(self, result: Any) -> None:
         if self.summary_only:
@@ -200,7 +208,7 @@ class TextReporter(Reporter):
         lang = self.lang
         width = self.width
         head = f"{sid}{GAP}{programme}{GAP}{label}"
-        plain = cells(sid) + cells(programme) + cells(self._label(result.verdict.outcome)) + 2 * len(GAP)
+        plain = cells(sid) + cells(programme) + cells(self._verdict_label(result.verdict)) + 2 * len(GAP)
         if plain > width:  # wrap student and programme; the label on a line of its own if need be
             lines = hang(f"{sid}{GAP}{programme}", width, INDENT)
             label_size = plain - cells(sid) - cells(programme) - 2 * len(GAP)

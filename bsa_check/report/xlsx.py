@@ -15,9 +15,10 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from bsa_check.explain import reason, verdict_basis
+from bsa_check.explain import outcome_text, reason, verdict_basis
 from bsa_check.i18n import outcome_label
 from bsa_check.report import Reporter
+from bsa_check.report.facts import CSV_COLUMNS, legal_cells
 from bsa_check.report.machine import safe_cell
 from bsa_check.ruleset.model import OUTCOMES
 
@@ -35,6 +36,12 @@ HEADINGS = {
     "ec_year1": {"en": "EC year 1", "nl": "EC jaar 1"},
     "advice_date": {"en": "advice date", "nl": "adviesdatum"},
     "error": {"en": "error", "nl": "fout"},
+    # the legal facts (``report.facts``), after the older columns
+    "label": {"en": "interim label", "nl": "tussentijds label"},
+    "exclusion": {"en": "exclusion", "nl": "uitsluiting"},
+    "decided_by": {"en": "decided by", "nl": "beslist door"},
+    "provenance": {"en": "provenance", "nl": "herkomst"},
+    "unverified": {"en": "unverified", "nl": "niet geverifieerd"},
 }
 COLUMNS = tuple(HEADINGS)
 SUMMARY = {
@@ -94,16 +101,16 @@ class XlsxReporter(Reporter):
         record = result.record or {}
         advice = record.get("advice_date")
         self._row([result.line, safe_cell(result.student_id), safe_cell(result.programme),
-                   outcome_label(v.outcome, lang), v.outcome, safe_cell(v.rule.id), safe_cell(verdict_basis(v, lang)),
+                   outcome_text(v, lang), v.outcome, safe_cell(v.rule.id), safe_cell(verdict_basis(v, lang)),
                    safe_cell(reason(v, lang)), _number(record.get("ec_year1")),
-                   self._date(advice), None])
+                   self._date(advice), None, *(safe_cell(x) or None for x in legal_cells(v, lang))])
 
     def on_error(self, result: Any) -> None:
         e = result.error
         where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
         message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
         self._row([result.line, safe_cell(result.student_id), safe_cell(result.programme), None, None, None, None,
-                   None, None, None, safe_cell(message)])
+                   None, None, None, safe_cell(message), *([None] * len(CSV_COLUMNS))])
 
     def finish(self) -> None:
         from openpyxl.utils import get_column_letter

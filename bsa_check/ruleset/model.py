@@ -41,9 +41,12 @@ OUTCOMES = (
     "needs_review",
     "postponed",
     "no_advice",
+    "not_yet_due",
+    "interim",
 )
 Outcome = Literal[
-    "positive", "negative", "negative_advisory", "procedure_incomplete", "needs_review", "postponed", "no_advice"
+    "positive", "negative", "negative_advisory", "procedure_incomplete", "needs_review", "postponed", "no_advice",
+    "not_yet_due", "interim",
 ]
 
 # The test operators: one table (``ruleset.operators``); a test's operator keys are its rows.
@@ -352,8 +355,18 @@ class Parameter(Strict):
 
 class DerivedCase(Strict):
     when: Condition | None = None
-    value: Operand
+    value: Operand | None = Field(default=None, description="the value of this case (give value or text)")
+    text: Text | None = Field(
+        default=None,
+        description="instead of value: a text in both languages (a derived text value, shown in the reader's language "
+                    "where a reason names it; literal, no placeholders; never compared in a condition)")
     label: Text | None = Field(default=None, description="names this case (e.g. a late-entry band); shown in explanations")
+
+    @model_validator(mode="after")
+    def _value_or_text(self) -> "DerivedCase":
+        if (self.value is None) == (self.text is None):
+            raise ValueError("a case needs exactly one of value or text")
+        return self
 
 
 class Derived(Strict):
@@ -414,6 +427,10 @@ class Rule(Strict):
     title: Text | None = None
     when: Condition | None = Field(default=None, description="omit for a rule that always applies (a final fallback)")
     outcome: Outcome
+    label: Text | None = Field(
+        default=None,
+        description="the label of an interim (mid-year, never binding) advice, e.g. on track / doubtful / warning; "
+                    "required with outcome: interim (or if_missing: interim), not allowed otherwise")
     legal_basis: LegalBasis
     reason: Text
     requires: list[Requirement] = Field(
@@ -423,6 +440,10 @@ class Rule(Strict):
     if_missing: Outcome = "procedure_incomplete"
     reason_if_missing: Text | None = None
     note: Text | None = Field(default=None, description="an extra sentence shown with the verdict")
+    reason_fragments: list[ReasonFragment] = Field(
+        default_factory=list,
+        description="sentences chosen by condition: each fragment whose when holds for the record is added to the "
+                    "reason, in the order written")
     decided_by: Text | None = Field(default=None, description="who decides a needs_review outcome (e.g. the examination board)")
     discretion: bool = Field(default=False, description="a discretionary clause (hardship, dispensation): the outcome must "
                                                           "be needs_review and decided_by must name who decides")
@@ -434,6 +455,13 @@ class Rule(Strict):
                                                          "before the extended rule set's rule with this id")
     after: str | None = Field(default=None, description="in a file that extends another: insert this rule just "
                                                         "after the extended rule set's rule with this id")
+
+
+class ReasonFragment(Strict):
+    """A sentence added to a rule's reason when its condition holds for the record (issue 19 item 7)."""
+
+    when: Condition = Field(description="the fragment is added when this holds for the record")
+    text: Text = Field(description="the sentence, in both languages; placeholders as in the reason")
 
 
 class RuleRemoval(Strict):

@@ -29,7 +29,7 @@ def test_round_trip(tmp_path: Path) -> None:
     assert wb.sheetnames == ["Adviezen", "Samenvatting"]
     ws = wb["Adviezen"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:K{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:P{ws.max_row}"  # 11 columns, then the 5 legal facts (issue 19 item 9)
     rows = list(ws.iter_rows(values_only=True))
     header, body = rows[0], rows[1:]
     assert header[:4] == ("regelnummer", "studentnummer", "opleiding", "uitkomst")
@@ -51,6 +51,9 @@ def test_round_trip(tmp_path: Path) -> None:
     assert len(summary["sha256"]) == 64
     assert summary["rijen"] == len(body)
     assert summary["positief"] == sum(1 for r in body if r[4] == "positive")
+    assert header[11:] == ("tussentijds label", "uitsluiting", "beslist door", "herkomst", "niet geverifieerd")
+    negative = next(r for r in body if r[4] == "negative")
+    assert negative[12].startswith("Uitsluiting") or "uitsluiting" in negative[12].lower()  # the exclusion in words
 
 
 def test_error_rows_are_rows_too(tmp_path: Path) -> None:

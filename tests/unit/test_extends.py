@@ -255,4 +255,4 @@ def test_rule_tests_of_an_extending_file_and_of_a_precondition_set_pass(tmp_path
     proc = subprocess.run([sys.executable, "-m", "bsa_check", "test", str(folder), "--junit-xml", str(junit)],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "5 passed" in proc.stdout
+    assert " passed" in proc.stdout and "failed" not in proc.stdout  # every file in the folder (several issues add some)

@@ -1,0 +1,123 @@
+"""Issue 19 items 3, 7 and 9: interim and not-yet-due outcomes, reason fragments and derived texts,
+and the legal facts as machine fields. Goldens and the CLI are in tests/acceptance/test_rl2_golden.py."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bsa_check.engine.compile import compile_ruleset
+from bsa_check.explain import reason
+from bsa_check.report import verdict_tail
+from bsa_check.report.facts import legal_cells, legal_facts
+from bsa_check.report.machine import signature
+from bsa_check.ruleset.load import load, load_file
+from bsa_check.ruleset.model import OUTCOMES
+from bsa_check.schema import rules_schema
+from tests.conftest import EXAMPLES, ROOT
+from tests.property.strategies import as_of_dates, records
+
+VALID = ROOT / "tests" / "data" / "rules" / "valid"
+INTERIM = compile_ruleset(load_file(VALID / "interim_outcomes.yaml"))
+TEXTS = compile_ruleset(load_file(VALID / "reason_texts.yaml"))
+SETTINGS = settings(max_examples=200, deadline=None)
+
+
+def test_the_outcome_vocabulary_has_the_new_outcomes_in_design_order():
+    assert OUTCOMES[-2:] == ("not_yet_due", "interim")
+
+
+@SETTINGS
+@given(record=records(), as_of=as_of_dates, ec=st.integers(0, 60))
+def test_an_interim_verdict_is_never_binding_and_always_labelled(record, as_of, ec):
+    record = dict(record, ec_year1=Decimal(ec))
+    v = INTERIM.evaluate(record, as_of)
+    facts = legal_facts(v, "en")
+    if v.outcome == "interim":
+        assert facts["label"] in ("on track", "doubtful") and facts["exclusion"] is None and not v.missing
+        assert legal_facts(v, "nl")["label"] in ("op koers", "twijfelachtig")
+    else:
+        assert facts["label"] is None
+    traced = INTERIM.trace(record, as_of)
+    assert (traced.outcome, traced.rule.id) == (v.outcome, v.rule.id)
+
+
+def test_interim_and_not_yet_due_follow_the_moment():
+    base = {"programme": "59001", "year_of_enrolment": 1, "part_time": False, "enrolment_date": date(2025, 9, 1),
+            "propaedeutic_passed": False}
+    on_track = INTERIM.evaluate(dict(base, ec_year1=Decimal(25), advice_date=date(2026, 1, 15)), date(2026, 1, 20))
+    doubtful = INTERIM.evaluate(dict(base, ec_year1=Decimal(10), advice_date=date(2026, 1, 15)), date(2026, 1, 20))
+    later = INTERIM.evaluate(dict(base, ec_year1=Decimal(10), advice_date=date(2026, 3, 15)), date(2026, 3, 20))
+    assert (on_track.outcome, on_track.rule.id) == ("interim", "interim_on_track")
+    assert (doubtful.outcome, doubtful.rule.id) == ("interim", "interim_doubtful")
+    assert (later.outcome, later.rule.id) == ("not_yet_due", "advice_not_yet_due")
+    # the label is part of what renders, so two verdicts with different labels never share a tail
+    assert signature(on_track) != signature(doubtful)
+
+
+@SETTINGS
+@given(record=records(), as_of=as_of_dates)
+def test_a_fragment_is_in_the_reason_exactly_when_its_condition_holds(record, as_of):
+    v = TEXTS.evaluate(record, as_of)
+    assert TEXTS.trace(record, as_of).fragments == v.fragments
+    if v.rule.id != "norm_met":
+        assert v.fragments == ()
+        return
+    text = reason(v, "en")
+    assert ("Every first-year credit is earned." in text) == (record["ec_year1"] >= 60)
+    assert ("Just above the norm" in text) == (record["ec_year1"] < v.values["norm"] + 5)
+    assert ("(part-time)" in text) == bool(record["part_time"])
+    assert ("(deeltijd)" in reason(v, "nl")) == bool(record["part_time"])
+
+
+def test_fragments_are_part_of_the_signature():
+    base = {"programme": "59001", "year_of_enrolment": 1, "part_time": False, "enrolment_date": date(2025, 9, 1),
+            "propaedeutic_passed": False, "advice_date": date(2026, 8, 15)}
+    a = TEXTS.evaluate(dict(base, ec_year1=Decimal(46)), date(2026, 8, 20))
+    b = TEXTS.evaluate(dict(base, ec_year1=Decimal(46)), date(2026, 8, 20))
+    c = TEXTS.evaluate(dict(base, ec_year1=Decimal(60)), date(2026, 8, 20))
+    assert signature(a) == signature(b) and signature(a) != signature(c)
+    assert verdict_tail(a, "en")["values"]["study_track"] == {"en": "full-time", "nl": "voltijd"}
+
+
+def test_legal_facts_of_a_gallery_negative_carry_exclusion_provenance_and_flags():
+    rs = compile_ruleset(load("ho-current"))
+    record = {"programme": "59001", "year_of_enrolment": 1, "part_time": False, "enrolment_date": date(2025, 9, 1),
+              "propaedeutic_passed": False, "ec_year1": Decimal(30), "warning_date": date(2026, 5, 12),
+              "hearing_date": date(2026, 7, 3), "advice_date": date(2026, 8, 15)}
+    v = rs.evaluate(record, date(2026, 8, 20))
+    facts = legal_facts(v, "en")
+    assert v.outcome == "negative" and facts["exclusion"]["applies"] is True and facts["exclusion"]["indefinite"]
+    incomplete = rs.evaluate({k: x for k, x in record.items() if k != "hearing_date"}, date(2026, 8, 20))
+    assert legal_facts(incomplete, "en")["exclusion"]["applies"] is False
+    assert "parameter:warning_period_days" in facts["unverified"]
+    cells = legal_cells(v, "nl")
+    assert cells[1].startswith("Uitsluiting") or "uitsluiting" in cells[1].lower()
+
+
+def test_provenance_and_rule_level_unverified_reach_the_machine_fields():
+    from bsa_check.engine.verdict import Verdict
+
+    rs = compile_ruleset(load_file(EXAMPLES / "oer" / "mbo-college-westland.yaml"))
+    p = rs.model.provenance
+    assert p is not None and p.unverified
+    rule = rs.rules[0]
+    facts = legal_facts(Verdict(rule.outcome, rule, rs, {}, (), (), {}, date(2026, 8, 20)), "en")
+    assert "provenance" in facts["unverified"]
+    assert facts["provenance"]["document"] == p.document and facts["provenance"]["institution"] == p.institution
+    doubtful = next(r for r in INTERIM.rules if r.id == "interim_doubtful")
+    facts = legal_facts(Verdict("interim", doubtful, INTERIM, {}, (), (), {}, date(2026, 8, 20)), "en")
+    assert facts["unverified"][:2] == ["rule", "rule.basis"] and facts["provenance"] is None
+
+
+def test_every_new_key_has_a_description_in_the_schema():
+    schema = rules_schema()["$defs"]
+    assert schema["Rule"]["properties"]["label"]["description"].strip()
+    assert schema["Rule"]["properties"]["reason_fragments"]["description"].strip()
+    assert schema["DerivedCase"]["properties"]["text"]["description"].strip()
+    assert all(p["description"] for p in schema["ReasonFragment"]["properties"].values())
+    assert "not_yet_due" in schema["Rule"]["properties"]["outcome"]["enum"]
+    assert "interim" in schema["Rule"]["properties"]["outcome"]["enum"]
