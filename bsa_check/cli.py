@@ -293,11 +293,18 @@ def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo, 
     input order. ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
     from bsa_check import parallel
 
+    from bsa_check.progress import RowProgress
+
     work = parallel.check_work(ruleset, as_of, reporter, pseudo, getattr(reporter.out, "bytes_encoding", None))
-    for chunk, duplicates in parallel.run(reader, parts, workers, work):
-        for name, progs in (chunk.on_default or {}).items():
-            on_default.setdefault(name, set()).update(progs)
-        parallel.write_checked(reporter, reader, chunk, duplicates)
+    progress = RowProgress(_stderr)  # a line on a terminal once the run passes a second
+    try:
+        for chunk, duplicates in parallel.run(reader, parts, workers, work):
+            for name, progs in (chunk.on_default or {}).items():
+                on_default.setdefault(name, set()).update(progs)
+            parallel.write_checked(reporter, reader, chunk, duplicates)
+            progress.advance(len(chunk.lines))
+    finally:
+        progress.close()
 
 
 WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)

@@ -1,0 +1,79 @@
+"""Issue 18 item 2: ``check`` shows a progress line on standard error when it is a terminal and the
+run passes one second, in every format and with ``--workers``; never on a pipe or with CI set.
+
+Standard error is a pseudo-terminal here; the verdicts go to a file (``--output``).
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bsa_check import synth
+from tests.conftest import ROOT
+
+ROWS = 60_000  # a run of several seconds on the test machines, well past the one-second mark
+AS_OF = ["--as-of", "2026-08-20"]
+_PROGRESS = re.compile(r"\d[\d,]* rows")
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("progress") / "cohort.csv"
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        synth.write_csv(out, ROWS)
+    return path
+
+
+def run_with_terminal_stderr(args: list[str], env: dict[str, str] | None = None) -> tuple[int, str]:
+    """(exit code, what the terminal on standard error got)."""
+    leader, follower = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    proc = subprocess.Popen([sys.executable, "-m", "bsa_check", *args], stdout=subprocess.DEVNULL, stderr=follower,
+                            stdin=subprocess.DEVNULL, cwd=ROOT,
+                            env={**base, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **(env or {})})
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("args", [
+    ["--format", "jsonl", "--workers", "2"],
+    ["--format", "csv", "--workers", "2"],
+    ["--format", "jsonl"],
+    ["--format", "text"],
+], ids=["jsonl-workers", "csv-workers", "jsonl", "text"])
+def test_a_long_run_shows_progress_on_a_terminal(cohort: Path, tmp_path: Path, args: list[str]) -> None:
+    suffix = {"text": ".txt", "csv": ".csv"}.get(args[1], ".jsonl")
+    code, err = run_with_terminal_stderr(["check", str(cohort), *AS_OF, *args, "--output", str(tmp_path / f"o{suffix}")])
+    assert code in (0, 1), err
+    assert _PROGRESS.search(err), err[-2000:]
+
+
+def test_no_progress_with_ci_set_or_on_a_pipe(cohort: Path, tmp_path: Path) -> None:
+    args = ["check", str(cohort), *AS_OF, "--format", "jsonl", "--workers", "2", "--output", str(tmp_path / "o.jsonl")]
+    code, err = run_with_terminal_stderr(args, {"CI": "true"})
+    assert code in (0, 1) and not _PROGRESS.search(err)
+    piped = subprocess.run([sys.executable, "-m", "bsa_check", *args], capture_output=True, text=True, cwd=ROOT,
+                           check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert piped.returncode in (0, 1) and not _PROGRESS.search(piped.stderr) and "\x1b" not in piped.stderr
