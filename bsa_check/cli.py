@@ -835,6 +835,8 @@ def validate(
         "--format", help="Output format; default github when GITHUB_ACTIONS=true, else text.")] = None,
     show_suppressed: Annotated[bool, typer.Option(
         "--show-suppressed", help="Also list the suppressed problems, each with its reason.")] = False,
+    lang: Annotated[Optional[Lang], typer.Option(
+        "--lang", help="Language of the messages; default from LC_ALL/LANG.")] = None,
 ) -> None:
     """Every problem of every rule file: structure, consistency, legal lint. Exit 1 if any error."""
     import os
@@ -845,6 +847,7 @@ def validate(
     from bsa_check.textsafe import visible_problem
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    language = _language(lang)
     with _user_errors():
         run = validation.run(files, load_config())
     # file names and rule texts: shown, never obeyed (issue 15)
@@ -852,7 +855,7 @@ def validate(
     run.suppressed = [(visible_problem(p), reason) for p, reason in run.suppressed]
     shown = run.suppressed if show_suppressed else None
     if chosen == "text":
-        typer.echo(render.as_text(run.problems, len(run.files), shown, run.origins), nl=False)
+        typer.echo(render.as_text(run.problems, len(run.files), shown, run.origins, language), nl=False)
     elif chosen == "json":
         typer.echo(render.as_json(run.problems, run.files, shown, run.origins), nl=False)
     elif chosen == "github":

@@ -24,26 +24,46 @@ FORMATS = ("text", "json", "github", "sarif", "gitlab")
 Suppressed = list[tuple[Problem, str]]  # (problem, reason)
 
 
-def _line(p: Problem) -> str:
+def _line(p: Problem, lang: str = "en") -> str:
+    if lang != "en":
+        from bsa_check.i18n.problems import severity, translate
+
+        hint = translate(p.code, p.hint, lang) if p.hint else None
+        return f"{p.location}: {severity(p.severity, lang)} {p.code}: {translate(p.code, p.message, lang)}" + \
+            (f" ({hint})" if hint else "")
     return f"{p.location}: {p.severity} {p.code}: {p.message}" + (f" ({p.hint})" if p.hint else "")
 
 
+_TEXT = {
+    "suppressed": {"en": "suppressed ({n}):", "nl": "onderdrukt ({n}):"},
+    "reason": {"en": "reason", "nl": "reden"},
+    "summary": {"en": "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
+                "nl": "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)"},
+    "summary.suppressed": {"en": ", {n} suppressed", "nl": ", {n} onderdrukt"},
+}
+
+
 def as_text(problems: list[Problem], files: int, suppressed: Suppressed | None = None,
-            origins: dict[str, dict[str, Any]] | None = None) -> str:
+            origins: dict[str, dict[str, Any]] | None = None, lang: str = "en") -> str:
     """One line per problem; ``suppressed`` (``--show-suppressed``): also those, each with its reason;
-    ``origins``: for each file that extends another, where each rule and parameter came from."""
+    ``origins``: for each file that extends another, where each rule and parameter came from. ``lang``:
+    the messages in Dutch (``nl``) or English; the machine formats below stay English."""
     from bsa_check.ruleset.extends import summary_lines
 
     lines = [line for file, summary in (origins or {}).items() for line in summary_lines(file, summary)]
-    lines.extend(_line(p) for p in problems)
+    if lang != "en":
+        from bsa_check.i18n.problems import translate
+
+        lines = [str(translate("*", line, lang)) for line in lines]
+    lines.extend(_line(p, lang) for p in problems)
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
     if suppressed:
-        lines.append(f"suppressed ({len(suppressed)}):")
-        lines.extend(f"  {_line(p)} -- reason: {reason}" for p, reason in suppressed)
-    summary = f"{files} file(s) checked: {errors} error(s), {warnings} warning(s)"
+        lines.append(_TEXT["suppressed"][lang].format(n=len(suppressed)))
+        lines.extend(f"  {_line(p, lang)} -- {_TEXT['reason'][lang]}: {reason}" for p, reason in suppressed)
+    summary = _TEXT["summary"][lang].format(files=files, errors=errors, warnings=warnings)
     if suppressed:
-        summary += f", {len(suppressed)} suppressed"
+        summary += _TEXT["summary.suppressed"][lang].format(n=len(suppressed))
     lines.append(summary)
     return "\n".join(lines) + "\n"
 
