@@ -361,6 +361,34 @@ TEXTS: dict[str, dict[str, str]] = {
         "meant to settle it": "maak bij decision: exclusive de voorwaarden uitsluitend, of gebruik decision: "
                               "first_match als de volgorde het moet beslissen",
     },
+    "BSA223": {
+        "rule {rule} gives an interim advice without a label": "regel {rule} geeft een tussentijds advies zonder label",
+        "name the advice under label, e.g. label: {nl: twijfelachtig, en: doubtful}":
+            "noem het advies onder label, bijv. label: {nl: twijfelachtig, en: doubtful}",
+    },
+    "BSA224": {
+        "rule {rule} gives an interim advice, which is never binding, but has preconditions of a binding advice":
+            "regel {rule} geeft een tussentijds advies, dat nooit bindend is, maar heeft voorwaarden van een bindend advies",
+        "an interim advice has no binding consequence: drop requires, or give the binding advice in a rule of its own":
+            "een tussentijds advies heeft geen bindend gevolg: laat requires weg, of geef het bindende advies in een "
+            "eigen regel",
+    },
+    "BSA225": {
+        "rule {rule} has a label but gives no interim advice": "regel {rule} heeft een label maar geeft geen tussentijds advies",
+        "a label names an interim advice: use outcome: interim, or drop the label":
+            "een label noemt een tussentijds advies: gebruik outcome: interim, of laat het label weg",
+    },
+    "BSA226": {
+        "a derived text (nl/en) cannot be compared": "een afgeleide tekst (nl/en) kan niet worden vergeleken",
+        "a derived text is for reasons only; compare the values its cases test instead":
+            "een afgeleide tekst is alleen voor redenen; vergelijk in plaats daarvan de waarden die de gevallen testen",
+    },
+    "BSA227": {
+        "a derived text is literal, but it has the placeholder {{name}}":
+            "een afgeleide tekst is letterlijk, maar bevat de plaatshouder {{name}}",
+        "name the value in the rule's reason instead, or write {{ and }} for literal braces":
+            "noem de waarde in plaats daarvan in de reden van de regel, of schrijf {{ en }} voor letterlijke accolades",
+    },
     "BSA230": {
         "{field}, shifted by the rule set, falls outside the years 1-9999":
             "{field}, verschoven door de regelset, valt buiten de jaren 1-9999",
