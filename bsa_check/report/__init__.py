@@ -6,6 +6,7 @@ machine shape shared by json, jsonl and csv, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from typing import Any, TextIO
@@ -46,8 +47,28 @@ def ruleset_meta(rs: CompiledRuleSet) -> dict[str, Any]:
 
 
 def placeholder_params(rs: CompiledRuleSet) -> list[str]:
-    """Parameters marked as placeholders and not overridden on the command line."""
-    return [name for name, p in rs.model.parameters.items() if p.placeholder and name not in rs.overrides]
+    """Parameters marked as placeholders, read by a rule or derived value, and not overridden on the
+    command line. A parameter nothing reads (one a file that ``extends`` a bundled set inherits but
+    does not use, e.g. the part-time norm of a full-time programme) decides nothing, so it is not named."""
+    used = _params_read(rs.model.model_dump(include={"rules", "derived"}, by_alias=True, warnings=False))
+    return [name for name, p in rs.model.parameters.items()
+            if p.placeholder and name not in rs.overrides and name in used]
+
+
+def _params_read(node: Any, found: set[str] | None = None) -> set[str]:
+    """Every parameter name a dumped rule or derived value refers to: ``{param: NAME}`` or ``{NAME}`` in a text."""
+    found = set() if found is None else found
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "param" and isinstance(value, str):
+                found.add(value)
+            _params_read(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _params_read(value, found)
+    elif isinstance(node, str) and "{" in node:
+        found.update(re.findall(r"\{([a-z_][a-z0-9_]*)\}", node))
+    return found
 
 
 def verdict_dict(result: Result, lang: str) -> dict[str, Any]:

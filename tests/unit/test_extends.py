@@ -256,3 +256,19 @@ def test_rule_tests_of_an_extending_file_and_of_a_precondition_set_pass(tmp_path
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert " passed" in proc.stdout and "failed" not in proc.stdout  # every file in the folder (several issues add some)
+
+
+def test_placeholder_note_names_only_parameters_something_reads():
+    """A gallery file extends ho-current and inherits its part-time placeholders (norm_ec_part_time, ...)
+    without reading them: check's placeholder note (and the json ``placeholders``) leave them out, while
+    ho-current itself, which reads them, still names them."""
+    from bsa_check.engine.compile import compile_ruleset
+    from bsa_check.report import placeholder_params
+    from bsa_check.ruleset.load import load_file
+    from tests.conftest import EXAMPLES
+
+    child = compile_ruleset(load_file(EXAMPLES / "oer" / "universiteit-aalburg.yaml"))
+    assert child.model.parameters["norm_ec_part_time"].placeholder
+    assert placeholder_params(child) == []
+    parent = compile_ruleset(load_file(bundled_rule_files()["ho-current"]))
+    assert {"norm_ec", "norm_ec_part_time", "part_time_advice_year", "warning_period_days"} <= set(placeholder_params(parent))
