@@ -17,6 +17,7 @@ import typer
 
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
+from bsa_check.formats import CHECK_FORMATS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -133,12 +134,8 @@ def _doors(columns: str | None, sheet: str | None) -> dict:  # type: ignore[type
     return {"mapping": load_mapping(path) if path else None, "sheet": sheet}
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    xlsx = "xlsx"
+# check's --format choices: the format registry (bsa_check.formats.CHECK_FORMATS)
+CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
 
 
 def _output_format(fmt, output: str | None, allowed: tuple, command: str) -> str:  # type: ignore[no-untyped-def,type-arg]
@@ -364,7 +361,8 @@ def check(
     language = _language(lang)
     with _user_errors():
         fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
-        if excel and fmt is not CheckFormat.csv:
+        output_spec = CHECK_FORMATS[fmt.value]
+        if excel and not output_spec.csv:
             raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
                              hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
         from bsa_check.report.select import only_outcomes, refuse_summary
@@ -374,7 +372,7 @@ def check(
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         overrides = _parse_params(param or [])
-        if fmt is CheckFormat.xlsx and output is None and sys.stdout.isatty():
+        if output_spec.binary and output is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook, not text for a terminal", code="BSA433",
                              hint="add --output results.xlsx (or redirect standard output to a file)")
         ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
@@ -386,7 +384,7 @@ def check(
                                          delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel,
                                          only=wanted, summary_only=summary)
                 reporter.start()
-                streamed = fmt in (CheckFormat.text, CheckFormat.xlsx)  # reporters that take whole results
+                streamed = output_spec.whole_results  # reporters that take whole results
                 parts = _parallel_parts(reader, workers) if not streamed else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)

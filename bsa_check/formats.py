@@ -8,11 +8,12 @@ the command's default.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from bsa_check.errors import Location, UsageError
 
-__all__ = ["SUFFIXES", "output_format"]
+__all__ = ["CHECK_FORMATS", "CheckOutput", "SUFFIXES", "output_format"]
 
 SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx", ".html": "html", ".htm": "html",
             ".md": "markdown", ".txt": "text"}
@@ -39,3 +40,31 @@ def output_format(explicit: str | None, output: str | None, allowed: tuple[str, 
 
 def _suffix(fmt: str) -> str:
     return next((s for s, f in SUFFIXES.items() if f == fmt), "." + fmt)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckOutput:
+    """One output format of ``check``: its name (the ``--format`` choice), its reporter class (a
+    ``bsa_check.report`` module and class name, imported only when chosen), whether the reporter takes
+    whole results (``text``, ``xlsx``: one process, results as objects) rather than rows rendered
+    from a memo (the machine formats, also with ``--workers``), and whether it writes CSV (``--excel``,
+    the export's delimiter), and whether it is ``binary`` (a workbook: refused for a terminal)."""
+
+    name: str
+    module: str
+    reporter: str
+    whole_results: bool = False
+    csv: bool = False
+    binary: bool = False  # not text: refused for a terminal
+
+
+# check's output formats, in the order --help lists them: the one registry the CLI's choices, the
+# reporter factory (report.make_reporter) and the streaming choice read. A format is one reporter
+# module plus its line here.
+CHECK_FORMATS: dict[str, CheckOutput] = {f.name: f for f in (
+    CheckOutput("text", "bsa_check.report.text", "TextReporter", whole_results=True),
+    CheckOutput("json", "bsa_check.report.machine", "JsonReporter"),
+    CheckOutput("jsonl", "bsa_check.report.machine", "JsonlReporter"),
+    CheckOutput("csv", "bsa_check.report.machine", "CsvReporter", csv=True),
+    CheckOutput("xlsx", "bsa_check.report.xlsx", "XlsxReporter", whole_results=True, binary=True),
+)}

@@ -6,6 +6,7 @@ machine shape shared by json, jsonl and csv, so the three cannot drift apart.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections import Counter
 from datetime import date
@@ -14,12 +15,13 @@ from typing import Any, TextIO
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import cell_name
 from bsa_check.explain import changes, reason, shows_shortfall, verdict_basis
+from bsa_check.formats import CHECK_FORMATS
 from bsa_check.report.facts import legal_facts
 from bsa_check.ruleset.model import OUTCOMES, Text
 from bsa_check.service import Result
 
 FORMAT_VERSION = 1
-FORMATS = ("text", "json", "jsonl", "csv", "xlsx")
+FORMATS = tuple(CHECK_FORMATS)
 
 
 def plain(value: Any) -> Any:
@@ -221,25 +223,15 @@ class Reporter:
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
                   *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False,
                   only: frozenset[str] | None = None, summary_only: bool = False) -> Reporter:
-    """``only``: write the rows of these outcomes only (--only); ``summary_only``: no rows at all
-    (--summary; text and json)."""
-    from bsa_check.report import machine, text
+    """The reporter of ``check`` format ``fmt``, as the format registry (``formats.CHECK_FORMATS``)
+    names it; ``delimiter`` and ``excel`` go to a CSV format only. ``only``: write the rows of these
+    outcomes only (--only); ``summary_only``: no rows at all (--summary; text and json)."""
+    from bsa_check.report import text
 
-    reporter: Reporter
-    if fmt == "text":
-        reporter = text.TextReporter(out, rs, as_of, lang, source)
-    elif fmt == "json":
-        reporter = machine.JsonReporter(out, rs, as_of, lang, source)
-    elif fmt == "jsonl":
-        reporter = machine.JsonlReporter(out, rs, as_of, lang, source)
-    elif fmt == "csv":
-        reporter = machine.CsvReporter(out, rs, as_of, lang, source, delimiter=delimiter, excel=excel)
-    elif fmt == "xlsx":
-        from bsa_check.report.xlsx import XlsxReporter
-
-        reporter = XlsxReporter(out, rs, as_of, lang, source)
-    else:
-        raise ValueError(fmt)  # pragma: no cover - the CLI validates the choice
+    spec = CHECK_FORMATS[fmt]  # KeyError: the CLI validates the choice
+    cls: type[Reporter] = getattr(importlib.import_module(spec.module), spec.reporter)
+    options: dict[str, Any] = {"delimiter": delimiter, "excel": excel} if spec.csv else {}
+    reporter = cls(out, rs, as_of, lang, source, **options)
     reporter.pseudonymized = pseudonymized
     reporter.only = frozenset() if summary_only else only
     if summary_only and isinstance(reporter, text.TextReporter):

@@ -24,13 +24,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
+from bsa_check import lint as lints
 from bsa_check.engine.compile import ABSENT, Ctx, MissingValue, compile_ruleset
 from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
-from bsa_check.ruleset.optional_lint import optional_columns_lint
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -39,6 +39,8 @@ YEAR_ONE_MAX = Decimal(60)
 PROPOSAL_MAX = Decimal(30)
 
 
+# The codes that refuse a rule set for verdicts: those of the lints the registry marks blocks_verdicts
+# (tests/unit/test_lint_registry.py keeps the two the same).
 BLOCKING = frozenset({"BSA250", "BSA251", "BSA252", "BSA253", "BSA255", "BSA257", "BSA258"})
 
 
@@ -50,11 +52,8 @@ def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
     circumstances or the propaedeutic exam would produce verdicts that contradict the law, so they
     refuse to run.
     """
-    linter = _Linter(loaded, compiled)
-    linter.norm_lint()
-    linter.negative_lint()
-    linter.negative_inputs_lint()  # the cheap BSA257/258: a negative that never reads circumstances or propedeuse
-    linter.scenario_lint()
+    linter = Linter(loaded, compiled)
+    lints.run(linter, lints.blocking())  # the cheap ones: no witness records
     return [p for p in linter.problems if p.code in BLOCKING]
 
 
@@ -142,7 +141,7 @@ def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
     """Consistency and legal lint of a loaded rule set (``compiled`` None when it did not compile):
     what ``validate`` adds to the load and compile errors, and what check, explain and compare refuse on
     (``ruleset.usable``)."""
-    return _Linter(loaded, compiled).run()
+    return Linter(loaded, compiled).run()
 
 
 # --- walking the model ----------------------------------------------------------------------------
@@ -216,7 +215,7 @@ def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
     return out
 
 
-class _Linter:
+class Linter:
     def __init__(self, loaded: LoadedRuleSet, compiled: Any) -> None:
         self.loaded = loaded
         self.rs = loaded.model
@@ -282,19 +281,8 @@ class _Linter:
         self.problems.append(Problem(code, severity, message, self.loaded.positions.locate(path), hint))
 
     def run(self) -> list[Problem]:
-        self.dated_order()
-        self.unreachable()
-        if self.compiled is not None and self.rs.decision == "exclusive":
-            self.overlaps()
-        self.norm_lint()
-        self.negative_lint()
-        self.scenario_lint()
-        self.circumstance_lint()
-        self.discretion_lint()
-        self.circumstances_negative_lint()
-        self.negative_inputs_lint()
-        self.reason_if_missing_lint()
-        optional_columns_lint(self)
+        """Every lint of the registry (``bsa_check.lint.LINTS``), in its order."""
+        lints.run(self)
         return self.problems
 
     def circumstances_negative_lint(self) -> None:
@@ -305,7 +293,7 @@ class _Linter:
             return
         reads = self.compiled.fields_used
         if "personal_circumstances" not in reads:
-            return  # negative_inputs_lint reports a binding negative that never reads circumstances
+            return  # the negative_inputs lint reports a binding negative that never reads circumstances
         reported = frozenset({"illness"})
         found: dict[int, str] = {}
         for record, as_of, _ in self.scenario_witnesses(600, 150):
@@ -333,50 +321,6 @@ class _Linter:
 
     def _negative_rules(self) -> list[int]:
         return [i for i, rule in enumerate(self.rs.rules) if rule.outcome == "negative"]
-
-    def negative_inputs_lint(self) -> None:
-        """An HO rule set with a binding negative reads what the law makes decisive: the personal
-        circumstances (7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1) and the propaedeutic exam (7.8b lid 2)."""
-        if self.compiled is None or self.rs.sector != "ho":
-            return
-        reads = self.compiled.fields_used
-        for i in self._negative_rules():
-            rule = self.rs.rules[i]
-            if "personal_circumstances" not in reads:
-                self.add(("rules", i, "outcome"), "BSA257",
-                         f"rule {rule.id!r} gives a binding negative, but the rule set never reads personal_circumstances",
-                         "put a rule before it that gives needs_review while reported circumstances are not weighed "
-                         "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
-            if "propaedeutic_passed" not in reads:
-                self.add(("rules", i, "outcome"), "BSA258",
-                         f"rule {rule.id!r} gives a binding negative, but the rule set never reads propaedeutic_passed",
-                         "put a rule before it that gives positive when propaedeutic_passed is yes: after the "
-                         "propaedeutic exam no binding negative is possible (WHW art. 7.8b lid 2)")
-
-    def reason_if_missing_lint(self) -> None:
-        """A rule with preconditions says what its procedure_incomplete verdict means (reason_if_missing):
-        otherwise that verdict repeats the outcome's own reason, e.g. "binding negative advice"."""
-        for i, rule in enumerate(self.rs.rules):
-            if rule.requires and rule.reason_if_missing is None:
-                self.add(("rules", i, "requires"), "BSA259",
-                         f"rule {rule.id!r} has preconditions but no reason_if_missing, so its {rule.if_missing} "
-                         f"verdict would give the {rule.outcome} reason",
-                         "add reason_if_missing (nl and en) saying the outcome is not lawful yet and naming {missing}")
-
-    def discretion_lint(self) -> None:
-        """An institution's rule set (with provenance) says who decides every needs_review outcome."""
-        if self.rs.provenance is None:
-            return
-        for i, rule in enumerate(self.rs.rules):
-            if "needs_review" in (rule.outcome, rule.if_missing) and rule.decided_by is None:
-                self.add(("rules", i, "outcome"), "BSA256", f"rule {rule.id!r} leaves the decision to a person "
-                         "without saying who", "name who decides under decided_by (examination board, BSA committee)",
-                         WARNING)
-
-    def scenario_lint(self) -> None:
-        if self.rs.scenario == "proposed_2023" and self.rs.legal_status != "proposal":
-            self.add(("legal_status",), "BSA255", "scenario proposed_2023 is not law",
-                     "set legal_status: proposal, so every verdict is labelled as not law")
 
     # consistency ---------------------------------------------------------------------------------
     def dated_order(self) -> None:

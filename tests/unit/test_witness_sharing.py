@@ -10,7 +10,7 @@ import pytest
 
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.ruleset.load import load, load_file
-from bsa_check.ruleset.validate import _Linter, _sample_records
+from bsa_check.ruleset.validate import Linter, _sample_records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_shared_witnesses_are_the_sampled_records(ruleset: str) -> None:
     loaded = load_file(Path(ruleset)) if ruleset.endswith(".yaml") else load(ruleset)
     compiled = compile_ruleset(loaded)
-    linter = _Linter(loaded, compiled)
+    linter = Linter(loaded, compiled)
     for n in (100, 300, 100, 600, 1500, 300):
         shared = list(linter.witnesses(n))
         assert shared == list(_sample_records(loaded.model, compiled, n=n))
