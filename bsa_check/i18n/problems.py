@@ -28,10 +28,10 @@ SEVERITY = {"error": {"en": "error", "nl": "fout"}, "warning": {"en": "warning",
 
 
 def _tables() -> dict[str, dict[str, str]]:
-    from bsa_check.i18n import nl_records, nl_rules, nl_usage
+    from bsa_check.i18n import nl_lint, nl_records, nl_rules, nl_schema, nl_usage
 
     merged: dict[str, dict[str, str]] = {}
-    for module in (nl_records, nl_rules, nl_usage):
+    for module in (nl_records, nl_rules, nl_lint, nl_schema, nl_usage):
         for code, table in module.TEXTS.items():
             merged.setdefault(code, {}).update(table)
     return merged

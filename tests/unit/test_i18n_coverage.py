@@ -52,8 +52,20 @@ def _template(node: ast.AST) -> str | None:
     return None
 
 
+# Modules whose ValueError texts reach the user (pydantic shows a model check's message as it is)
+MODEL_MODULES = ("ruleset/model.py", "testing/model.py", "letters/institution.py", "config.py")
+
+
+def _strings(node: ast.AST) -> list[str]:
+    """The texts of a string node, or of each string in a tuple node (``return message, hint``)."""
+    parts = node.elts if isinstance(node, ast.Tuple) else [node]
+    return [t for t in (_template(p) for p in parts) if t]
+
+
 def source_messages() -> list[tuple[str, str, str]]:
-    """(where, code, template) of every message text in the package (code ``*``: any code)."""
+    """(where, code, template) of every message text in the package (code ``*``: any code): in a call
+    with a BSAnnn code, a ``CellError``, a model's ``ValueError``, a ``message``/``hint`` assignment, or a
+    ``return message, hint`` of a function that builds one."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name in ("codes.py", "help_nl.py") or path.parent.name == "i18n":  # the Dutch itself
@@ -65,6 +77,9 @@ def source_messages() -> list[tuple[str, str, str]]:
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 codes = [a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)
                          and CODE.match(a.value)]
+                if name == "ValueError" and where.replace("\\", "/").endswith(MODEL_MODULES) and node.args:
+                    found.extend((f"{where}:{node.lineno}", "*", t) for t in _strings(node.args[0]))
+                    continue
                 if name == "CellError":
                     code = codes[0] if codes else "*"
                     texts = [_template(node.args[0])] if node.args else []
@@ -84,6 +99,13 @@ def source_messages() -> list[tuple[str, str, str]]:
                 text = _template(node.value)
                 if text and text.strip("{}"):
                     found.append((f"{where}:{node.lineno}", "*", text))
+            elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Tuple) and \
+                    [getattr(t, "id", None) for t in node.targets[0].elts] == ["message", "hint"]:
+                found.extend((f"{where}:{node.lineno}", "*", t) for t in _strings(node.value))
+            elif isinstance(node, ast.FunctionDef) and ("message" in node.name or node.name == "_friendly"):
+                for sub in ast.walk(node):
+                    if isinstance(sub, ast.Return) and isinstance(sub.value, ast.Tuple):
+                        found.extend((f"{where}:{sub.lineno}", "*", t) for t in _strings(sub.value))
     return found
 
 
