@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bsa_check.explain import basis_text, exclusion_lines, verdict_label
+from bsa_check.explain import basis_text, exclusion_lines, render, verdict_label
 
 EXCLUSION_OUTCOMES = ("negative", "procedure_incomplete")
 
@@ -37,7 +37,8 @@ def exclusion_fact(verdict: Any, lang: str) -> dict[str, Any] | None:
 
 def decided_by_fact(verdict: Any, lang: str) -> str | None:
     who = verdict.rule.model.decided_by
-    return getattr(who, lang) if who is not None and verdict.outcome == "needs_review" else None
+    # rendered like the reason's "decided by" (its placeholders are checked by validate and filled)
+    return render(who, verdict.values, lang) if who is not None and verdict.outcome == "needs_review" else None
 
 
 def provenance_fact(ruleset: Any) -> dict[str, Any] | None:

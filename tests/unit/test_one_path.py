@@ -106,6 +106,7 @@ def test_a_placeholder_in_decided_by_is_filled_not_printed_literally(tmp_path: P
     assert code == 0 and rows[0]["outcome"] == "needs_review"
     reason = str(rows[0]["reason"])
     assert "{programme}" not in reason and "the board of programme 59001" in reason
+    assert rows[0]["decided_by"] == "the board of programme 59001"  # the machine field too
 
 
 def test_an_unknown_placeholder_in_decided_by_is_refused_by_validate(tmp_path: Path) -> None:
