@@ -342,6 +342,22 @@ _code("BSA227", "placeholder-in-derived-text", ERROR,
       ("een placeholder in een afgeleide tekst", "Een afgeleide tekst wordt getoond zoals geschreven, dus {naam} erin "
        "wordt nooit ingevuld; noem de waarde in de reden van de regel, of schrijf {{ en }} voor letterlijke accolades."),
       "cases: [{text: {nl: 'nog {shortfall} EC', en: '{shortfall} EC to go'}}]")
+_code("BSA228", "circumstance-designated-and-excluded", ERROR,
+      ("a circumstance kind both designated and excluded", "A kind is a ground or it is not: list it under "
+       "circumstances.designated (or designated_circumstances) or under circumstances.excluded, not both."),
+      ("een soort omstandigheid zowel aangewezen als uitgesloten", "Een soort is een grond of niet: noem hem onder "
+       "circumstances.designated (of designated_circumstances) of onder circumstances.excluded, niet beide."),
+      "circumstances: {designated: {exchange: ...}, excluded: {exchange: ...}}")
+_code("BSA229", "circumstance-kind-refused", ERROR,
+      ("a statutory circumstance excluded, or a kind that is already one", "The list of Uitvoeringsbesluit WHW 2008 "
+       "art. 2.1 is the base: an OER may add grounds but cannot exclude illness, impairment, pregnancy, family, "
+       "participation_body, institution_activity or student_board. A declared kind needs a name (and spellings) "
+       "of its own: not other, not a statutory kind or spelling."),
+      ("een wettelijke omstandigheid uitgesloten, of een soort die er al een is", "De lijst van het Uitvoeringsbesluit "
+       "WHW 2008 art. 2.1 is de basis: een OER mag gronden toevoegen, maar ziekte, functiebeperking, zwangerschap, "
+       "familieomstandigheden, medezeggenschap, instellingsactiviteit en studentbestuur niet uitsluiten. Een eigen "
+       "soort heeft een eigen naam (en schrijfwijzen) nodig: niet other, geen wettelijke soort of schrijfwijze."),
+      "circumstances: {excluded: {illness: {reason: ..., legal_basis: ...}}}")
 
 _code("BSA230", "date-shift-out-of-range", ERROR,
       ('a date shifted by the rule set falls outside the years 1-9999', 'Chained plus shifts reach past year 9999 (or before year 1) for this record: the row is a located error; shorten the shifts or check the date.'),

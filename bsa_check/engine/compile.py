@@ -208,6 +208,8 @@ class CompiledRuleSet:
     start_year: int = 0
     # ``extends``: "rule:ID" / "parameter:NAME" / "derived:NAME" -> the file it came from (empty: a flat file)
     origins: dict[str, str] = field(default_factory=dict)
+    # ``circumstances.excluded``: kinds moved out of personal_circumstances into excluded_circumstances
+    excluded_kinds: frozenset[str] = frozenset()
 
     @property
     def name(self) -> str:
@@ -281,6 +283,8 @@ class CompiledRuleSet:
         return self
 
     def _context(self, record: Any, as_of: date, tracing: bool) -> Ctx:
+        if self.excluded_kinds:
+            record = split_circumstances(record, self.excluded_kinds)
         year = self.record_year(record, as_of)
         ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
         if not tracing:
@@ -454,6 +458,16 @@ def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str], decided: Co
     return tuple(out.values())
 
 
+def split_circumstances(record: Any, excluded: frozenset[str]) -> Any:
+    """The record as the rules see it under a rule set that excludes kinds of circumstance (issue 19
+    item 4): those kinds moved out of personal_circumstances (they are not a ground, so they never send
+    a record to a person) into excluded_circumstances. The record itself is not changed."""
+    reported = record.get("personal_circumstances")
+    if not reported or not (reported & excluded):
+        return record
+    return {**record, "personal_circumstances": reported - excluded, "excluded_circumstances": reported & excluded}
+
+
 def _fragments(ctx: Ctx, rule: CompiledRule) -> tuple[int, ...]:
     """The indexes of the rule's reason fragments whose condition holds (not recorded in the trace)."""
     saved, ctx.log = ctx.log, None
@@ -622,7 +636,8 @@ class _Compiler:
         if spec is None:
             self.err(path, f"unknown record field {name!r}", self._suggest(name, F.FIELDS_BY_NAME), "BSA204")
             return None
-        self.fields_used.add(name)
+        # excluded_circumstances is never a column: the engine takes it from personal_circumstances
+        self.fields_used.add("personal_circumstances" if name == "excluded_circumstances" else name)
         return spec
 
     def operand(self, op: Any, path: tuple[Any, ...]) -> tuple[Getter, str | None, str | None]:
@@ -945,7 +960,7 @@ class _Compiler:
                     names.add(name)
                     # a parameter or derived value of the same name is what the placeholder shows
                     if name in F.FIELDS_BY_NAME and name not in self.rs.parameters and name not in self.rs.derived:
-                        self.fields_used.add(name)
+                        self.fields_used.add("personal_circumstances" if name == "excluded_circumstances" else name)
         return names
 
     def interim_checks(self, r: m.Rule, path: tuple[Any, ...]) -> None:
@@ -964,9 +979,38 @@ class _Compiler:
             self.err((*path, "label"), f"rule {r.id!r} has a label but gives no interim advice",
                      "a label names an interim advice: use outcome: interim, or drop the label", "BSA225")
 
+    def circumstance_kinds(self) -> frozenset[str]:
+        """Check the rule set's own kinds of circumstance (``circumstances``); the excluded ones."""
+        declared = self.rs.circumstances
+        if declared is None:
+            return frozenset()
+        statutory = frozenset(F.CIRCUMSTANCE_CATEGORIES) - {"top_sport", "other"}
+        spelled = {s for spellings in F.CIRCUMSTANCE_CATEGORIES.values() for s in spellings} | F.NONE_WORDS
+        listed = set(self.rs.designated_circumstances)
+        for group in ("designated", "excluded"):
+            for code, kind in getattr(declared, group).items():
+                path = ("circumstances", group, code)
+                if group == "excluded" and (code in declared.designated or code in listed):
+                    self.err(path, f"circumstance kind {code!r} is both designated and excluded",
+                             "a kind is a ground or it is not: keep it under one of designated (or "
+                             "designated_circumstances) and excluded", "BSA228")
+                if group == "excluded" and code in statutory:
+                    self.err(path, f"{code!r} is a ground under Uitvoeringsbesluit WHW 2008 art. 2.1: the law's list "
+                                   "cannot be excluded", "remove it from excluded; an OER can add grounds, not take "
+                                   "the statutory ones away", "BSA229")
+                elif code == "other" or code in statutory and group == "designated":
+                    self.err(path, f"{code!r} is already a kind of its own (the statutory list, or other for a kind "
+                                   "matching none)", "give the kind a name of its own", "BSA229")
+                for j, spelling in enumerate(kind.spellings):
+                    if spelling in spelled:
+                        self.err((*path, "spellings", j), f"the spelling {spelling!r} already means a statutory kind "
+                                 "(or none)", "an export's spelling names one kind: choose another", "BSA229")
+        return frozenset(declared.excluded)
+
     # rule set -----------------------------------------------------------------------------------
     def compile(self) -> CompiledRuleSet:
         params = self.compile_params()
+        excluded_kinds = self.circumstance_kinds()
         for name in self.rs.derived:
             self.derived_kind(name)
         rules = []
@@ -1032,7 +1076,8 @@ class _Compiler:
         return CompiledRuleSet(model=self.rs, sha256=self.loaded.sha256, path=self.loaded.path, rules=tuple(rules),
                                params=params, derived=self.derived, fields_used=frozenset(self.fields_used),
                                overrides=dict(self.overrides), non_credit=non_credit,
-                               origins=dict(getattr(self.loaded, "origins", None) or {}))
+                               origins=dict(getattr(self.loaded, "origins", None) or {}),
+                               excluded_kinds=excluded_kinds)
 
 
 MONTH_DAY_HINT = "write a day of the year as ISO --MM-DD in quotes, e.g. '--02-01' for 1 February (not 29 February)"

@@ -98,6 +98,11 @@ class Verdict:
     def __repr__(self) -> str:
         return f"Verdict(outcome={self.outcome!r}, rule={self.rule.id!r}, values={self.values!r})"
 
+    @property
+    def record(self) -> Any:
+        """The record as it was evaluated (read-only: rows with the same record share one verdict)."""
+        return self._record
+
     def _traced(self) -> Trace:
         trace = self._trace
         if trace is None:

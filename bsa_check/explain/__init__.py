@@ -226,6 +226,7 @@ def explanation(verdict: Verdict, lang: str) -> list[str]:
     if rule.decided_by is not None and verdict.outcome == "needs_review":
         lines.append("  " + t("explain.decided_by", lang, who=render(rule.decided_by, verdict.values, lang)))
     lines.extend(exclusion_lines(verdict, lang))
+    lines.extend(excluded_circumstance_lines(verdict, lang))
     change = changes(verdict, lang)
     if change:
         lines.append(t("explain.change", lang))
@@ -345,6 +346,21 @@ def exclusion_lines(verdict: Verdict, lang: str) -> list[str]:
     key = "explain.exclusion" if verdict.outcome == "negative" else "explain.exclusion_if"
     return ["  " + t(key, lang, term=term, start=getattr(ex.from_, lang), scope=getattr(ex.scope, lang),
                      extra=f" ({'; '.join(extra)})" if extra else "", basis=basis_text(ex.legal_basis, lang))]
+
+
+def excluded_circumstance_lines(verdict: Verdict, lang: str) -> list[str]:
+    """Reported circumstances this rule set excludes as grounds (``circumstances.excluded``), each with
+    the rule set's reason and basis: seen, and deliberately not weighed."""
+    declared = verdict.ruleset.model.circumstances
+    reported = verdict.record.get("personal_circumstances") if verdict.record is not None else None
+    if declared is None or not reported:
+        return []
+    lines = []
+    for code in sorted(reported & verdict.ruleset.excluded_kinds):
+        kind = declared.excluded[code]
+        lines.append("  " + t("explain.excluded_circumstance", lang, kind=code, reason=getattr(kind.reason, lang),
+                               basis=basis_text(kind.legal_basis, lang)))
+    return lines
 
 
 def provenance_line(ruleset: CompiledRuleSet, lang: str) -> list[str]:

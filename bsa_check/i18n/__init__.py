@@ -50,6 +50,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "record.steps": {"en": "to make a binding negative lawful, record: {items}",
                      "nl": "voor een rechtmatige afwijzing vastleggen: {items}"},
     "basis": {"en": "basis", "nl": "grondslag"},
+    "explain.excluded_circumstance": {
+        "en": "Reported circumstance {kind} is not a ground under this rule set: {reason} [{basis}]",
+        "nl": "Gemelde omstandigheid {kind} is geen grond onder deze regelset: {reason} [{basis}]"},
     "unverified": {"en": "unverified", "nl": "niet geverifieerd"},
     "placeholder.params": {
         "en": "note: {names} are placeholder values; set your programme's norm with --param or a rule file",

@@ -116,6 +116,11 @@ FIELDS: tuple[FieldSpec, ...] = (
     _F("personal_circumstances", ("persoonlijke_omstandigheden",), CIRCUMSTANCES, True,
        "reported personal circumstances: none, or categories separated by |",
        "gemelde persoonlijke omstandigheden: geen, of categorieën gescheiden door |"),
+    # Never a column: the kinds of personal_circumstances a rule set's ``circumstances.excluded`` names
+    # (issue 19 item 4), which the engine moves out of personal_circumstances into this field.
+    _F("excluded_circumstances", (), CIRCUMSTANCES, True,
+       "reported circumstances the rule set excludes as grounds (from personal_circumstances; never a column)",
+       "gemelde omstandigheden die de regelset uitsluit als grond (uit persoonlijke_omstandigheden; nooit een kolom)"),
     _F("circumstances_decision", ("besluit_omstandigheden",), DECISION, True,
        "what the institution decided: postpone, accepted, rejected (empty = not decided)",
        "besluit van de instelling: uitstel, erkend, afgewezen (leeg = nog geen besluit)"),

@@ -190,6 +190,28 @@ def parse_circumstances_open(text: str) -> frozenset[str]:
     return frozenset(_CIRCUMSTANCE_INDEX.get(p, "other") for p in parts if p not in F.NONE_WORDS)
 
 
+class CircumstanceParser:
+    """Personal circumstances under rule sets that declare kinds of their own (``circumstances``:
+    designated and excluded, issue 19 item 4): the statutory categories as ``parse_circumstances``
+    reads them, a declared kind by its code or one of its spellings, and any other text ``other``:
+    a kind that matches neither stays for a person to weigh (never an error, never a guess). A class,
+    not a closure, so a plan with it can go to worker processes."""
+
+    def __init__(self, kinds: dict[str, tuple[str, ...]]) -> None:
+        index = {spelling: code for code, spellings in kinds.items() for spelling in (code, *spellings)}
+        index.update(_CIRCUMSTANCE_INDEX)  # a statutory spelling always means its statutory kind
+        self.index = index
+
+    def __call__(self, text: str) -> frozenset[str]:
+        parts = [p.strip().lower() for p in text.split("|") if p.strip()]
+        return frozenset(self.index.get(p, "other") for p in parts if p not in F.NONE_WORDS)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, CircumstanceParser) and other.index == self.index
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def parse_decision(text: str) -> str | None:
     t = text.strip().lower()
     if t in F.NONE_WORDS:

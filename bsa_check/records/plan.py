@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bsa_check.records import fields as F
-from bsa_check.records.parse import PARSERS, bounded, parse_circumstances_open
+from bsa_check.records.parse import PARSERS, CircumstanceParser, bounded, parse_circumstances_open
 
 __all__ = ["Bound", "RecordPlan", "cell_parser", "record_plan"]
 
@@ -80,9 +80,26 @@ def _sector_parsers(rulesets: list[Any]) -> dict[str, CellParser]:
     """MBO has no closed list of personal circumstances; HO's list (UB WHW art. 2.1) is exclusive.
     With rule sets of both sectors the closed list applies (an HO verdict must not take an unlisted
     circumstance for ``other``)."""
+    kinds = declared_kinds(rulesets)
+    if kinds:  # a rule set names kinds of its own: those, the statutory ones, anything else is "other"
+        return {F.CIRCUMSTANCES: CircumstanceParser(kinds)}
     if rulesets and all(rs.model.sector == "mbo" for rs in rulesets):
         return {F.CIRCUMSTANCES: parse_circumstances_open}
     return {}
+
+
+def declared_kinds(rulesets: list[Any]) -> dict[str, tuple[str, ...]]:
+    """The circumstance kinds the rule sets declare (``circumstances``: designated and excluded) -> their
+    spellings; with several rule sets, every one's (a kind one of them does not know is a reported
+    circumstance to it, weighed like ``other``)."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for rs in rulesets:
+        declared = rs.model.circumstances
+        if declared is None:
+            continue
+        for code, kind in (*declared.designated.items(), *declared.excluded.items()):
+            kinds[code] = tuple(dict.fromkeys((*kinds.get(code, ()), *kind.spellings)))
+    return kinds
 
 
 def _bounds(rulesets: list[Any]) -> dict[str, Bound]:

@@ -549,6 +549,46 @@ class Provenance(Strict):
         return [str(v) for v in value] if isinstance(value, list) else value
 
 
+# --- circumstances (issue 19 item 4) ----------------------------------------------------------------
+
+
+class CircumstanceKind(Strict):
+    """A kind of personal circumstance the rule set names beyond the statutory list: why, on what
+    basis, and how an export writes it."""
+
+    reason: Text = Field(description="why the institution designates (or excludes) this kind, shown by explain")
+    legal_basis: LegalBasis = Field(description="where that is written (the OER article; a designation's basis)")
+    title: Text | None = Field(default=None, description="the kind's name in words")
+    spellings: list[str] = Field(
+        default_factory=list,
+        description="how an export writes this kind besides its code (matched case-insensitively), e.g. "
+                    "[tweede studie, dubbele studie]")
+
+    @field_validator("spellings")
+    @classmethod
+    def _lower(cls, value: list[str]) -> list[str]:
+        return [v.strip().lower() for v in value]
+
+
+KindName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Circumstances(Strict):
+    """The statutory list (Uitvoeringsbesluit WHW 2008 art. 2.1) stays the base; a rule set may add
+    kinds it designates as grounds, and name kinds that are explicitly not a ground. An export's kind
+    that matches neither (nor the statutory list) is read as ``other``: a person weighs it."""
+
+    designated: dict[KindName, CircumstanceKind] = Field(
+        default_factory=dict,
+        description="kinds the institution designates as grounds (weighed like the statutory ones; rules test "
+                    "them in personal_circumstances)")
+    excluded: dict[KindName, CircumstanceKind] = Field(
+        default_factory=dict,
+        description="kinds that are explicitly NOT a ground (a second programme, paid work, ...): left out of "
+                    "personal_circumstances, so they never send a record to a person, and given to rules as "
+                    "excluded_circumstances; never a statutory kind")
+
+
 # --- record bounds (issue 9) ----------------------------------------------------------------------
 # Kept apart so the rest of the format can grow independently: an optional ``record_bounds`` key.
 
@@ -614,6 +654,10 @@ class RuleSet(Strict):
     designated_circumstances: list[str] = Field(
         default_factory=list,
         description="circumstances the institution designates beyond Uitvoeringsbesluit WHW art. 2.1 (e.g. top_sport)")
+    circumstances: Circumstances | None = Field(
+        default=None,
+        description="kinds of personal circumstance beyond the statutory list: designated (grounds) and excluded "
+                    "(not a ground), each with a reason and a legal basis")
     decision: Literal["first_match", "exclusive"] = Field(
         default="first_match",
         description="first_match: rule order settles overlaps; exclusive: two rules that can both decide a record "

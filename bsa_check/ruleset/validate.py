@@ -571,17 +571,28 @@ class Linter:
         return False
 
     def circumstance_lint(self) -> None:
-        allowed = STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
+        declared = self.rs.circumstances
+        excluded = set(declared.excluded) if declared is not None else set()
+        allowed = (STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
+                   | (set(declared.designated) if declared is not None else set()))
         for i, rule in enumerate(self.rs.rules):
             for t, path in self.all_rule_tests(rule, i):
-                if t.subject not in (("field", "personal_circumstances"), ("field", "recognised_circumstances")):
-                    continue
                 op, rhs = t.op
                 values = rhs if isinstance(rhs, list) else [rhs] if isinstance(rhs, str) else []
+                if t.subject == ("field", "excluded_circumstances"):
+                    for v in values:
+                        if v not in excluded:
+                            self.add((*path, op), "BSA254", f"{v!r} is not a kind this rule set excludes",
+                                     "excluded_circumstances holds only the kinds under circumstances.excluded")
+                    continue
+                if t.subject not in (("field", "personal_circumstances"), ("field", "recognised_circumstances")):
+                    continue
                 for v in values:
                     if v in allowed:
                         continue
-                    if v not in F.CIRCUMSTANCE_CATEGORIES:
+                    if v in excluded:
+                        msg = f"{v!r} is excluded as a ground, so it is never in {t.subject[1]}"
+                    elif v not in F.CIRCUMSTANCE_CATEGORIES:
                         msg = f"{v!r} is not a personal-circumstance category"
                     elif v == "top_sport":
                         msg = "top sport is a ground only where the institution designates it"
@@ -650,6 +661,8 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
         elif kind == F.DATE:
             vals = [as_of - timedelta(days=d) for d in (400, 200, 120, 30, 1, 0)] + [as_of + timedelta(days=30)]
         elif kind in (F.CIRCUMSTANCES, F.UNITS):
+            if name == "personal_circumstances":  # excluded kinds reach the rules from here (issue 19 item 4)
+                base += literals.get("excluded_circumstances", [])
             vals = [frozenset()] + [frozenset({x}) for x in base if isinstance(x, str)] + [frozenset({"illness"})]
         elif kind == F.RESULTS:
             vals = _sample_results(rs, rnd)

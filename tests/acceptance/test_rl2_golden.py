@@ -19,14 +19,16 @@ from tests.conftest import ROOT
 VALID = ROOT / "tests" / "data" / "rules" / "valid"
 STUDENTS = ROOT / "tests" / "data" / "rl2" / "students.csv"
 CASES = [("910001", "interim_outcomes"), ("910002", "interim_outcomes"), ("910003", "interim_outcomes"),
-         ("910011", "reason_texts"), ("910012", "reason_texts"), ("910013", "reason_texts")]
+         ("910011", "reason_texts"), ("910012", "reason_texts"), ("910013", "reason_texts"),
+         ("910021", "circumstance_kinds"), ("910023", "circumstance_kinds"), ("910024", "circumstance_kinds")]
+CSV = {"circumstance_kinds": ROOT / "tests" / "data" / "rl2" / "circumstances.csv"}
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("student, rules", CASES)
 def test_explain_golden(student, rules, lang, update_goldens):
     path = VALID / f"{rules}.yaml"
-    result = CliRunner().invoke(app, ["explain", str(STUDENTS), student, "--rules", str(path),
+    result = CliRunner().invoke(app, ["explain", str(CSV.get(rules, STUDENTS)), student, "--rules", str(path),
                                       "--lang", lang, "--as-of", AS_OF], terminal_width=200)
     assert result.exit_code == 0, result.output
     compare_golden(f"explain.{student}.{rules}.{lang}.txt", result.stdout.replace(str(path), "RULES"),

@@ -121,3 +121,52 @@ def test_every_new_key_has_a_description_in_the_schema():
     assert all(p["description"] for p in schema["ReasonFragment"]["properties"].values())
     assert "not_yet_due" in schema["Rule"]["properties"]["outcome"]["enum"]
     assert "interim" in schema["Rule"]["properties"]["outcome"]["enum"]
+
+
+# --- item 4: kinds of circumstance --------------------------------------------------------------
+
+KINDS = compile_ruleset(load_file(VALID / "circumstance_kinds.yaml"))
+STATUTORY = ["illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity",
+             "student_board", "top_sport", "other", "top_culture"]
+
+
+@SETTINGS
+@given(record=records(), as_of=as_of_dates,
+       grounds=st.frozensets(st.sampled_from(STATUTORY), max_size=2),
+       excluded=st.frozensets(st.sampled_from(["paid_work", "second_programme"]), max_size=2))
+def test_an_excluded_kind_never_changes_the_outcome(record, as_of, grounds, excluded):
+    """Reported excluded kinds decide exactly as if they were not reported (they are not a ground);
+    every other kind is still there for the rules to weigh."""
+    with_them = KINDS.evaluate(dict(record, personal_circumstances=grounds | excluded), as_of)
+    without = KINDS.evaluate(dict(record, personal_circumstances=grounds), as_of)
+    assert (with_them.outcome, with_them.rule.id, with_them.missing) == (without.outcome, without.rule.id,
+                                                                          without.missing)
+    traced = KINDS.trace(dict(record, personal_circumstances=grounds | excluded), as_of)
+    assert (traced.outcome, traced.rule.id) == (with_them.outcome, with_them.rule.id)
+
+
+def test_the_parser_reads_declared_kinds_statutory_first_and_anything_else_as_other():
+    import pickle
+
+    from bsa_check.records.plan import record_plan
+
+    parse = record_plan([KINDS]).parsers["circumstances"]
+    assert parse("Bijbaan | ziekte") == frozenset({"paid_work", "illness"})
+    assert parse("tweede studie|topcultuur") == frozenset({"second_programme", "top_culture"})
+    assert parse("geldzorgen") == frozenset({"other"}) and parse("geen") == frozenset()
+    assert pickle.loads(pickle.dumps(parse)) == parse  # a plan goes to --workers processes
+    # without declarations HO's list stays closed (an unknown kind is a row error, as before)
+    assert "circumstances" not in record_plan([compile_ruleset(load("ho-current"))]).parsers
+
+
+def test_a_kind_designated_in_the_old_list_and_excluded_is_refused(tmp_path):
+    from bsa_check.ruleset.validate import validate_path
+
+    path = tmp_path / "r.yaml"
+    path.write_text("extends: ho-current\nname: x\nversion: '1'\ncircumstances:\n  excluded:\n    top_sport:\n"
+                    "      reason: {nl: geen grond, en: no ground}\n      legal_basis: {law: OER, article: '5'}\n",
+                    encoding="utf-8")
+    assert [p.code for p in validate_path(path) if p.severity == "error"] == ["BSA228"]
+    path.write_text(path.read_text(encoding="utf-8").replace("name: x", "name: x\ndesignated_circumstances: []"),
+                    encoding="utf-8")
+    assert [p.code for p in validate_path(path) if p.severity == "error"] == []
