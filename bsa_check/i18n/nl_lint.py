@@ -157,6 +157,27 @@ TEXTS: dict[str, dict[str, str]] = {
         "name the value in the rule's reason instead, or write {{ and }} for literal braces":
             "noem de waarde in plaats daarvan in de reden van de regel, of schrijf {{ en }} voor letterlijke accolades",
     },
+    "BSA228": {
+        "circumstance kind {kind} is both designated and excluded":
+            "soort omstandigheid {kind} is zowel aangewezen als uitgesloten",
+        "a kind is a ground or it is not: keep it under one of designated (or designated_circumstances) and excluded":
+            "een soort is een grond of niet: houd hem onder één van designated (of designated_circumstances) en "
+            "excluded",
+    },
+    "BSA229": {
+        "{kind} is a ground under Uitvoeringsbesluit WHW 2008 art. 2.1: the law's list cannot be excluded":
+            "{kind} is een grond volgens Uitvoeringsbesluit WHW 2008 art. 2.1: de lijst van de wet kan niet worden "
+            "uitgesloten",
+        "remove it from excluded; an OER can add grounds, not take the statutory ones away":
+            "haal hem uit excluded; een OER kan gronden toevoegen, niet de wettelijke wegnemen",
+        "{kind} is already a kind of its own (the statutory list, or other for a kind matching none)":
+            "{kind} is al een eigen soort (de wettelijke lijst, of other voor een soort die bij geen past)",
+        "give the kind a name of its own": "geef de soort een eigen naam",
+        "the spelling {spelling} already means a statutory kind (or none)":
+            "de schrijfwijze {spelling} betekent al een wettelijke soort (of geen)",
+        "an export's spelling names one kind: choose another":
+            "een schrijfwijze in een export noemt één soort: kies een andere",
+    },
     "BSA230": {
         "{field}, shifted by the rule set, falls outside the years 1-9999":
             "{field}, verschoven door de regelset, valt buiten de jaren 1-9999",
@@ -190,6 +211,9 @@ TEXTS: dict[str, dict[str, str]] = {
             "regel {rule} kan een bindend negatief advies geven met een adviesdatum {_label}",
     },
     "BSA254": {
+        "{value} is not a kind this rule set excludes": "{value} is geen soort die deze regelset uitsluit",
+        "excluded_circumstances holds only the kinds under circumstances.excluded":
+            "excluded_circumstances bevat alleen de soorten onder circumstances.excluded",
         "use a category of Uitvoeringsbesluit WHW art. 2.1 (an exclusive list), or list it under "
         "designated_circumstances if the OER designates it": "gebruik een categorie van Uitvoeringsbesluit WHW art. "
                                                              "2.1 (een uitputtende lijst), of noem hem onder "

@@ -45,6 +45,8 @@ PHRASES: dict[str, str] = {
     "{value} is not a personal-circumstance category": "{value} is geen categorie persoonlijke omstandigheden",
     "top sport is a ground only where the institution designates it":
         "topsport is alleen een grond als de instelling die aanwijst",
+    "{value} is excluded as a ground, so it is never in {field}":
+        "{value} is uitgesloten als grond en staat dus nooit in {field}",
     "{value} is not a ground under Uitvoeringsbesluit WHW art. 2.1":
         "{value} is geen grond volgens Uitvoeringsbesluit WHW art. 2.1",
     "the 2023 proposal caps the year-one norm at 30 EC (Kamerstukken II 31 288/31 524, nr. 1039)":
