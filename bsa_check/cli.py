@@ -804,7 +804,9 @@ def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-unty
                 if progress is None and time.monotonic() - start >= after:
                     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-                    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+                    from bsa_check.progress import rows_word
+
+                    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} " + rows_word()), TimeElapsedColumn(),
                                         console=_stderr(), transient=True)
                     progress.start()
                     task = progress.add_task("compare", total=None)
@@ -971,6 +973,8 @@ def list_rules(
                                 "legal_status": m.legal_status, "valid_from": m.valid_from.isoformat(),
                                 "sector": m.sector} for m in models], ensure_ascii=False, indent=2))
         return
+    from bsa_check.i18n import fmt_date
+
     table = Table()
     for key in ("rules.name", "rules.title", "rules.status", "rules.valid_from", "rules.version", "rules.sector"):
         table.add_column(t(key, language), no_wrap=key in ("rules.name", "rules.valid_from"))
@@ -978,7 +982,7 @@ def list_rules(
         status = t(f"status.{m.legal_status}", language)
         table.add_row(m.name, getattr(m.title, language), Text(status, style="bold yellow" if
                                                                  m.legal_status == "proposal" else ""),
-                      m.valid_from.isoformat(), m.version, m.sector.upper())
+                      fmt_date(m.valid_from, language), m.version, m.sector.upper())
     Console(highlight=False).print(table)
 
 

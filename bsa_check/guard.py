@@ -36,7 +36,9 @@ def guarded_exit() -> Iterator[None]:
             sys.stdout.flush()
     except Terminated as exc:
         _silence_stdout()
-        sys.stderr.write(f"bsa-check: stopped by {exc.name}\n")
+        from bsa_check.i18n.problems import chosen
+
+        sys.stderr.write(f"bsa-check: {'gestopt door' if chosen() == 'nl' else 'stopped by'} {exc.name}\n")
         sys.stderr.flush()
         end_workers_and_exit(exc.exit_code)
     except BrokenPipeError:
@@ -47,5 +49,7 @@ def guarded_exit() -> Iterator[None]:
 
         _silence_stdout()
         error = write_failed(STDOUT, exc)
-        sys.stderr.write(f"error[{error.code}]: {error}\n")
+        from bsa_check.i18n.problems import chosen, error_line
+
+        sys.stderr.write(error_line(error, chosen()) + "\n")
         raise SystemExit(2) from None

@@ -17,6 +17,13 @@ from typing import Any
 AFTER = 1.0  # seconds: a quick run shows no line at all
 
 
+def rows_word() -> str:
+    """"rows" in the language of this run's messages."""
+    from bsa_check.i18n.problems import chosen
+
+    return "regels" if chosen() == "nl" else "rows"
+
+
 def can_show() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
@@ -41,7 +48,7 @@ class RowProgress:
                 return
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} rows"), TimeElapsedColumn(),
+            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} " + rows_word()), TimeElapsedColumn(),
                                      console=self.console() if callable(self.console) else self.console,
                                      transient=True)
             self.progress.start()

@@ -33,3 +33,14 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 settings.register_profile("fuzz", max_examples=20_000, deadline=None,
                           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+
+
+@pytest.fixture(autouse=True)
+def _no_message_language_left_over():
+    """Each test starts with no message language chosen (bsa_check.i18n.problems.choose is per run; an
+    in-process run of a Dutch command would otherwise leave Dutch for the next test)."""
+    from bsa_check.i18n.problems import forget
+
+    forget()
+    yield
+    forget()

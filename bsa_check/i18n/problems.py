@@ -123,8 +123,19 @@ def _phrase(code: str, text: str, depth: int) -> str | None:
     return None
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _fill(template: str, values: Mapping[str, Any]) -> str:
-    return _PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+    """The Dutch template with its values; a ``{day}``/``{date...}`` value written ISO becomes dd-mm-jjjj
+    (one date style per language)."""
+    def value(m: re.Match[str]) -> str:
+        name, text = m.group(1), str(values.get(m.group(1), m.group(0)))
+        if name.lstrip("_").startswith(("day", "date")):
+            text = _ISO_DATE.sub(lambda d: f"{d[3]}-{d[2]}-{d[1]}", text)
+        return text
+
+    return _PLACEHOLDER.sub(value, template)
 
 
 def severity(word: str, lang: str) -> str:

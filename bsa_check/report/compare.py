@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
 from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix, Norm, RuleSetInfo, bin_label
-from bsa_check.i18n import fmt_decimal, outcome_label, t
+from bsa_check.i18n import fmt_date, fmt_decimal, outcome_label, t
 from bsa_check.textsafe import JSON_ESCAPES, visible
 
 COMPARE_FORMAT_VERSION = 1
@@ -204,7 +204,7 @@ def to_markdown(c: Comparison, lang: str) -> str:
         mark = " ⚠️ **" + status(info, lang) + "**" if info.is_proposal else f" ({status(info, lang)})"
         # every rule-set text escaped: the name by its pattern, the version and labels by _md
         out.append(f"- **{letter(i)}**: `{info.name}` {_md(info.version)}{mark} — sha256 `{info.sha256[:12]}`")
-    out += ["", t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=_md(c.source)), ""]
+    out += ["", t("cmp.as_of", lang, as_of=fmt_date(c.as_of, lang), source=_md(c.source)), ""]
     out += [f"> {line}" for line in headline(c, lang)] + [""]
     out += [f"### {t('cmp.outcomes', lang)}", ""]
     head = [t("col.outcome", lang)] + [letter(i) for i in range(len(c.rulesets))]

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bsa_check.compare import Comparison
-from bsa_check.i18n import fmt_decimal, outcome_label, t
+from bsa_check.i18n import fmt_date, fmt_decimal, outcome_label, t
 from bsa_check.report.compare import (decision_outcome, headline, histogram_lines, letter, matrix_rows, programme_table, ruleset_label,
                                       status)
 from bsa_check.report.text import STYLES
@@ -46,7 +46,7 @@ def render_text(c: Comparison, lang: str, out: TextIO) -> None:
         console.print(entry)
     if any(info.is_proposal for info in c.rulesets):
         console.print(Text(t("proposal.banner", lang), style="bold yellow"))
-    console.print(_text(t("cmp.as_of", lang, as_of=c.as_of.isoformat(), source=c.source)))
+    console.print(_text(t("cmp.as_of", lang, as_of=fmt_date(c.as_of, lang), source=c.source)))
     console.print()
     for line in headline(c, lang):
         console.print(Text(line, style="bold"))
