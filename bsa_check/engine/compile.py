@@ -188,6 +188,9 @@ class CompiledRule:
     placeholders: frozenset[str]
     credit_tests: bool = False  # its condition has a ge/lt comparison (a credit gap may show there)
     fragments: tuple[Callable[[Ctx], bool], ...] = ()  # the conditions of the rule's reason_fragments
+    # the parameters its condition, preconditions and fragments read, directly or through derived values (the
+    # machine output names each one flagged unverified: report.facts)
+    params_read: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -522,6 +525,8 @@ class _Compiler:
         self.derived: dict[str, Callable[[Ctx], Any]] = {}
         self._in_progress: set[str] = set()
         self._ops: set[str] = set()  # the comparison operators compiled since the last reset
+        self._params: set[str] = set()  # the parameters read since the last reset (per rule, per derived value)
+        self.derived_params: dict[str, set[str]] = {}  # derived value -> the parameters it reads
 
     # errors -------------------------------------------------------------------------------------
     def err(self, path: tuple[Any, ...], message: str, hint: str, code: str = "BSA201") -> None:
@@ -672,6 +677,7 @@ class _Compiler:
                 return (lambda ctx: ABSENT), None, op.param
             kind = _PARAM_KIND[self.rs.parameters[op.param].type]
             pname = op.param
+            self._params.add(pname)
             getter, label = (lambda ctx, pname=pname: ctx.params[pname]), pname
         elif isinstance(op, m.DerivedRef):
             if op.derived not in self.rs.derived:
@@ -680,6 +686,7 @@ class _Compiler:
                 return (lambda ctx: ABSENT), None, op.derived
             kind = self.derived_kind(op.derived)
             dname = op.derived
+            self._params |= self.derived_params.get(dname, set())
             getter, label = (lambda ctx, dname=dname: ctx.derived_value(dname)), dname
         elif isinstance(op, m.AsOfRef):
             kind, getter, label = DATE_K, (lambda ctx: ctx.as_of), "as_of"
@@ -800,6 +807,7 @@ class _Compiler:
                 self.err(path, f"{amount.param!r} is not an integer parameter of this rule set",
                          "declare it under parameters with type: integer", "BSA206")
                 return lambda ctx: 0
+            self._params.add(amount.param)
             return lambda ctx, name=amount.param: ctx.params[name]
         return lambda ctx, n=amount: n
 
@@ -811,6 +819,7 @@ class _Compiler:
             return None
         if name not in self.derived_kinds:
             self._in_progress.add(name)
+            outer, self._params = self._params, set()
             d = self.rs.derived[name]
             path = ("derived", name, "cases")
             kinds: set[str] = set()
@@ -842,6 +851,8 @@ class _Compiler:
             self.derived[name] = compute
             self.derived_kinds[name] = kinds.pop() if len(kinds) == 1 else None  # type: ignore[assignment]
             self._in_progress.discard(name)
+            self.derived_params[name] = self._params
+            self._params = outer | self._params
         return self.derived_kinds[name]
 
     def literal_text(self, text: m.Text, path: tuple[Any, ...]) -> None:
@@ -1022,6 +1033,7 @@ class _Compiler:
                          "give every rule its own id", "BSA210")
             seen_ids[r.id] = i
             self._ops = set()
+            self._params = set()
             cond = self.condition(r.when, (*path, "when")) if r.when is not None else None
             credit_tests = cond is not None and bool(self._ops & CREDIT_GAP_OPS)
             requires = tuple(CompiledPrecondition(p.id, self.condition(p.when, (*path, "requires", j, "when")), p)
@@ -1052,8 +1064,9 @@ class _Compiler:
                          "an exclusion term belongs to a binding negative (7.8b lid 5 WHW); move it to that rule",
                          "BSA215")
             self.interim_checks(r, path)
+            params_read = frozenset(self._params)  # condition, preconditions and reason fragments
             rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names), credit_tests,
-                                      tuple(fragments)))
+                                      tuple(fragments), params_read))
         pass_mark = self.rs.units.pass_mark if self.rs.units is not None else Decimal("5.5")
         for name, cm in self.rs.compensation.items():
             path = ("compensation", name)

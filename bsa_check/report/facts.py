@@ -11,7 +11,9 @@ json, jsonl, csv and xlsx carry as data.
 - ``unverified``: every flag saying a part of this verdict's footing could not be checked against a
   primary text: ``ruleset``, ``ruleset.basis``, ``provenance``, ``rule`` (the rule's reading of the OER),
   ``rule.basis``, ``precondition:ID`` (the basis of one of the deciding rule's preconditions),
-  ``exclusion.basis``, ``parameter:NAME`` (a parameter the reason shows, or its basis). Empty: nothing
+  ``exclusion.basis``, ``parameter:NAME`` (a parameter, or its basis, that the deciding rule's
+  condition, preconditions or reason fragments read, directly or through derived values, or that its
+  reason shows). Empty: nothing
   flagged.
 
 A function of the verdict alone (renderers memoise per verdict signature); no I/O.
@@ -69,7 +71,7 @@ def unverified_flags(verdict: Any) -> list[str]:
             flags.append(f"precondition:{pre.id}")
     if rule.exclusion is not None and verdict.outcome in EXCLUSION_OUTCOMES and rule.exclusion.legal_basis.unverified:
         flags.append("exclusion.basis")
-    for name in sorted(verdict.values):
+    for name in sorted(set(verdict.values) | verdict.rule.params_read):
         p = rs.parameters.get(name)
         if p is not None and (p.unverified or (p.legal_basis is not None and p.legal_basis.unverified)):
             flags.append(f"parameter:{name}")

@@ -170,3 +170,22 @@ def test_a_kind_designated_in_the_old_list_and_excluded_is_refused(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("name: x", "name: x\ndesignated_circumstances: []"),
                     encoding="utf-8")
     assert [p.code for p in validate_path(path) if p.severity == "error"] == []
+
+
+def test_an_unverified_parameter_the_rule_only_reads_is_flagged(tmp_path):
+    """A parameter read in the condition (here through a derived value), not shown in the reason."""
+    from bsa_check.engine.verdict import Verdict
+
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "extends: ho-current\nname: x\nversion: '1'\n"
+        "parameters:\n  bonus:\n    type: decimal\n    title: {nl: b, en: b}\n    unverified: true\n"
+        "    values: {2011-09-01: 5}\n"
+        "derived:\n  with_bonus:\n    title: {nl: b, en: b}\n    cases:\n      - value: {add: [{field: ec_year1}, {param: bonus}]}\n"
+        "rules:\n  - id: honours\n    before: norm_met\n    when: {derived: with_bonus, ge: 60}\n    outcome: positive\n"
+        "    legal_basis: {law: OER, article: '1'}\n    reason: {nl: alles, en: everything}\n", encoding="utf-8")
+    rs = compile_ruleset(load_file(path))
+    honours = next(r for r in rs.rules if r.id == "honours")
+    assert honours.params_read == frozenset({"bonus"})
+    flags = legal_facts(Verdict("positive", honours, rs, {}, (), (), {}, date(2026, 8, 20)), "en")["unverified"]
+    assert "parameter:bonus" in flags
