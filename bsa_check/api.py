@@ -48,6 +48,13 @@ class CheckResult:
     verdict: Any = None  # the engine's Verdict (values, trace, missing steps), or None
     lang: str = "en"
 
+    @property
+    def label(self) -> str | None:
+        """An interim advice's label (the rule's ``label``) in ``lang``; None for any other outcome."""
+        from bsa_check.explain import verdict_label
+
+        return verdict_label(self.verdict, self.lang) if self.verdict is not None else None
+
     def as_dict(self) -> dict[str, Any]:
         """The record as json/jsonl output gives it (``values``, ``missing``, ``changes``, ...)."""
         from bsa_check.report import error_dict, verdict_tail

@@ -189,3 +189,14 @@ def test_an_unverified_parameter_the_rule_only_reads_is_flagged(tmp_path):
     assert honours.params_read == frozenset({"bonus"})
     flags = legal_facts(Verdict("positive", honours, rs, {}, (), (), {}, date(2026, 8, 20)), "en")["unverified"]
     assert "parameter:bonus" in flags
+
+
+def test_the_python_api_gives_the_interim_label():
+    import bsa_check
+
+    rows = [{"student_id": "1", "programme": "59001", "year_of_enrolment": "1", "ec_year1": "10", "part_time": "nee",
+             "propaedeutic_passed": "nee", "enrolment_date": "01-09-2025", "advice_date": "15-01-2026",
+             "personal_circumstances": "", "circumstances_decision": "", "deregistration_date": ""}]
+    result = bsa_check.check(rows, rules=str(VALID / "interim_outcomes.yaml"), as_of="2026-01-20", lang="nl")
+    first = list(result)[0]
+    assert (first.outcome, first.label, first.as_dict()["label"]) == ("interim", "twijfelachtig", "twijfelachtig")
