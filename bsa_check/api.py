@@ -271,7 +271,7 @@ def explain(source: Any, student_id: str, rules: str | os.PathLike[str] | Sequen
             verdicts = []
             for rs in rulesets:
                 try:
-                    verdicts.append(rs.evaluate(row.values, reference))
+                    verdicts.append(rs.trace(row.values, reference))  # explain: the full trace up front
                 except BsaCheckError as exc:
                     raise locate(exc, row.line) from None  # type: ignore[arg-type]
             for verdict in verdicts:

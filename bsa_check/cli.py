@@ -546,7 +546,7 @@ def explain(
                 verdicts = []
                 for rs in rulesets:
                     try:
-                        verdicts.append(rs.evaluate(row.values, reference))
+                        verdicts.append(rs.trace(row.values, reference))  # explain: the full trace up front
                     except EvaluationError as exc:
                         col = reader.columns.get(exc.params.get("field", ""))
                         sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2

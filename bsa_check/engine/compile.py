@@ -1,11 +1,13 @@
-"""Compile a rule set into plain Python callables, and evaluate records with it.
+"""Compile a rule set into plain Python callables.
 
 Pure: no I/O, no printing, no globals, deterministic. ``compile_ruleset`` checks the meaning of
 a rule set (known fields, parameters and derived values; comparable types; placeholders) and
-locates every problem in the rule file. ``CompiledRuleSet.evaluate(record, as_of)`` walks the
-rules in order: the first rule whose condition holds decides; its preconditions (``requires``)
-turn a binding outcome into ``if_missing`` when a step is not recorded. The per-record path
-builds no pydantic model: records are plain dicts of parsed values, conditions are closures.
+locates every problem in the rule file; it builds a :class:`~bsa_check.engine.compiled.CompiledRuleSet`
+whose records are evaluated by the one loop of ``engine.evaluate``. The per-record path builds no
+pydantic model: records are plain dicts of parsed values, conditions are closures.
+
+This module is also the engine's front door: it re-exports what callers use (``__all__``), so the
+split into ``values``, ``context``, ``evaluate`` and ``compiled`` moved no caller's import.
 """
 
 from __future__ import annotations
@@ -13,25 +15,29 @@ from __future__ import annotations
 import calendar
 import difflib
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from bsa_check.engine.units import AggregateDetail, compile_aggregate
-from bsa_check.engine.verdict import DerivedDetail, PreconditionCheck, RuleCheck, Shortfall, TestResult, Trace, Verdict
+from bsa_check.engine.compiled import CompiledRuleSet
+from bsa_check.engine.context import CompiledParam, CompiledPrecondition, CompiledRule, Ctx, Getter, add_months
+from bsa_check.engine.evaluate import Reach, split_circumstances
+from bsa_check.engine.units import compile_aggregate
+from bsa_check.engine.values import ABSENT, MissingValue
+from bsa_check.engine.verdict import TestResult
 from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageError
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, academic_year_of, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
-from bsa_check.ruleset.operators import (BOOL_K, CREDIT_GAP_OPS, DATE_K, GAP_WHEN_MET, GAP_WHEN_UNMET, LIST_K, NUMBER,
+from bsa_check.ruleset.operators import (BOOL_K, CREDIT_GAP_OPS, DATE_K, LIST_K, NUMBER,
                                          OPERATORS, SET_K, TEXT_K)
 from bsa_check.ruleset.placeholders import names as placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is only a type here
     from bsa_check.ruleset.load import LoadedRuleSet
 
-ABSENT = object()
+__all__ = ["ABSENT", "CompiledPrecondition", "CompiledRule", "CompiledRuleSet", "Ctx", "MissingValue", "Reach",
+           "add_months", "compile_many", "compile_ruleset", "declared_parameters", "split_circumstances"]
 
 RESULTS_K = "results"
 BILINGUAL = "text (nl/en)"  # a derived text value: shown in reasons, never compared
@@ -47,385 +53,6 @@ _PARAM_KIND = {"decimal": NUMBER, "integer": NUMBER, "boolean": BOOL_K, "text": 
 SPECIAL_PLACEHOLDERS = ("shortfall", "target", "missing", "as_of", "academic_year")
 
 
-class MissingValue(Exception):
-    """A rule needs a value that the record does not have (an empty, non-optional cell)."""
-
-    def __init__(self, field_name: str) -> None:
-        super().__init__(field_name)
-        self.field = field_name
-
-
-
-
-def add_months(day: date, months: int) -> date:
-    y, mo = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, mo + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-class Ctx:
-    """Evaluation state of one record. ``log`` collects TestResults when not None."""
-
-    __slots__ = ("record", "as_of", "year", "params", "derived", "log", "_derived_cache", "details", "agg_log")
-
-    def __init__(self, record: Any, as_of: date, year: int, params: dict[str, Any],
-                 derived: dict[str, Callable[["Ctx"], Any]]) -> None:
-        self.record = record
-        self.as_of = as_of
-        self.year = year
-        self.params = params
-        self.derived = derived
-        self.log: list[TestResult] | None = None
-        self._derived_cache: dict[str, Any] = {}
-        # What each derived value was computed from (which case or band, which units): for explain.
-        self.details: dict[str, DerivedDetail] | None = {}  # None: not tracing
-        self.agg_log: list[AggregateDetail] | None = None
-
-    def derived_value(self, name: str) -> Any:
-        cache = self._derived_cache
-        if name not in cache:
-            details = self.details  # None: not tracing, the value only
-            saved, self.log = self.log, None  # a derived value's own tests are not the rule's
-            saved_agg = self.agg_log
-            if details is not None:
-                self.agg_log = []
-            try:
-                value, case = self.derived[name](self)
-                cache[name] = value
-                if details is not None:
-                    details[name] = DerivedDetail(name, None if value is ABSENT else value, case, tuple(self.agg_log))
-            finally:
-                self.log = saved
-                self.agg_log = saved_agg
-        return cache[name]
-
-
-Getter = Callable[[Ctx], Any]
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledParam:
-    name: str
-    type: str
-    model: m.Parameter
-    values: tuple[tuple[date, Any], ...]
-    by_programme: dict[str, tuple[tuple[date, Any], ...]]
-
-    def resolve(self, programme: str | None, year: int) -> Any:
-        ref = date(year, 9, 1)
-        table = self.by_programme.get(programme or "", self.values) if self.by_programme else self.values
-        value = _in_force(table, ref)
-        if value is ABSENT and table is not self.values:
-            value = _in_force(self.values, ref)
-        if value is ABSENT:
-            raise EvaluationError(
-                f"parameter {self.name!r} has no value in force on {ref.isoformat()}",
-                hint=f"check collegejaar ({year}-{year + 1}); or add a value dated on or before {ref.isoformat()} "
-                     "to the rule set, or set it with --param",
-                code="BSA320", params={"param": self.name})
-        if self.type == "month_day":
-            month, day_ = value
-            return date(year if month >= 9 else year + 1, month, day_)
-        return value
-
-
-class LazyParams(dict):  # type: ignore[type-arg]
-    """The parameter values of one (programme, academic year), each resolved when a rule first reads it.
-
-    Only what a record's evaluation actually reads must have a value in force (issue 14): a part-time
-    norm that a rule set dates from 2015 must not fail a full-time record of 2012. A value that is
-    read and has none in force raises BSA320 (:meth:`CompiledParam.resolve`); resolved values stay.
-    """
-
-    __slots__ = ("_params", "_programme", "_year")
-
-    def __init__(self, params: dict[str, "CompiledParam"], programme: str | None, year: int) -> None:
-        super().__init__()
-        self._params = params
-        self._programme = programme
-        self._year = year
-
-    def __missing__(self, name: str) -> Any:
-        param = self._params.get(name)
-        if param is None:
-            raise KeyError(name)
-        value = param.resolve(self._programme, self._year)
-        self[name] = value
-        return value
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._params
-
-    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
-        return self[name] if name in self._params else default
-
-
-def _in_force(table: tuple[tuple[date, Any], ...], ref: date) -> Any:
-    found = ABSENT
-    for start, value in table:
-        if start <= ref:
-            found = value
-        else:
-            break
-    return found
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledPrecondition:
-    id: str
-    cond: Callable[[Ctx], bool]
-    model: m.Precondition
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRule:
-    id: str
-    index: int
-    outcome: str
-    cond: Callable[[Ctx], bool] | None
-    requires: tuple[CompiledPrecondition, ...]
-    model: m.Rule
-    placeholders: frozenset[str]
-    credit_tests: bool = False  # its condition has a ge/lt comparison (a credit gap may show there)
-    fragments: tuple[Callable[[Ctx], bool], ...] = ()  # the conditions of the rule's reason_fragments
-    # the parameters its condition, preconditions and fragments read, directly or through derived values (the
-    # machine output names each one flagged unverified: report.facts)
-    params_read: frozenset[str] = frozenset()
-
-
-@dataclass(slots=True)
-class CompiledRuleSet:
-    model: m.RuleSet
-    sha256: str
-    path: str
-    rules: tuple[CompiledRule, ...]
-    params: dict[str, CompiledParam]
-    derived: dict[str, Callable[[Ctx], Any]]
-    fields_used: frozenset[str]
-    overrides: dict[str, str]
-    non_credit: frozenset[str] = frozenset()
-    _param_cache: dict[tuple[str | None, int], dict[str, Any]] = field(default_factory=dict)
-    # ``before_valid_from``: the rule set that decides records of academic years before ``start_year``
-    # (a proposal does not apply before its start; current law does): see ``compile_ruleset``.
-    earlier: "CompiledRuleSet | None" = None
-    start_year: int = 0
-    # ``extends``: "rule:ID" / "parameter:NAME" / "derived:NAME" -> the file it came from (empty: a flat file)
-    origins: dict[str, str] = field(default_factory=dict)
-    # ``circumstances.excluded``: kinds moved out of personal_circumstances into excluded_circumstances
-    excluded_kinds: frozenset[str] = frozenset()
-
-    @property
-    def name(self) -> str:
-        return self.model.name
-
-    @property
-    def version(self) -> str:
-        return self.model.version
-
-    @property
-    def fields_read(self) -> frozenset[str]:
-        """Every field evaluation reads: those the rules name, plus the ones the engine itself uses
-        (programme selects per-programme parameters; academic_year selects dated values)."""
-        own = self.fields_used | {"student_id", "programme", "academic_year", "advice_date"}
-        return own | self.earlier.fields_read if self.earlier is not None else own
-
-    @property
-    def reads_programme(self) -> bool:
-        """Whether a verdict can depend on the programme: a rule or reason names it, or a parameter
-        has per-programme values."""
-        own = "programme" in self.fields_used or any(p.by_programme for p in self.params.values())
-        return own or (self.earlier is not None and self.earlier.reads_programme)
-
-    @property
-    def required_columns(self) -> frozenset[str]:
-        """Columns an export must have: every field the rules read, except those the rule set lists in
-        ``optional_columns``. A missing column must never pass as "empty everywhere": a misspelled
-        propedeuse or circumstances header would otherwise silently allow a binding negative."""
-        own = frozenset({"student_id", "programme"} | (self.fields_used - set(self.model.optional_columns)))
-        return own | self.earlier.required_columns if self.earlier is not None else own
-
-    def programmes_on_default(self, programmes: Iterable[str | None] | None = None) -> dict[str, list[str]]:
-        """Per-programme parameters that give a programme their default, because they list no value for
-        it: parameter -> programmes. ``programmes``: those to ask about; default: those evaluated so far in
-        this process (from the parameter cache of ``params_for``, so the first 10,000 programme-year
-        pairs). ``check`` and ``compare`` say so on stderr: a programme name where the rule set lists codes
-        would silently get the default norm."""
-        out: dict[str, list[str]] = {}
-        asked = [(p, 0) for p in programmes] if programmes is not None else list(self._param_cache)
-        for programme, _ in asked:
-            for name, p in self.params.items():
-                if p.by_programme and (programme or "") not in p.by_programme:
-                    progs = out.setdefault(name, [])
-                    if programme and programme not in progs:
-                        progs.append(programme)
-        return {name: sorted(progs) for name, progs in out.items() if progs}
-
-    def params_for(self, programme: str | None, year: int) -> dict[str, Any]:
-        """The parameters of one programme and academic year, resolved lazily (:class:`LazyParams`)."""
-        key = (programme, year)
-        cached = self._param_cache.get(key)
-        if cached is None:
-            cached = LazyParams(self.params, programme, year)
-            if len(self._param_cache) < 10_000:
-                self._param_cache[key] = cached
-        return cached
-
-    @staticmethod
-    def record_year(record: Any, as_of: date) -> int:
-        """The academic year a record is about: its collegejaar; without one, the year of its advice
-        date, else of --as-of."""
-        year = record.get("academic_year")
-        if year is None:
-            year = academic_year_of(record.get("advice_date") or as_of)
-        return int(year)
-
-    def for_record(self, record: Any, as_of: date) -> "CompiledRuleSet":
-        """The rule set that decides ``record``: this one, or ``before_valid_from``'s for an earlier year."""
-        if self.earlier is not None and self.record_year(record, as_of) < self.start_year:
-            return self.earlier
-        return self
-
-    def _context(self, record: Any, as_of: date, tracing: bool) -> Ctx:
-        if self.excluded_kinds:
-            record = split_circumstances(record, self.excluded_kinds)
-        year = self.record_year(record, as_of)
-        ctx = Ctx(record, as_of, year, self.params_for(record.get("programme"), year), self.derived)
-        if not tracing:
-            ctx.details = None  # no derived-value details without a trace
-        return ctx
-
-    def evaluate(self, record: Any, as_of: date) -> Verdict:
-        """The verdict for one record (a mapping of canonical field -> parsed value; it must not
-        change afterwards: the verdict's trace is made from it when asked for).
-
-        Raises EvaluationError when a rule needs a value the record lacks.
-
-        The rules run without recording their comparisons: most verdicts are only rendered, and
-        rendering a positive advice or no advice needs no trace. ``Verdict.checks``,
-        ``preconditions``, ``shortfalls`` and ``derived`` run the record once more, recording
-        (:meth:`trace`), the first time one is read. Evaluation is deterministic, so the traced run
-        decides the same.
-        """
-        if self.earlier is not None and self.for_record(record, as_of) is not self:
-            verdict = self.earlier.evaluate(record, as_of)
-            verdict.via = self
-            return verdict
-        ctx = self._context(record, as_of, tracing=False)
-        logged: list[RuleCheck] = []  # the rules whose comparisons can show a credit gap (ge/lt)
-        rule, missing = self._decide(ctx, logged)
-        shortfalls = _shortfalls(logged, self.non_credit, rule)
-        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
-        verdict = Verdict(rule.model.if_missing if missing else rule.outcome, rule, self, values, missing, shortfalls,
-                          record, as_of)
-        if rule.fragments:
-            verdict.fragments = _fragments(ctx, rule)
-        return verdict
-
-    def decide(self, record: Any, as_of: date) -> tuple[str, CompiledRule]:
-        """The outcome and the deciding rule of :meth:`evaluate`, nothing else (no reason values, no
-        shortfalls): what ``compare`` counts. Raises the same errors."""
-        if self.earlier is not None and self.for_record(record, as_of) is not self:
-            return self.earlier.decide(record, as_of)
-        rule, missing = self._decide(self._context(record, as_of, tracing=False), None)
-        return (rule.model.if_missing if missing else rule.outcome), rule
-
-    def binding_in_reach(self, record: Any, as_of: date) -> "Reach":
-        """The deciding rule, and the rule with preconditions (``requires``) that governs a binding
-        advice: the deciding rule itself when it has preconditions; when the deciding rule leaves the
-        decision to a person (``needs_review``), the first later rule with preconditions whose
-        condition holds (the person's decision can bring it into play); else none. With the binding
-        rule's unmet preconditions and its placeholder values. What ``due`` and ``letters`` plan from;
-        the verdict itself is :meth:`evaluate`'s. A later rule that needs a value the record lacks
-        counts as not holding; the deciding rule raises as :meth:`evaluate` does."""
-        ctx = self._context(record, as_of, tracing=False)
-        deciding, missing = self._decide(ctx, None)
-        binding: CompiledRule | None = deciding if deciding.requires else None
-        if binding is None and deciding.outcome == "needs_review":
-            for rule in self.rules[deciding.index + 1:]:
-                try:
-                    if rule.requires and (rule.cond is None or rule.cond(ctx)):
-                        binding = rule
-                        missing = tuple([pre for pre in rule.requires if not pre.cond(ctx)])
-                        break
-                except MissingValue:
-                    continue
-        if binding is None:
-            return Reach(deciding, None, (), {})
-        values = {name: _placeholder_value(ctx, name, (), missing) for name in binding.placeholders}
-        return Reach(deciding, binding, missing, values)
-
-    def _decide(self, ctx: Ctx, logged: list[RuleCheck] | None) -> tuple[CompiledRule, tuple[CompiledPrecondition, ...]]:
-        """The first rule whose condition holds and its unmet preconditions (every one is run), with
-        no recording except, into ``logged``, the comparisons of rules that can show a credit gap."""
-        rule: Any = None
-        try:
-            for rule in self.rules:
-                if logged is not None and rule.credit_tests:
-                    ctx.log = []
-                    matched = rule.cond(ctx)
-                    logged.append(RuleCheck(rule, matched, ctx.log))  # type: ignore[arg-type]
-                    ctx.log = None
-                    if matched:
-                        break
-                elif rule.cond is None or rule.cond(ctx):
-                    break
-            else:
-                raise EvaluationError(
-                    "no rule of the rule set applies to this record",
-                    hint=f"add a final rule without 'when' to rule set {self.name!r}", code="BSA321")
-            return rule, tuple([pre for pre in rule.requires if not pre.cond(ctx)])
-        except MissingValue as exc:
-            raise _missing_value_error(exc, rule) from None
-
-    def trace(self, record: Any, as_of: date) -> Verdict:
-        """:meth:`evaluate`, recording every comparison made: the verdict with its trace."""
-        if self.earlier is not None and self.for_record(record, as_of) is not self:
-            verdict = self.earlier.trace(record, as_of)
-            verdict.via = self
-            return verdict
-        ctx = self._context(record, as_of, tracing=True)
-        checks: list[RuleCheck] = []
-        decided: CompiledRule | None = None
-        try:
-            for rule in self.rules:
-                ctx.log = []
-                matched = True if rule.cond is None else rule.cond(ctx)
-                checks.append(RuleCheck(rule, matched, tuple(ctx.log)))
-                if matched:
-                    decided = rule
-                    break
-            if decided is None:
-                raise EvaluationError(
-                    "no rule of the rule set applies to this record",
-                    hint=f"add a final rule without 'when' to rule set {self.name!r}", code="BSA321")
-            pre_checks: list[PreconditionCheck] = []
-            for pre in decided.requires:
-                ctx.log = []
-                met = pre.cond(ctx)
-                pre_checks.append(PreconditionCheck(pre, met, tuple(ctx.log)))
-        except MissingValue as exc:
-            raise _missing_value_error(exc, rule) from None
-        missing = tuple(pc.precondition for pc in pre_checks if not pc.met)
-        outcome = decided.model.if_missing if missing else decided.outcome
-        shortfalls = _shortfalls(checks, self.non_credit, decided)
-        values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in decided.placeholders}
-        fragments = _fragments(ctx, decided) if decided.fragments else ()
-        verdict = Verdict(outcome, decided, self, values, missing, shortfalls, record, as_of,
-                          Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())))
-        verdict.fragments = fragments
-        return verdict
-
-
-class Reach(NamedTuple):
-    """:meth:`CompiledRuleSet.binding_in_reach`: the deciding rule, the binding rule (or None), the
-    binding rule's unmet preconditions and its placeholder values."""
-
-    deciding: CompiledRule
-    binding: CompiledRule | None
-    missing: tuple[CompiledPrecondition, ...]
-    values: dict[str, Any]
-
-
 def _date_out_of_range(day: date, field: str | None) -> EvaluationError:
     """A date shift (``plus``) that leaves the calendar (past 9999-12-31 or before year 1): the
     record's date is implausible, or the rule set's shifts too large (issue 15: no traceback)."""
@@ -433,82 +60,6 @@ def _date_out_of_range(day: date, field: str | None) -> EvaluationError:
                            hint="the rule set's chained 'plus' shifts reach too far; shorten them (or check the date)",
                            code="BSA230", params={"field": field} if field in F.FIELDS_BY_NAME else {})
 
-
-def _missing_value_error(exc: MissingValue, rule: CompiledRule) -> EvaluationError:
-    spec = F.FIELDS_BY_NAME[exc.field]
-    return EvaluationError(f"{exc.field} is empty, but rule {rule.id!r} needs it",
-                           hint=f"fill in {exc.field} ({spec.en})", code="BSA312",
-                           params={"field": exc.field, "rule": rule.id})
-
-
-def _shortfalls(checks: list[RuleCheck], non_credit: frozenset[str], decided: CompiledRule) -> tuple[Shortfall, ...]:
-    """Numeric credit gaps: an earlier rule's failed ``field >= X``, or the deciding ``field < X``.
-
-    ``checks``: the rules tried, in order (those without a ge/lt comparison may be left out);
-    ``non_credit``: derived values that are numbers but not credits (an average grade)."""
-    out: dict[tuple[str, Any], Shortfall] = {}
-    for check in checks:
-        deciding = check.rule is decided
-        for t in check.tests:
-            if t.absent or not isinstance(t.left, Decimal) or not isinstance(t.right, (Decimal, int)) \
-                    or t.subject in non_credit:
-                continue
-            if (not deciding and t.op in GAP_WHEN_UNMET and not t.result) or (deciding and t.op in GAP_WHEN_MET and t.result):
-                key = (t.subject, t.right)
-                if key not in out:
-                    target = Decimal(t.right)
-                    out[key] = Shortfall(t.subject, t.left, target, t.right_label, target - t.left)
-    return tuple(out.values())
-
-
-def split_circumstances(record: Any, excluded: frozenset[str]) -> Any:
-    """The record as the rules see it under a rule set that excludes kinds of circumstance (issue 19
-    item 4): those kinds moved out of personal_circumstances (they are not a ground, so they never send
-    a record to a person) into excluded_circumstances. The record itself is not changed."""
-    reported = record.get("personal_circumstances")
-    if not reported or not (reported & excluded):
-        return record
-    return {**record, "personal_circumstances": reported - excluded, "excluded_circumstances": reported & excluded}
-
-
-def _fragments(ctx: Ctx, rule: CompiledRule) -> tuple[int, ...]:
-    """The indexes of the rule's reason fragments whose condition holds (not recorded in the trace)."""
-    saved, ctx.log = ctx.log, None
-    try:
-        return tuple(i for i, cond in enumerate(rule.fragments) if cond(ctx))
-    except MissingValue as exc:
-        raise _missing_value_error(exc, rule) from None
-    finally:
-        ctx.log = saved
-
-
-def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
-                       missing: tuple[CompiledPrecondition, ...]) -> Any:
-    if name == "shortfall":
-        return shortfalls[0].amount if shortfalls else None
-    if name == "target":
-        return shortfalls[0].target if shortfalls else None
-    if name == "missing":
-        return tuple(p.model.missing for p in missing)
-    if name == "as_of":
-        return ctx.as_of
-    if name == "academic_year":
-        return f"{ctx.year}-{ctx.year + 1}"
-    if name in ctx.params:
-        try:
-            return ctx.params[name]
-        except EvaluationError:
-            return None  # a parameter shown in a text but not in force that year: nothing to show
-    if name in ctx.derived:
-        try:
-            value = ctx.derived_value(name)
-        except MissingValue:
-            return None
-        # an empty aggregate (no grades to average) or an absent optional field: no value, shown as such,
-        # never the sentinel's repr
-        return None if value is ABSENT else value
-    value = ctx.record.get(name)
-    return value
 
 
 # --- compilation ----------------------------------------------------------------------------------

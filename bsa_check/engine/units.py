@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, cast
 
+from bsa_check.engine.values import MissingValue
 from bsa_check.errors import EvaluationError
 from bsa_check.ruleset import model as m
 
@@ -91,8 +92,6 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                       compensation: tuple[str, m.Compensation] | None,
                       until: Callable[[Any], Any] | None, absent: object) -> Callable[[Any], tuple[Any, AggregateDetail]]:
     """A closure ``ctx -> (value, detail)`` for one aggregate."""
-    from bsa_check.engine.compile import MissingValue  # compile imports this module
-
     cat = dict(catalogue.units) if catalogue is not None else {}
     pass_mark = catalogue.pass_mark if catalogue is not None else Decimal("5.5")
     scope = scope_of(catalogue, spec.units, spec.group, spec.block, spec.first_year_only)

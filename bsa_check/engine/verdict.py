@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
-    from bsa_check.engine.compile import CompiledPrecondition, CompiledRule, CompiledRuleSet
+    from bsa_check.engine.compiled import CompiledRuleSet
+    from bsa_check.engine.context import CompiledPrecondition, CompiledRule
 
 
 class TestResult(NamedTuple):
