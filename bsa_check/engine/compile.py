@@ -29,8 +29,7 @@ from bsa_check.errors import ErrorList, EvaluationError, RuleFileError, UsageErr
 from bsa_check.records import fields as F
 from bsa_check.records.parse import CellError, academic_year_of, parse_boolean, parse_date, parse_decimal
 from bsa_check.ruleset import model as m
-from bsa_check.ruleset.operators import (BOOL_K, CREDIT_GAP_OPS, DATE_K, LIST_K, NUMBER,
-                                         OPERATORS, SET_K, TEXT_K)
+from bsa_check.ruleset.operators import BOOL_K, CREDIT_GAP_OPS, DATE_K, LIST_K, NUMBER, OPERATORS, SET_K, TEXT_K
 from bsa_check.ruleset.placeholders import names as placeholder_names
 
 if TYPE_CHECKING:  # pragma: no cover - the engine does no I/O; the loader is only a type here
