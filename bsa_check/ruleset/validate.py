@@ -532,26 +532,35 @@ class Linter:
 
     def _holds_on_advice_day(self, rule_index: int, readers: list[int], day: date, full_time: bool = False) -> bool:
         """Whether every precondition reading the advice date holds on some witness advised on ``day``,
-        with every other date of the record (warning, hearing) a few weeks to months before it
-        (``full_time``: witnesses that are full-time students)."""
+        with the procedural dates (warning, hearing, conversation) a few weeks to months before it and every
+        other date (an improvement deadline, ...) the same, on the advice day itself, or empty: a deadline
+        equal to the warning date fails a "period of at least N days" step, which hid a dropped window
+        precondition (``full_time``: witnesses that are full-time students)."""
         rule = self.compiled.rules[rule_index]
         dates = [n for n in self.compiled.fields_used if F.FIELDS_BY_NAME[n].kind == F.DATE and n != "advice_date"]
+        steps = {"warning_date", "hearing_date", "conversation_date"}
         for k, (record, _, year) in enumerate(self.scenario_witnesses(100, 25)):
             advised = _shift_years(day, year - SAMPLE_YEAR)  # the same day in the scenario's academic year
             lead = timedelta(days=(29, 43, 60, 90, 150)[k % 5])  # 29/43: warned early in the year, 4-6 weeks ahead
-            record.update({n: advised - lead for n in dates})
-            record["advice_date"] = advised
-            if full_time:
-                record["part_time"] = False
-                record["study_mode"] = "full_time"
-            try:
-                params = self.compiled.params_for(record.get("programme"), year)
-                ctx = Ctx(record, advised, year, params, self.compiled.derived)
-                if all(rule.requires[j].cond(ctx) for j in readers):
+            for other in (advised - lead, advised, None):
+                record.update({n: advised - lead if n in steps else other for n in dates})
+                if self._holds_on(rule, readers, record, advised, year, full_time):
                     return True
-            except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
-                continue
         return False
+
+    def _holds_on(self, rule: Any, readers: list[int], record: dict[str, Any], advised: date, year: int,
+                  full_time: bool) -> bool:
+        record = {k: v for k, v in record.items() if v is not None}
+        record["advice_date"] = advised
+        if full_time:
+            record["part_time"] = False
+            record["study_mode"] = "full_time"
+        try:
+            params = self.compiled.params_for(record.get("programme"), year)
+            ctx = Ctx(record, advised, year, params, self.compiled.derived)
+            return all(rule.requires[j].cond(ctx) for j in readers)
+        except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
+            return False
 
     def _satisfied_without(self, rule_index: int, field: str) -> bool:
         """Whether, on some witness record with ``field`` empty, every precondition reading it holds."""
