@@ -115,6 +115,7 @@ def test_rendered_rows_equal_rendering_each_verdict_afresh(tmp_path_factory, pic
     import csv as csv_module
 
     from bsa_check.report import verdict_dict
+    from bsa_check.report.facts import CSV_COLUMNS, legal_cells
     from bsa_check.report.machine import _dump, safe_cell
 
     lines = [";".join(synth.HEADER)]
@@ -137,8 +138,9 @@ def test_rendered_rows_equal_rendering_each_verdict_afresh(tmp_path_factory, pic
         fresh = verdict_dict(r, lang)
         assert jsonl.verdict_text(r) == _dump(fresh)
         expected = io.StringIO()
-        csv_module.writer(expected, lineterminator="\n").writerow(
-            [safe_cell({**fresh, "error": "", "ruleset": ruleset_id}[c]) for c in csv_rep.COLUMNS])
+        # the legal facts are flat cells in csv (report.facts.legal_cells), json has them as fields
+        flat = {**fresh, "error": "", "ruleset": ruleset_id, **dict(zip(CSV_COLUMNS, legal_cells(r.verdict, lang)))}
+        csv_module.writer(expected, lineterminator="\n").writerow([safe_cell(flat[c]) for c in csv_rep.COLUMNS])
         assert csv_rep.verdict_text(r) == expected.getvalue()
 
 
