@@ -875,11 +875,14 @@ def run_tests(
                                                metavar="TESTFILE_OR_DIR...")],
     junit_xml: Annotated[Optional[str], typer.Option("--junit-xml", help="Also write JUnit XML to this file.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Less output.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="pytest's own report (in English), one line per "
+                                                                  "case.")] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
 ) -> None:
     """Run rule test cases (expected verdicts) through pytest; exit 1 on a failing case."""
     from bsa_check.testing.runner import run
 
-    raise typer.Exit(run(paths, junit_xml, quiet))
+    raise typer.Exit(run(paths, junit_xml, quiet, lang=_language(lang), verbose=verbose))
 
 
 @app.command("columns")

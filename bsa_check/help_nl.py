@@ -123,6 +123,8 @@ HELP: dict[str, str] = {
     "Language of the messages; default from LC_ALL/LANG.": "Taal van de meldingen; standaard uit LC_ALL/LANG.",
     "Run rule test cases (expected verdicts) through pytest; exit 1 on a failing case.":
         "Draai testgevallen voor regels (verwachte uitkomsten) met pytest; exit 1 als een geval faalt.",
+    "pytest's own report (in English), one line per case.":
+        "Het eigen verslag van pytest (in het Engels), één regel per geval.",
     "*.bsa-test.yaml files or folders (searched recursively).":
         "*.bsa-test.yaml-bestanden of mappen (die erop worden doorzocht).",
     "Also write JUnit XML to this file.": "Schrijf ook JUnit-XML naar dit bestand.",

@@ -164,6 +164,9 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "BSA113": {
         "rules: {name} {_why}": "rules: {name} {_why}",
+        "is an absolute path": "is een absoluut pad",
+        "is a path in a home folder": "is een pad in een thuismap",
+        "leads outside the test file's repository ({root})": "leidt buiten de repository van het testbestand ({root})",
         "name a bundled rule set, or a path relative to this test file inside its repository":
             "noem een meegeleverde regelset, of een pad ten opzichte van dit testbestand binnen de repository",
     },
@@ -179,8 +182,11 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "BSA130": {
         "rule set {name} has no rule {rule}": "regelset {name} heeft geen regel {rule}",
-        "{where} has no precondition {name}": "{where} heeft geen voorwaarde {name}",
-        "{who} never gives {outcome}": "{who} geeft nooit {outcome}",
+        "{_where} has no precondition {name}": "{_where} heeft geen voorwaarde {name}",
+        "{_where} has no preconditions": "{_where} heeft geen voorwaarden",
+        "{_who} never gives {outcome}": "{_who} geeft nooit {outcome}",
+        "rule set {name}": "regelset {name}",
+        "rule {name}": "regel {name}",
         "possible: {items}": "mogelijk: {items}",
     },
     "BSA140": {

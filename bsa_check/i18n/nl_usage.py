@@ -15,6 +15,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "geef een meegeleverde regelset ({names}) of een pad ten opzichte van dit testbestand",
         "did you mean {name}? ": "bedoelt u {name}? ",
         "did you mean {name}?": "bedoelt u {name}?",
+        # bsa-check test (testing/runner.py): why it exits 2
+        "{path}: no such file or directory": "{path}: bestand of map bestaat niet",
+        "{path}: not a rule test file (its name must end in {suffix})":
+            "{path}: geen regeltestbestand (de naam moet eindigen op {suffix})",
+        "no paths given": "geen paden opgegeven",
+        "no *{suffix} files under {paths}": "geen *{suffix}-bestanden onder {paths}",
     },
     "BSA340": {
         "format the column as Text in Excel and enter or export the value again; if these codes never start with 0, "

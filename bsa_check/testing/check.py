@@ -32,6 +32,26 @@ class Aspect:
     expected: str
     actual: str
     ok: bool
+    nl: tuple[str, str] | None = None  # Dutch (expected, actual), where they are words and not only values
+
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(expected, actual) as a report in ``lang`` shows them."""
+        return self.nl if lang == "nl" and self.nl is not None else (self.expected, self.actual)
+
+
+# The report's own words (``bsa-check test --lang nl``); outcome codes, rule ids and file names stay as written.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {"outcome": "outcome", "rule": "rule", "missing": "missing", "reason": "reason", "error": "error",
+           "failed": "{location}: case {name} failed", "context": "rules {rules}, as of {as_of}",
+           "params": ", params ", "as_expected": "(as expected)", "expected": "expected", "actual": "actual  ",
+           "decided": "decided by rule {rule}", "actual_reason": "actual reason ({lang}): {text}",
+           "error_line": "error {code}: {message}"},
+    "nl": {"outcome": "uitkomst", "rule": "beslisregel", "missing": "ontbreekt", "reason": "reden", "error": "fout",
+           "failed": "{location}: geval {name} mislukt", "context": "regels {rules}, peildatum {as_of}",
+           "params": ", parameters ", "as_expected": "(zoals verwacht)", "expected": "verwacht ",
+           "actual": "werkelijk", "decided": "beslist door regel {rule}",
+           "actual_reason": "werkelijke reden ({lang}): {text}", "error_line": "fout {code}: {message}"},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,29 +66,38 @@ class CaseResult:
     def passed(self) -> bool:
         return all(a.ok for a in self.aspects)
 
-    def failure_lines(self) -> list[str]:
-        """Where the case is, expected against actual per aspect, and the actual one-line reason."""
+    def failure_lines(self, lang: str = "en") -> list[str]:
+        """Where the case is, expected against actual per aspect, and the actual one-line reason, in
+        ``lang`` (the words of the report; the reason itself is in the test file's ``lang``)."""
+        from bsa_check.i18n import fmt_date
+        from bsa_check.i18n.problems import describe
+
+        words = WORDS["nl" if lang == "nl" else "en"]
         case, tf = self.case, self.test_file
-        lines = [f"{case.location}: case {case.name!r} failed"]
-        context = f"rules {tf.rules}, as of {case.as_of.isoformat()}"
+        lines = [words["failed"].format(location=case.location, name=repr(case.name))]
+        context = words["context"].format(rules=tf.rules, as_of=fmt_date(case.as_of, lang) if lang == "nl"
+                                          else case.as_of.isoformat())
         if case.params:
-            context += ", params " + ", ".join(f"{k}={v}" for k, v in sorted(case.params.items()))
+            context += words["params"] + ", ".join(f"{k}={v}" for k, v in sorted(case.params.items()))
         lines.append(f"  {context}")
-        width = max(len(a.name) for a in self.aspects) + 1
+        names = {a.name: words.get(a.name, a.name) for a in self.aspects}
+        width = max(len(n) for n in names.values()) + 1
         for a in self.aspects:
-            label = f"{a.name}:".ljust(width)
+            label = f"{names[a.name]}:".ljust(width)
+            expected, actual = a.shown(lang)
             if a.ok:
-                lines.append(f"  {label} {a.actual} (as expected)")
+                lines.append(f"  {label} {actual} {words['as_expected']}")
             else:
-                lines.append(f"  {label} expected {a.expected}")
-                lines.append(f"  {' ' * width} actual   {a.actual}")
+                lines.append(f"  {label} {words['expected']} {expected}")
+                lines.append(f"  {' ' * width} {words['actual']} {actual}")
         if self.verdict is not None:
             expected_rule = next((a for a in self.aspects if a.name == "rule"), None)
             if expected_rule is None:
-                lines.append(f"  decided by rule {self.verdict.rule.id}")
-            lines.append(f"  actual reason ({tf.lang}): {one_line(self.verdict, tf.lang)}")
+                lines.append("  " + words["decided"].format(rule=self.verdict.rule.id))
+            lines.append("  " + words["actual_reason"].format(lang=tf.lang, text=one_line(self.verdict, tf.lang)))
         if self.error is not None:
-            lines.append(f"  error {self.error.code}: {self.error}")
+            message = describe(self.error, lang) if lang == "nl" else str(self.error)
+            lines.append("  " + words["error_line"].format(code=self.error.code, message=message))
         return lines
 
 
@@ -132,7 +161,11 @@ def run_case(test_file: LoadedTestFile, case: LoadedCase, cache: RuleSetCache) -
     return CaseResult(test_file, case, tuple(_compare(case, test_file.lang, verdict, error)), verdict, error)
 
 
-def _error_text(error: BsaCheckError) -> str:
+def _error_text(error: BsaCheckError, lang: str = "en") -> str:
+    if lang == "nl":
+        from bsa_check.i18n.problems import translate
+
+        return f"fout {error.code} ({translate(error.code, error.message, lang)})"
     return f"error {error.code} ({error.message})"
 
 
@@ -140,12 +173,15 @@ def _compare(case: LoadedCase, lang: str, verdict: Verdict | None, error: BsaChe
     expect = case.expect
     if expect.error is not None:
         if error is not None:
-            return [Aspect("error", expect.error, _error_text(error), error.code == expect.error)]
+            return [Aspect("error", expect.error, _error_text(error), error.code == expect.error,
+                           (expect.error, _error_text(error, "nl")))]
         assert verdict is not None
-        return [Aspect("error", expect.error, f"no error: outcome {verdict.outcome} (rule {verdict.rule.id})", False)]
+        return [Aspect("error", expect.error, f"no error: outcome {verdict.outcome} (rule {verdict.rule.id})", False,
+                       (expect.error, f"geen fout: uitkomst {verdict.outcome} (regel {verdict.rule.id})"))]
     assert expect.outcome is not None
     if error is not None:
-        return [Aspect("outcome", expect.outcome, _error_text(error), False)]
+        return [Aspect("outcome", expect.outcome, _error_text(error), False,
+                       (expect.outcome, _error_text(error, "nl")))]
     assert verdict is not None
     aspects = [Aspect("outcome", expect.outcome, verdict.outcome, verdict.outcome == expect.outcome)]
     if expect.rule is not None:
@@ -157,8 +193,10 @@ def _compare(case: LoadedCase, lang: str, verdict: Verdict | None, error: BsaChe
     if expect.reason_contains is not None:
         text = reason(verdict, lang)
         ok = expect.reason_contains in text
-        aspects.append(Aspect("reason", f"to contain {expect.reason_contains!r}",
-                              f"contains {expect.reason_contains!r}" if ok else "not found in the reason below", ok))
+        wanted = repr(expect.reason_contains)
+        aspects.append(Aspect("reason", f"to contain {wanted}",
+                              f"contains {wanted}" if ok else "not found in the reason below", ok,
+                              (f"bevat {wanted}", f"bevat {wanted}" if ok else "niet gevonden in de reden hieronder")))
     return aspects
 
 

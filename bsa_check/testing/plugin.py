@@ -37,6 +37,17 @@ class RuleTestFailure(Exception):
         self.lines = lines
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--bsa-lang", choices=("en", "nl"), default=None,
+                     help="Language of the rule-test failure reports (bsa-check test --lang); default en.")
+
+
+def report_lang(config: pytest.Config) -> str:
+    """The language of a failing case's report: ``--bsa-lang`` (as ``bsa-check test`` passes it), else English."""
+    lang = config.getoption("bsa_lang", default=None)
+    return "nl" if lang == "nl" else "en"
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
     if not file_path.name.endswith(TEST_FILE_SUFFIX):
         return None
@@ -102,7 +113,7 @@ class RuleTestCase(_ReadableItem):
     def runtest(self) -> None:
         result = run_case(self.test_file, self.case, _cache(self.config))
         if not result.passed:
-            raise RuleTestFailure(result.failure_lines())
+            raise RuleTestFailure(result.failure_lines(report_lang(self.config)))
 
     def reportinfo(self) -> tuple[Path, int, str]:
         return self.path, (self.case.location.line or 1) - 1, f"case {self.case.name}"
@@ -116,8 +127,13 @@ class RuleTestLoadError(_ReadableItem):
         self.errors = errors
 
     def runtest(self) -> None:
-        lines = [f"{_display(self.config, self.path)}: the rule test file cannot be loaded"]
-        lines.extend(f"  {error}" for error in self.errors)
+        from bsa_check.i18n.problems import describe
+
+        lang = report_lang(self.config)
+        cannot = "het regeltestbestand kan niet worden geladen" if lang == "nl" else \
+            "the rule test file cannot be loaded"
+        lines = [f"{_display(self.config, self.path)}: {cannot}"]
+        lines.extend(f"  {describe(error, lang)}" for error in self.errors)
         raise RuleTestFailure(lines)
 
     def reportinfo(self) -> tuple[Path, int, str]:

@@ -5,7 +5,10 @@ files to ``pytest.main`` with the plugin (``testing.plugin``), so ``bsa-check te
 ``pytest -p bsa_check.testing.plugin DIR`` run the same cases with the same node ids. Only the
 test files are given to pytest, and no conftest, Python test module or project ``addopts`` is
 loaded: rule tests run the same in every repository. JUnit XML is pytest's own ``--junitxml``.
-The one thing printed here is the reason for exit code 2 (on stderr); pytest prints the rest.
+In English pytest prints the report; in Dutch (``lang="nl"``) pytest's own, English, terminal report is
+left out and ``testing.report`` prints the report in Dutch, unless ``verbose`` asks for pytest's (one
+line per case). The failing cases' reports are in ``lang`` either way (the plugin's ``--bsa-lang``).
+The reason for exit code 2 is printed here (on stderr), in ``lang``.
 """
 
 from __future__ import annotations
@@ -36,12 +39,15 @@ def find_test_files(path: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _usage(message: str) -> int:
-    print(f"bsa-check test: {message}", file=sys.stderr)
+def _usage(message: str, lang: str) -> int:
+    from bsa_check.i18n.problems import translate
+
+    print(f"bsa-check test: {translate('*', message, lang)}", file=sys.stderr)
     return USAGE
 
 
-def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False) -> int:
+def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False, lang: str = "en",
+        verbose: bool = False) -> int:
     """Run the rule tests in ``paths`` (files or directories, searched recursively).
 
     Returns 0 when every case passes, 1 when a case fails (or a test file cannot be loaded), 2
@@ -54,17 +60,18 @@ def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False) -> 
     for given in paths:
         path = Path(given)
         if not path.exists():
-            return _usage(f"{given}: no such file or directory")
+            return _usage(f"{given}: no such file or directory", lang)
         if path.is_file() and not path.name.endswith(TEST_FILE_SUFFIX):
-            return _usage(f"{given}: not a rule test file (its name must end in {TEST_FILE_SUFFIX})")
+            return _usage(f"{given}: not a rule test file (its name must end in {TEST_FILE_SUFFIX})", lang)
         for file in find_test_files(path):
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
                 files.append(file)
     if not files:
-        where = ", ".join(paths) if paths else "(no paths given)"
-        return _usage(f"no *{TEST_FILE_SUFFIX} files under {where}")
+        if not paths:
+            return _usage("no paths given", lang)
+        return _usage(f"no *{TEST_FILE_SUFFIX} files under {', '.join(paths)}", lang)
 
     rootdir = os.path.commonpath([str(f.resolve().parent) for f in files])
     args = [
@@ -81,12 +88,21 @@ def run(paths: list[str], junit_xml: str | None = None, quiet: bool = False) -> 
     ]
     if junit_xml:
         args.append(f"--junitxml={junit_xml}")
-    if quiet:
+    plugins: list[object] = []
+    args.append(f"--bsa-lang={'nl' if lang == 'nl' else 'en'}")
+    if lang == "nl" and not verbose:  # pytest's report is English: ours instead
+        from bsa_check.testing.report import Report
+
+        args.extend(["-p", "no:terminal"])
+        plugins.append(Report(lang, quiet=quiet))
+    elif verbose:
+        args.append("-v")
+    elif quiet:
         args.append("-q")
     from bsa_check.signals import AsKeyboardInterrupt
 
     with AsKeyboardInterrupt() as interrupted:  # pytest ends its own way; then exit 128 + n
-        code = pytest.main(args)
+        code = pytest.main(args, plugins=plugins)
     interrupted.reraise()
     if code == pytest.ExitCode.OK:
         return OK

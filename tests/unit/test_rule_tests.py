@@ -414,3 +414,23 @@ def test_every_bundled_rule_set_has_a_test_file_covering_every_rule_and_outcome(
         assert outcomes <= {c.expect.outcome for c in loaded.cases}, path.name
         preconditions = {p.id for r in model.rules for p in r.requires}
         assert preconditions <= {m for c in loaded.cases for m in c.expect.missing or ()}, path.name
+
+
+def test_failure_report_in_dutch(tmp_path):
+    # issue 18 item 5: `bsa-check test --lang nl` reports a failing case in Dutch, its error message too
+    _, [bad_cell, no_error] = cases_of(tmp_path, """\
+      - name: a bad cell
+        record: {programme: "59001", year_of_enrolment: 1, part_time: misschien, ec_year1: 45}
+        expect: {outcome: positive}
+      - name: expecting an error that does not come
+        record: {programme: "59001", year_of_enrolment: 1, part_time: no, ec_year1: 45}
+        expect: {error: BSA310}
+    """)
+    lines = "\n".join(bad_cell.failure_lines("nl"))
+    assert "geval 'a bad cell' mislukt" in lines and "peildatum " in lines
+    assert "uitkomst: verwacht  positive" in lines
+    assert "werkelijk fout BSA310 (part_time 'misschien' is geen ja of nee)" in lines
+    assert "fout BSA310: " in lines and "error" not in lines and "expected" not in lines
+    lines = "\n".join(no_error.failure_lines("nl"))
+    assert "fout: verwacht  BSA310" in lines and "werkelijk geen fout: uitkomst positive (regel norm_met)" in lines
+    assert "beslist door regel norm_met" in lines
