@@ -849,8 +849,11 @@ def describe(code: Code, lang: str) -> str:
 
 
 def listing(lang: str) -> str:
-    """``bsa-check codes``: one line per code."""
-    return "".join(f"{c.code}  {c.severity:<7}  {c.name:<32}  {c.title(lang)}\n" for c in CODES.values())
+    """``bsa-check codes``: one line per code (the severity in ``lang``; the name is an identifier)."""
+    words = {ERROR: "fout", WARNING: "waarschuwing"} if lang == "nl" else {}
+    width = max(len(words.get(c.severity, c.severity)) for c in CODES.values())
+    return "".join(f"{c.code}  {words.get(c.severity, c.severity):<{width}}  {c.name:<32}  {c.title(lang)}\n"
+                   for c in CODES.values())
 
 
 def markdown_table() -> str:

@@ -6,6 +6,7 @@ returns strings and lists of lines; printing happens in the CLI.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, Iterator
 
@@ -188,9 +189,27 @@ def test_text(test: TestResult, lang: str) -> str:
         return f"{test.subject} {op}: {'✓' if test.result else '✗'} ({state})"
     right = fmt_value(test.right, lang)
     if test.right_label:
-        right = f"{test.right_label} = {right}"
+        right = f"{shift_words(test.right_label, lang)} = {right}"
     mark = "✓" if test.result else "✗"
     return f"{test.subject} = {fmt_value(test.left, lang)} {op} {right}: {mark}"
+
+
+_SHIFT = re.compile(r"(?<=[+-] )(\S+) (years?|months|days)\b")
+_SHIFT_NL = {"year": ("jaar", "jaar"), "years": ("jaar", "jaar"), "months": ("maand", "maanden"),
+             "days": ("dag", "dagen")}
+
+
+def shift_words(label: str, lang: str) -> str:
+    """A shifted date's label (``warning_date + warning_period_days days``, as the compiler writes it) with
+    its units in ``lang``; the names (fields, parameters) stay as the rule file writes them."""
+    if lang != "nl":
+        return label
+
+    def unit(m: re.Match[str]) -> str:
+        one, many = _SHIFT_NL[m[2]]
+        return f"{m[1]} {one if m[1] in ('1', '-1') else many}"
+
+    return _SHIFT.sub(unit, label)
 
 
 def explanation(verdict: Verdict, lang: str) -> list[str]:

@@ -88,3 +88,15 @@ def test_codes_lists_every_code():
 def test_an_unknown_code_is_a_usage_error_with_a_suggestion():
     result = runner.invoke(app, ["codes", "BSA2500"])
     assert result.exit_code == 2 and "BSA420" in result.stderr and "did you mean BSA250" in result.stderr
+
+
+def test_the_dutch_listing_is_dutch():
+    # issue 18 item 5: `bsa-check codes` in Dutch gives the Dutch title and severity of every code
+    from bsa_check.codes import CODES, listing
+
+    dutch = listing("nl").splitlines()
+    assert len(dutch) == len(CODES)
+    for line, code in zip(dutch, CODES.values()):
+        assert line.startswith(code.code) and line.endswith(code.title("nl"))
+        assert line.split()[1] in ("fout", "waarschuwing"), line
+    assert [line.split()[1] for line in listing("en").splitlines()] == [c.severity for c in CODES.values()]
