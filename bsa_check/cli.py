@@ -340,8 +340,14 @@ def check(
     workers: WorkersOpt = 1,
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
-    excel: Annotated[bool, typer.Option(
-        "--excel", help="CSV for Excel: byte order mark, CRLF line ends and ';' between cells.")] = False,
+    excel: Annotated[Optional[bool], typer.Option(
+        "--excel/--no-excel", help="CSV for Excel: byte order mark, CRLF line ends, ';' between cells and a "
+        "decimal comma; default: on when the input is a ';' CSV or an .xlsx workbook (Dutch Excel).")] = None,
+    keep_columns: Annotated[Optional[str], typer.Option(
+        "--keep-columns", metavar="NAME,...",
+        help="Carry these columns of the export (e.g. name, e-mail) into csv or xlsx output, for a mail merge.")] = None,
+    keep_all: Annotated[bool, typer.Option(
+        "--keep-all", help="Carry every column of the export into csv or xlsx output.")] = False,
     only: Annotated[Optional[str], typer.Option(
         "--only", metavar="OUTCOME,...",
         help="Write only the rows with these outcomes (e.g. negative,procedure_incomplete); the counts stay whole.")] = None,
@@ -365,12 +371,14 @@ def check(
         if excel and not output_spec.csv:
             raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
                              hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
+        from bsa_check.report import keep as kept_columns
         from bsa_check.report.select import only_outcomes, refuse_summary
 
         wanted = only_outcomes(only)
         refuse_summary(summary, fmt.value)
         reference = _parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
+        keeping = kept_columns.refuse(keep_columns, keep_all, fmt.value, pseudo is not None)
         overrides = _parse_params(param or [])
         if output_spec.binary and output is None and sys.stdout.isatty():
             raise UsageError("--format xlsx writes a workbook, not text for a terminal", code="BSA433",
@@ -379,12 +387,19 @@ def check(
         on_default: dict = {}  # type: ignore[type-arg]
         with open_records(students, **record_plan([ruleset]).reader_options(row_memo=True),
                           **_doors(columns, sheet)) as reader:
+            keep = kept_columns.resolve(keep_columns, keep_all, reader.headers, students,
+                                        reader.header_line) if keeping else []
+            reader.keep_columns(keep)
+            # CSV for Excel: asked for, or by default when the input came from (Dutch) Excel
+            for_excel = excel if excel is not None else output_spec.csv and reader.delimiter == ";"
             with open_output(output, [students, ruleset.path]) as out:
                 reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None, excel=excel,
-                                         only=wanted, summary_only=summary)
+                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None,
+                                         excel=for_excel, only=wanted, summary_only=summary,
+                                         kept_headers=kept_columns.headers_of(keep, reader.headers))
                 reporter.start()
-                streamed = output_spec.whole_results  # reporters that take whole results
+                # reporters that take whole results (kept columns: the rows' own cells, one process)
+                streamed = output_spec.whole_results or bool(keep)
                 parts = _parallel_parts(reader, workers) if not streamed else None
                 if parts is not None:
                     _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)

@@ -703,6 +703,30 @@ _code("BSA439", "summary-needs-text-or-json", ERROR,
        "--summary toont alleen de aantallen: in het tekstformaat, of het json-document zonder de adviezen; jsonl, "
        "csv en xlsx zijn rijformaten (exit 2)."),
       "bsa-check check students.csv --summary --format csv")
+_code("BSA440", "keep-columns-needs-csv-or-xlsx", ERROR,
+      ("--keep-columns or --keep-all with an output format other than csv or xlsx",
+       "The export's own columns are carried into csv and xlsx output only (for a mail merge); give --format csv "
+       "or xlsx, or an --output file ending in .csv or .xlsx (exit 2)."),
+      ("--keep-columns of --keep-all met een ander uitvoerformaat dan csv of xlsx",
+       "De eigen kolommen van de export gaan alleen mee naar csv- en xlsx-uitvoer (voor samenvoegen); geef "
+       "--format csv of xlsx, of een --output-bestand op .csv of .xlsx (exit 2)."),
+      "bsa-check check students.csv --keep-columns naam")
+_code("BSA441", "keep-columns-unknown", ERROR,
+      ("--keep-columns names a column the export does not have",
+       "Names are the export's headers (case and spaces do not matter); the message lists the export's columns "
+       "(exit 2)."),
+      ("--keep-columns noemt een kolom die de export niet heeft",
+       "Namen zijn de kolomkoppen van de export (hoofdletters en spaties tellen niet); de melding noemt de "
+       "kolommen van de export (exit 2)."),
+      "bsa-check check students.csv --format csv --keep-columns naam   (no such header)")
+_code("BSA442", "keep-columns-with-pseudonyms", ERROR,
+      ("--keep-columns or --keep-all together with --pseudonymize",
+       "Kept columns (name, e-mail) would undo the pseudonyms; personal data is written only when asked, and "
+       "never beside pseudonyms (exit 2)."),
+      ("--keep-columns of --keep-all samen met --pseudonymize",
+       "Meegenomen kolommen (naam, e-mail) maken de pseudoniemen ongedaan; persoonsgegevens worden alleen "
+       "geschreven als daarom gevraagd wordt, en nooit naast pseudoniemen (exit 2)."),
+      "bsa-check check students.csv --format csv --keep-all --pseudonymize")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,

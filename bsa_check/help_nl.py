@@ -62,8 +62,14 @@ HELP: dict[str, str] = {
     "Write only the rows with these outcomes (e.g. negative,procedure_incomplete); the counts stay whole.":
         "Schrijf alleen de regels met deze uitkomsten (bijv. negative,procedure_incomplete); de aantallen blijven "
         "volledig.",
-    "CSV for Excel: byte order mark, CRLF line ends and ';' between cells.":
-        "CSV voor Excel: bytevolgordemarkering, CRLF-regeleinden en ';' tussen de cellen.",
+    "CSV for Excel: byte order mark, CRLF line ends, ';' between cells and a decimal comma; default: on when the "
+    "input is a ';' CSV or an .xlsx workbook (Dutch Excel).":
+        "CSV voor Excel: bytevolgordemarkering, CRLF-regeleinden, ';' tussen de cellen en een decimale komma; "
+        "standaard aan als de invoer een ';'-CSV of een .xlsx-werkmap is (Nederlandse Excel).",
+    "Carry these columns of the export (e.g. name, e-mail) into csv or xlsx output, for a mail merge.":
+        "Neem deze kolommen van de export (bijv. naam, e-mail) mee naar csv- of xlsx-uitvoer, om samen te voegen.",
+    "Carry every column of the export into csv or xlsx output.":
+        "Neem elke kolom van de export mee naar csv- of xlsx-uitvoer.",
     # explain
     "One student's full decision: every check in order, values, legal basis, what would change it.":
         "De volledige beslissing voor één student: elke controle op volgorde, waarden, wettelijke grondslag, wat "

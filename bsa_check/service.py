@@ -26,6 +26,7 @@ class Result(NamedTuple):
     verdict: Verdict | None
     error: RecordError | EvaluationError | None
     key: object = None  # the reader's row key (row_memo): the same key, the same verdict
+    kept: tuple[Any, ...] | None = None  # the export's own cells the output carries (--keep-columns)
 
 
 def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], EvaluationError]:
@@ -63,7 +64,7 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
     for row in reader if rows is None else rows:
         values = row.values
         if row.error is not None:
-            yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error)
+            yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error, None, row.kept)
             continue
         key = row.key
         verdict = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
@@ -74,11 +75,12 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
                 verdict = evaluate(values, as_of)
             except EvaluationError as exc:
                 yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, None,
-                             locate(exc, row.line))
+                             locate(exc, row.line), None, row.kept)
                 continue
             if key is not None:
                 memo.put(key, verdict)
-        yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key)
+        yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key,
+                     row.kept)
 
 
 RENDER_MEMO_ENTRIES = 16384  # per generation (see bsa_check.memo)

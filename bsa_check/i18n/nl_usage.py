@@ -236,6 +236,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "the file is not UTF-8 text": "het bestand is geen UTF-8-tekst",
         "save the template as UTF-8": "sla het sjabloon op als UTF-8",
     },
+    "BSA440": {
+        "carries the export's columns into csv or xlsx output only; the format is {fmt}":
+            "neemt de kolommen van de export alleen mee naar csv- of xlsx-uitvoer; het formaat is {fmt}",
+        "add --format csv or --format xlsx (or an --output file ending in .csv or .xlsx)":
+            "voeg --format csv of --format xlsx toe (of een --output-bestand op .csv of .xlsx)",
+    },
+    "BSA441": {
+        "--keep-columns names {what}, not a column of the export":
+            "--keep-columns noemt {what}, geen kolom van de export",
+        "did you mean {near}? the columns are {available}": "bedoelt u {near}? de kolommen zijn {available}",
+        "the columns are {available}": "de kolommen zijn {available}",
+    },
+    "BSA442": {
+        "would write the export's own columns next to pseudonymized student numbers":
+            "zou de eigen kolommen van de export naast gepseudonimiseerde studentnummers schrijven",
+        "leave out --pseudonymize, or leave out the kept columns":
+            "laat --pseudonymize weg, of laat de meegenomen kolommen weg",
+    },
     "BSA805": {
         "no --institution: the letters show [to be filled in] for the institution's details":
             "geen --institution: de brieven tonen [in te vullen] voor de gegevens van de instelling",

@@ -93,6 +93,7 @@ class Row:
     student_id: str | None
     key: Any = None  # with ``row_memo``: the raw cells that made ``values`` (the same key, the same values)
     programme: str | None = None  # with ``row_memo`` and ``memo_programme=False``: the programme code
+    kept: tuple[Any, ...] | None = None  # ``keep_columns``: the cells of those columns, as read (--keep-columns)
 
 
 class RecordReader:
@@ -203,6 +204,13 @@ class RecordReader:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def keep_columns(self, indexes: list[int]) -> None:
+        """Give every row read from now on the cells of these 0-based columns as ``Row.kept``
+        (``--keep-columns``: the export's own columns carried to the output). Before iterating."""
+        self._keep = list(indexes) or None
+
+    _keep: list[int] | None = None
 
     def __iter__(self) -> Iterator[Row]:
         # The generator itself, so a for loop does not pay for __next__ on every row.
@@ -689,6 +697,8 @@ class RecordReader:
         prog_index = self._prog_index
         prog = None
         key = None
+        keep = self._keep
+        kept = None
         consumed = self._line_offset + reader.line_num  # physical lines before the next record
         try:
             while True:
@@ -784,6 +794,8 @@ class RecordReader:
                         yield Row(start, {}, self._ragged(start, n, width, width + 1,
                                                           "check for an unquoted ';' or ',' inside a cell"), sid)
                         continue
+                if keep is not None:
+                    kept = tuple(cells[i] if i < n else "" for i in keep)
                 if row_memo is not None and sid:
                     key = join(row_key(cells))
                     if prog_index >= 0:
@@ -792,7 +804,7 @@ class RecordReader:
                     if shared is None:
                         shared = row_memo.get(key)
                     if shared is not None and (prog_index < 0 or prog):
-                        yield Row(start, shared, None, sid, key, prog)
+                        yield Row(start, shared, None, sid, key, prog, kept)
                         continue
                 # Fast path; any problem breaks out to the error path below, which re-walks the
                 # cells in column order to report the first bad one.
@@ -825,11 +837,11 @@ class RecordReader:
                             if prog_index >= 0:
                                 del values["programme"]
                             row_memo.put(key, values)
-                            yield Row(start, values, None, sid, key, prog)
+                            yield Row(start, values, None, sid, key, prog, kept)
                             continue
-                        yield Row(start, values, None, sid)
+                        yield Row(start, values, None, sid, kept=kept)
                         continue
-                yield Row(start, {}, self._row_error(cells, start), sid)
+                yield Row(start, {}, self._row_error(cells, start), sid, kept=kept)
         finally:
             f, self._file = self._file, None
             if f is not None:

@@ -199,6 +199,8 @@ class XlsxReader(RecordReader):
         ka = self.columns.get("advice_date", 0) - 1 if k1 >= 0 else -1
         seen = SeenKeys() if self._unique_ids and sid_index >= 0 else None
         year_keys: dict[str, str] = {}
+        keep = self._keep  # --keep-columns: those cells as the sheet holds them (typed)
+        kept = None
         try:
             for line, cells in self._sheet_rows:
                 n = len(cells)
@@ -227,6 +229,8 @@ class XlsxReader(RecordReader):
                         duplicate = self._duplicate(line, first)
                         yield Row(line, {}, self._cell_error(duplicate), sid)
                         continue
+                if keep is not None:
+                    kept = tuple(cells[i] if i < n else None for i in keep)
                 values: dict[str, Any] = {}
                 error = None
                 for index, parse, name, header, must, kind, memo in plan:
@@ -255,9 +259,9 @@ class XlsxReader(RecordReader):
                         continue
                     values[name] = parsed
                 if error is not None:
-                    yield Row(line, {}, error, sid)
+                    yield Row(line, {}, error, sid, kept=kept)
                 else:
-                    yield Row(line, values, None, sid)
+                    yield Row(line, values, None, sid, kept=kept)
         except RecordError:
             raise
         except Exception as exc:  # noqa: BLE001 - a sheet's XML that breaks part-way through

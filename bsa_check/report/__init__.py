@@ -136,6 +136,7 @@ class Reporter:
         # --only: the outcomes whose rows are written (None: all); every row is still counted, and
         # rows that could not be evaluated are always written (a failed row is never hidden)
         self.only: frozenset[str] | None = None
+        self.kept_headers: list[str] = []  # --keep-columns: the export's headers of Result.kept (csv, xlsx)
 
     def add(self, result: Result) -> None:
         self.rows += 1
@@ -222,10 +223,12 @@ class Reporter:
 
 def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang: str, source: str,
                   *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False,
-                  only: frozenset[str] | None = None, summary_only: bool = False) -> Reporter:
+                  only: frozenset[str] | None = None, summary_only: bool = False,
+                  kept_headers: list[str] | None = None) -> Reporter:
     """The reporter of ``check`` format ``fmt``, as the format registry (``formats.CHECK_FORMATS``)
     names it; ``delimiter`` and ``excel`` go to a CSV format only. ``only``: write the rows of these
-    outcomes only (--only); ``summary_only``: no rows at all (--summary; text and json)."""
+    outcomes only (--only); ``summary_only``: no rows at all (--summary; text and json);
+    ``kept_headers``: the export's headers of the kept cells (--keep-columns; csv and xlsx)."""
     from bsa_check.report import text
 
     spec = CHECK_FORMATS[fmt]  # KeyError: the CLI validates the choice
@@ -234,6 +237,8 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
     reporter = cls(out, rs, as_of, lang, source, **options)
     reporter.pseudonymized = pseudonymized
     reporter.only = frozenset() if summary_only else only
+    if kept_headers:  # --keep-columns (csv, xlsx): the export's headers of the kept cells
+        reporter.kept_headers = list(kept_headers)
     if summary_only and isinstance(reporter, text.TextReporter):
         reporter.summary_only = True
     return reporter

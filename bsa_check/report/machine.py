@@ -226,7 +226,7 @@ class CsvReporter(Reporter):
     def start(self) -> None:
         if self.excel:
             self.out.write("\ufeff")  # Excel reads UTF-8 only with its byte order mark
-        self.writer.writerow(self.COLUMNS)
+        self.writer.writerow([*self.COLUMNS, *(safe_cell(h) for h in self.kept_headers)])
         rs = self.rs
         self.ruleset_id = ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
         lang = self.lang
@@ -251,8 +251,16 @@ class CsvReporter(Reporter):
 
     def _cells(self, result: Any) -> list[str]:
         """The columns of ``COLUMNS``: line, student and programme, then the verdict's (memoised)."""
-        return [safe_cell(result.line), safe_cell(result.student_id), safe_cell(result.programme),
-                *self._tails.tail(result)]
+        cells = [safe_cell(result.line), safe_cell(result.student_id), safe_cell(result.programme),
+                 *self._tails.tail(result)]
+        return cells + self._kept(result) if self.kept_headers else cells
+
+    def _kept(self, result: Any) -> list[str]:
+        from bsa_check.report.keep import cell_text
+
+        kept = result.kept or ()
+        return [safe_cell(cell_text(kept[i] if i < len(kept) else None, self.excel))
+                for i in range(len(self.kept_headers))]
 
     def on_verdict(self, result: Any) -> None:
         self.writer.writerow(self._cells(result))
@@ -274,7 +282,8 @@ class CsvReporter(Reporter):
         buffer.seek(0)
         buffer.truncate()
         self._one_row.writerow([safe_cell(x) for x in (result.line, result.student_id, result.programme, "", "", "",
-                                                       "", message, self.ruleset_id, *([""] * len(CSV_COLUMNS)))])
+                                                       "", message, self.ruleset_id, *([""] * len(CSV_COLUMNS)))]
+                               + (self._kept(result) if self.kept_headers else []))
         return buffer.getvalue()
 
     def finish(self) -> None:

@@ -70,6 +70,22 @@ def _number(value: Any) -> Any:
 class XlsxReporter(Reporter):
     """Rows are appended as results arrive (write-only: openpyxl keeps no row in memory)."""
 
+    def _kept(self, result: Any) -> list[Any]:
+        """The kept cells: text as text (formula-safe), a workbook's numbers and dates typed."""
+        if not self.kept_headers:
+            return []
+        kept = result.kept or ()
+        out: list[Any] = []
+        for i in range(len(self.kept_headers)):
+            value = kept[i] if i < len(kept) else None
+            if isinstance(value, date):
+                out.append(self._date(value))
+            elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                out.append(_number(value))
+            else:
+                out.append(None if value is None or value == "" else safe_cell(value))
+        return out
+
     def start(self) -> None:
         from openpyxl import Workbook
 
@@ -77,7 +93,7 @@ class XlsxReporter(Reporter):
         self.wb = Workbook(write_only=True)
         self.ws = self.wb.create_sheet(SUMMARY["verdicts"][lang])
         self.ws.freeze_panes = "A2"
-        self.ws.append([HEADINGS[c][lang] for c in COLUMNS])
+        self.ws.append([HEADINGS[c][lang] for c in COLUMNS] + [safe_cell(h) for h in self.kept_headers])
         self._last = 1
         self._date_format = DATE_FORMATS[lang]
 
@@ -103,20 +119,21 @@ class XlsxReporter(Reporter):
         self._row([result.line, safe_cell(result.student_id), safe_cell(result.programme),
                    outcome_text(v, lang), v.outcome, safe_cell(v.rule.id), safe_cell(verdict_basis(v, lang)),
                    safe_cell(reason(v, lang)), _number(record.get("ec_year1")),
-                   self._date(advice), None, *(safe_cell(x) or None for x in legal_cells(v, lang))])
+                   self._date(advice), None, *(safe_cell(x) or None for x in legal_cells(v, lang)),
+                   *self._kept(result)])
 
     def on_error(self, result: Any) -> None:
         e = result.error
         where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
         message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
         self._row([result.line, safe_cell(result.student_id), safe_cell(result.programme), None, None, None, None,
-                   None, None, None, safe_cell(message), *([None] * len(CSV_COLUMNS))])
+                   None, None, None, safe_cell(message), *([None] * len(CSV_COLUMNS)), *self._kept(result)])
 
     def finish(self) -> None:
         from openpyxl.utils import get_column_letter
 
         lang = self.lang
-        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{self._last}"
+        self.ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS) + len(self.kept_headers))}{self._last}"
         summary = self.wb.create_sheet(SUMMARY["sheet"][lang])
         summary.append([HEADINGS["outcome"][lang], SUMMARY["count"][lang]])
         for outcome in OUTCOMES:

@@ -20,7 +20,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("suffix,check", [
     (".json", lambda t: json.loads(t)["verdicts"]),
     (".jsonl", lambda t: [json.loads(x) for x in t.splitlines()]),
-    (".csv", lambda t: t.startswith(("line,student_id", "line;student_id"))),
+    (".csv", lambda t: t.lstrip("\ufeff").startswith(("line,student_id", "line;student_id"))),  # BOM: a ";" input
     (".txt", lambda t: "900001" in t and not t.lstrip().startswith(("{", "line,", "line;"))),
 ])
 def test_check_infers_the_format_from_the_suffix(tmp_path: Path, suffix: str, check) -> None:  # type: ignore[no-untyped-def]

@@ -69,3 +69,34 @@ def test_error_rows_are_rows_too(tmp_path: Path) -> None:
     assert [r[0] for r in body] == [2, 3, 4]
     assert body[1][3] is None and body[1][10].startswith("BSA3")
     assert body[0][3] and body[2][3]
+
+
+def test_round_trip_with_kept_columns(tmp_path: Path) -> None:
+    """--keep-columns: the export's own columns (name, e-mail) after the verdict's, row by row."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(STUDENTS.read_text(encoding="utf-8-sig")), delimiter=";"))
+    rows[0] += ["Naam", "E-mail"]
+    for i, row in enumerate(rows[1:], 1):
+        row += [f"Naam {i}", f"s{i}@example.nl"]
+    rows[1][-2] = "=1+1"  # a formula-like name stays text
+    src = tmp_path / "export.csv"
+    with open(src, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, delimiter=";").writerows(rows)
+    out = tmp_path / "merge.xlsx"
+    proc = _run(str(src), "--as-of", "2026-08-01", "--lang", "nl", "--keep-columns", "e-mail,naam", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Adviezen"]
+    table = list(ws.iter_rows(values_only=True))
+    header, body = table[0], table[1:]
+    assert header[-2:] == ("E-mail", "Naam") and header[:2] == ("regelnummer", "studentnummer")
+    assert len(body) == len(rows) - 1
+    assert [r[-2:] for r in body[1:3]] == [("s2@example.nl", "Naam 2"), ("s3@example.nl", "Naam 3")]
+    assert body[0][-1] == "'=1+1" and ws.cell(row=2, column=len(header)).data_type == "s"
+    assert ws.auto_filter.ref == f"A1:R{ws.max_row}"  # the kept columns are in the filter too
+    assert isinstance(body[0][0], int) and isinstance(body[0][8], (int, float))  # still typed
+    summary = {r[0]: r[1] for r in wb["Samenvatting"].iter_rows(values_only=True) if r[0]}
+    assert summary["rijen"] == len(body)
+
