@@ -14,6 +14,8 @@ On a seeded synthetic cohort (``bsa-check synth``) it times, in the same run:
             check's: what a Python check does per row beside evaluating (its lower bound)
   check     ``bsa-check check FILE --format jsonl --output TMP``
   check-w2  the same with ``--workers 2`` (when the installed bsa-check has ``--workers``)
+  check-text ``bsa-check check FILE --format text --output TMP.txt`` (issue 18: the text report
+            streams; its peak memory has the jsonl budget)
   xlsx-floor a bare openpyxl read-only pass over the same cohort saved as .xlsx (typed cells: dates,
             numbers; written once with openpyxl's write-only mode, not timed)
   check-xlsx ``bsa-check check FILE.xlsx --format jsonl --output TMP`` (issue 17), with its peak memory
@@ -278,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
             ("floor", [sys.executable, "-c", FLOOR, str(cohort)], {}, args.rows, "floor"),
             ("bound", [sys.executable, "-c", BOUND, str(cohort), str(out)], {}, args.rows, "floor"),
             ("check", check, {}, args.rows, "floor"),
+            ("check-text", [*cli, "check", str(cohort), "--as-of", "2026-08-20", "--format", "text",
+                            "--output", str(work / "out.txt")], {}, args.rows, "floor"),
         ]
         has_workers = supports(cli, "check", "--workers")
         for n in (counts or [1, 2]) if has_workers else []:
@@ -397,6 +401,7 @@ def write_report(args: argparse.Namespace, results: dict[str, dict], counts: lis
         else None
     target("big-check x floor / check x floor", ratio, 1.2, "x")
     target("check peak memory", get("check", "peak_rss_mb"), 150, "MB")
+    target("check text peak memory", get("check-text", "peak_rss_mb"), 150, "MB")  # issue 18: jsonl's budget
     target("compare peak memory", get("compare", "peak_rss_mb"), 150, "MB")
     target("--help", get("help", "median_s"), 0.3, "s")
     target("example file", get("example", "median_s"), 0.5, "s")
