@@ -83,8 +83,9 @@ PHRASES: dict[str, str] = {
         "record_bounds: {name} is een veld van de soort {kind}; alleen getallen kunnen grenzen hebben",
     "rule {rule} requires {name}, which is not a precondition set": "regel {rule} vereist {name}, en dat is geen set voorwaarden",
     "expect needs exactly one of 'outcome' or 'error'": "expect heeft precies één van 'outcome' of 'error' nodig",
-    "with 'error', expect takes no rule, missing or reason_contains":
-        "met 'error' neemt expect geen rule, missing of reason_contains",
+    "with 'error', expect takes no rule, missing, reason_contains or label":
+        "met 'error' neemt expect geen rule, missing, reason_contains of label",
+    "expect takes a label only with outcome: interim": "expect neemt alleen een label bij outcome: interim",
     "a case name is one line without '::' or surrounding spaces (it names the pytest item)":
         "een gevalnaam is één regel zonder '::' of spaties eromheen (hij noemt het pytest-item)",
 }

@@ -16,7 +16,7 @@ from typing import Any
 
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import BsaCheckError, ErrorList, EvaluationError, RecordError, UsageError
-from bsa_check.explain import one_line, reason
+from bsa_check.explain import one_line, reason, verdict_label
 from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.records.parse import CellError
 from bsa_check.records.plan import RecordPlan, record_plan
@@ -42,11 +42,13 @@ class Aspect:
 # The report's own words (``bsa-check test --lang nl``); outcome codes, rule ids and file names stay as written.
 WORDS: dict[str, dict[str, str]] = {
     "en": {"outcome": "outcome", "rule": "rule", "missing": "missing", "reason": "reason", "error": "error",
+           "label": "label",
            "failed": "{location}: case {name} failed", "context": "rules {rules}, as of {as_of}",
            "params": ", params ", "as_expected": "(as expected)", "expected": "expected", "actual": "actual  ",
            "decided": "decided by rule {rule}", "actual_reason": "actual reason ({lang}): {text}",
            "error_line": "error {code}: {message}"},
     "nl": {"outcome": "uitkomst", "rule": "beslisregel", "missing": "ontbreekt", "reason": "reden", "error": "fout",
+           "label": "label",
            "failed": "{location}: geval {name} mislukt", "context": "regels {rules}, peildatum {as_of}",
            "params": ", parameters ", "as_expected": "(zoals verwacht)", "expected": "verwacht ",
            "actual": "werkelijk", "decided": "beslist door regel {rule}",
@@ -197,6 +199,9 @@ def _compare(case: LoadedCase, lang: str, verdict: Verdict | None, error: BsaChe
         aspects.append(Aspect("reason", f"to contain {wanted}",
                               f"contains {wanted}" if ok else "not found in the reason below", ok,
                               (f"bevat {wanted}", f"bevat {wanted}" if ok else "niet gevonden in de reden hieronder")))
+    if expect.label is not None:
+        label = verdict_label(verdict, lang)
+        aspects.append(Aspect("label", expect.label, "(none)" if label is None else label, label == expect.label))
     return aspects
 
 

@@ -81,6 +81,9 @@ class Expect(Strict):
         description="the exact set of precondition ids that must be missing (order does not matter); [] = none")
     reason_contains: str | None = Field(
         default=None, min_length=1, description="a phrase the one-line reason must contain (in the file's lang)")
+    label: str | None = Field(
+        default=None, min_length=1,
+        description="with outcome: interim, the label the interim advice must carry (in the file's lang)")
     error: str | None = Field(
         default=None, pattern=r"^BSA\d{3}$",
         description="instead of an outcome: the error code the case must raise, e.g. BSA312 (a value a rule needs "
@@ -90,8 +93,10 @@ class Expect(Strict):
     def _outcome_or_error(self) -> "Expect":
         if (self.outcome is None) == (self.error is None):
             raise ValueError("expect needs exactly one of 'outcome' or 'error'")
-        if self.error is not None and (self.rule, self.missing, self.reason_contains) != (None, None, None):
-            raise ValueError("with 'error', expect takes no rule, missing or reason_contains")
+        if self.error is not None and (self.rule, self.missing, self.reason_contains, self.label) != (None,) * 4:
+            raise ValueError("with 'error', expect takes no rule, missing, reason_contains or label")
+        if self.label is not None and self.outcome != "interim":
+            raise ValueError("expect takes a label only with outcome: interim")
         return self
 
 
