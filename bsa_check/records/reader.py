@@ -16,7 +16,6 @@ an empty value means for a rule; that is the evaluator's business.
 
 from __future__ import annotations
 
-import codecs
 import copy
 import csv
 import difflib
@@ -31,28 +30,23 @@ from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
+from bsa_check.records.encoding import CHUNK_SIZE, ENCODING_HINT, scan
 from bsa_check.records.fields import FIELDS_BY_NAME, normalise_header
 from bsa_check.records.mapping import check_columns, header_index
 from bsa_check.records.programme_columns import message as programme_message
 from bsa_check.records.programme_columns import name_and_code
 from bsa_check.records.parse import PARSERS, CellError, academic_year_of, parse_academic_year
 from bsa_check.records.plan import cell_parser
+from bsa_check.records.quotes import (MAX_LINE_CHARS, REREAD_FACTOR, REREAD_SLACK, LineStore, ends_in_quotes,
+                                      open_quote_cell, split_lines, well_quoted)
 from bsa_check.records.seen import SeenKeys
-from bsa_check.records.sniff import check_utf16, sep_line, source_for
+from bsa_check.records.sniff import sep_line, source_for
 from bsa_check.records.stray import stray_byte_warning
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
-# Bytes read per step of the encoding pre-scan; bounds its memory.
-CHUNK_SIZE = 1 << 20
-# Longest physical line (in characters) the reader accepts; bounds the memory of one record.
-MAX_LINE_CHARS = 1 << 20
 
-ENCODING_HINT = "save the file as 'CSV UTF-8' from Excel"
 
-# The five byte values Windows-1252 leaves undefined; every other byte decodes.
-_CP1252_UNDEFINED = (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d")
-_UTF8_CONTINUATION = bytes(range(0x80, 0xC0))
 # The cell text shown in a message is cut to this many characters.
 _MAX_SHOWN = 40
 # Per-column memo of parsed values: at most this many entries, keys at most this long.
@@ -179,7 +173,7 @@ class RecordReader:
         # same text, opened on the first line break inside a quoted cell.
         self._reopen: Any = lambda: self._open_text()
         self._reopen_first = 1  # the physical line number of the reopened text's first line
-        self._store: _LineStore | None = None
+        self._store: LineStore | None = None
         self._replay_end = 0  # the last line of the lines being read again (0: none)
         self._replayed = 0  # lines read again so far (bounds the work)
         self._has_nul = False  # the pre-scan saw a NUL byte after the header: rows are checked for it
@@ -269,144 +263,11 @@ class RecordReader:
                 if not stat.S_ISREG(st.st_mode):
                     raise self._error("BSA301", "is not a regular file", "give the path of a CSV file")
             with self._open_bytes() as f:
-                return self._scan(f)
+                found = scan(f, self._file_name)
+            self._plain_lines, self._has_nul = found.plain_lines, found.has_nul
+            return found.encoding
         except OSError as exc:
             raise self._unreadable(exc) from None
-
-    def _scan(self, f: Any) -> str:
-        head = f.read(CHUNK_SIZE)
-        for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32")):
-            if head.startswith(bom):
-                raise self._error("BSA302", f"file is {name} encoded", ENCODING_HINT, 1, 1,
-                                  params={"encoding": name})
-        if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM
-            check_utf16(f, self._file_name, ENCODING_HINT)
-            self._has_nul = True  # a decoded NUL is rare but possible: rows are checked for it
-            return "utf-16"
-        has_bom = head.startswith(codecs.BOM_UTF8)
-        decoder = codecs.getincrementaldecoder("utf-8")("strict")
-        utf8_bad: int | None = None  # absolute offset of the first byte that breaks UTF-8
-        cp_bad: int | None = None  # absolute offset of the first byte undefined in Windows-1252
-        nul: int | None = None
-        offset = 0
-        chunk = head
-        # Whether rows can be read by plain iteration (see _open_header): no quote, and no stretch
-        # without a \n as long as the csv module's cell limit (so no line or cell is oversized).
-        quotes = False
-        carry = 0  # bytes since the last \n
-        longest = 0
-        while chunk:
-            if not quotes:
-                quotes = b'"' in chunk
-            pieces = chunk.split(b"\n")
-            if len(pieces) == 1:
-                carry += len(chunk)
-            else:
-                longest = max(longest, carry + len(pieces[0]), max(map(len, pieces)))
-                carry = len(pieces[-1])
-            longest = max(longest, carry)
-            ascii_only = chunk.isascii()
-            if utf8_bad is None:
-                pending = decoder.getstate()[0]
-                if not (ascii_only and not pending):
-                    try:
-                        decoder.decode(chunk)
-                    except UnicodeDecodeError as exc:
-                        utf8_bad = offset - len(pending) + exc.start
-            if cp_bad is None and not ascii_only:
-                hits = [p for b in _CP1252_UNDEFINED if (p := chunk.find(b)) >= 0]
-                if hits:
-                    cp_bad = offset + min(hits)
-            if nul is None:
-                p = chunk.find(b"\x00")
-                if p >= 0:
-                    nul = offset + p
-            if utf8_bad is not None and (has_bom or cp_bad is not None):
-                break  # the file is already known to be unreadable
-            offset += len(chunk)
-            chunk = f.read(CHUNK_SIZE)
-        else:
-            self._plain_lines = not quotes and longest < min(csv.field_size_limit(), MAX_LINE_CHARS, CHUNK_SIZE)
-            if utf8_bad is None:
-                pending = decoder.getstate()[0]
-                try:
-                    decoder.decode(b"", final=True)
-                except UnicodeDecodeError:
-                    utf8_bad = offset - len(pending)
-
-        # The first fatal byte: with a BOM, the first non-UTF-8 byte; without, the point where
-        # both UTF-8 and Windows-1252 have failed.
-        fatal: int | None
-        if utf8_bad is None:
-            fatal = None
-        elif has_bom:
-            fatal = utf8_bad
-        else:
-            fatal = None if cp_bad is None else max(utf8_bad, cp_bad)
-
-        # A NUL byte at the very start (UTF-16 without a byte order mark) makes the whole file
-        # unreadable; one further on is a damaged cell: that row becomes an error (BSA309) and the
-        # others are read (a NUL in the header line is refused when the header is read).
-        looks_utf16 = nul is not None and nul < 2 and len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
-        if looks_utf16 and (fatal is None or nul < fatal):
-            line, column = self._locate(f, nul, utf8_bad is None or nul < utf8_bad, has_bom)
-            raise self._error("BSA302", "file contains NUL bytes; it looks UTF-16 encoded", ENCODING_HINT,
-                              line, column, params={"byte": "0x00"})
-        self._has_nul = nul is not None
-        if fatal is not None:
-            # Point at the byte that made the last candidate fail: without a BOM, the byte
-            # Windows-1252 cannot decode (the UTF-8 failure is named in the message if elsewhere).
-            assert utf8_bad is not None
-            at = utf8_bad if has_bom or cp_bad is None else cp_bad
-            f.seek(at)
-            byte = f.read(1)[0]
-            line, column = self._locate(f, at, has_bom, has_bom)
-            if has_bom:
-                message = f"file starts with a UTF-8 byte order mark but byte 0x{byte:02X} here is not UTF-8"
-            elif utf8_bad == at:
-                message = f"byte 0x{byte:02X} is neither UTF-8 nor Windows-1252 text"
-            else:
-                l8, c8 = self._locate(f, utf8_bad, True, False)
-                message = (f"byte 0x{byte:02X} is not Windows-1252 text, and the file is not UTF-8 either "
-                           f"(first non-UTF-8 byte at line {l8}, column {c8})")
-            raise self._error("BSA302", message, ENCODING_HINT, line, column,
-                              params={"byte": f"0x{byte:02X}"})
-        if utf8_bad is None:
-            return "utf-8-sig" if has_bom else "utf-8"
-        return "cp1252"
-
-    @staticmethod
-    def _locate(f: Any, offset: int, utf8: bool, has_bom: bool) -> tuple[int, int]:
-        """1-based line and character column of byte ``offset`` (only on the error path).
-
-        Lines end at ``\\n``, ``\\r\\n`` or ``\\r``, as the csv module counts them. Characters are
-        UTF-8 characters when ``utf8`` (the text before ``offset`` is valid UTF-8), else bytes
-        (Windows-1252). Streams the file again in chunks.
-        """
-        f.seek(0)
-        line = 1
-        chars = 0  # characters since the start of the current line
-        pos = 0
-        prev_cr = False
-        while pos < offset:
-            seg = f.read(min(CHUNK_SIZE, offset - pos))
-            if not seg:
-                break
-            breaks = seg.count(b"\n") + seg.count(b"\r") - seg.count(b"\r\n")
-            if prev_cr and seg.startswith(b"\n"):
-                breaks -= 1
-            line += breaks
-            last = max(seg.rfind(b"\n"), seg.rfind(b"\r"))
-            tail = seg[last + 1:]
-            if last >= 0:
-                chars = 0
-            # A UTF-8 character is one lead byte plus continuation bytes; count only the leads.
-            chars += len(tail.translate(None, _UTF8_CONTINUATION)) if utf8 else len(tail)
-            prev_cr = seg.endswith(b"\r")
-            pos += len(seg)
-        if has_bom and line == 1:
-            chars -= 1 if utf8 else 3
-        return line, chars + 1
 
     def _open_header(self, wanted: set[str] | None, required: tuple[str, ...]) -> None:
         assert self._file is not None
@@ -660,7 +521,7 @@ class RecordReader:
         reader raise ``csv.Error`` for that record; :meth:`_rows` turns it into an error row.
         """
         assert self._file is not None
-        for line in _split_lines(self._file.readline, MAX_LINE_CHARS):
+        for line in split_lines(self._file.readline, MAX_LINE_CHARS):
             if line is None:
                 self._uncounted += 1
                 self._overlong_pending = True
@@ -719,7 +580,7 @@ class RecordReader:
                     if str(exc) == "unexpected end of data" and not self._overlong_pending:
                         # a quote opened on the last line and never closed
                         yield Row(start, {}, self._unclosed_quote(
-                            start, _open_quote_cell(self._last_line, self.delimiter)), None)
+                            start, open_quote_cell(self._last_line, self.delimiter)), None)
                         continue
                     if self._overlong_pending:
                         self._overlong_pending = False
@@ -874,7 +735,7 @@ class RecordReader:
         depends on the quotes: a continuation line of a record starts inside a quoted cell, a first
         line does not. Lines are scanned (with ``str.find``) only on this error path.
         """
-        in_quotes = _ends_in_quotes(self._last_line, continuation, self.delimiter)
+        in_quotes = ends_in_quotes(self._last_line, continuation, self.delimiter)
         while in_quotes:
             line = next(self._lines, "")
             if line is None:  # an overlong line, already counted: still inside the cell
@@ -883,7 +744,7 @@ class RecordReader:
             if not line:
                 return  # end of file inside the cell
             self._uncounted += 1
-            in_quotes = _ends_in_quotes(line, True, self.delimiter)
+            in_quotes = ends_in_quotes(line, True, self.delimiter)
 
     # -- an unclosed quote: read the lines after it again --------------------------------------
     #
@@ -893,8 +754,8 @@ class RecordReader:
     # breaks and then broke (or reads well but a later line of it looks like a record of its own),
     # its first line becomes one error (BSA308) and reading starts again on the line after it.
     # The lines to read again come from a second, forward-only pass over the same text
-    # (_LineStore), opened only when a quoted cell first holds a line break, so the common path
-    # pays nothing; the work is bounded (_REREAD_FACTOR, _LineStore.MAX_CHARS).
+    # (LineStore), opened only when a quoted cell first holds a line break, so the common path
+    # pays nothing; the work is bounded (REREAD_FACTOR, LineStore.MAX_CHARS).
 
     def _run_on(self, cells: list[str], start: int, end: int) -> tuple[RecordError, Any, str | None] | None:
         """A record from line ``start`` to ``end`` read well: re-read it if a later line of it looks
@@ -915,7 +776,7 @@ class RecordReader:
         # record with well-formed quotes (a valid cell's closing quote would be a stray one there).
         last = lines[end - start]
         if not (any(self._looks_like_record(x) for x in lines[1:end - start])
-                or (self._looks_like_record(last) and _well_quoted(last, self.delimiter))):  # type: ignore[arg-type]
+                or (self._looks_like_record(last) and well_quoted(last, self.delimiter))):  # type: ignore[arg-type]
             return None
         again = self._reread(start, lines)
         if again is None:
@@ -942,7 +803,7 @@ class RecordReader:
         store = self._store
         if store is None:
             try:
-                store = self._store = _LineStore(self._reopen(), self._reopen_first)
+                store = self._store = LineStore(self._reopen(), self._reopen_first)
             except OSError:  # pragma: no cover - the file went away since it was opened
                 return None
         return store.get(start, max(end, self._replay_end))
@@ -969,11 +830,11 @@ class RecordReader:
         input; return the error for line ``start`` and the new csv.reader."""
         replay = lines[1:]
         total = self._replayed + len(replay)
-        if total > _REREAD_FACTOR * (start + len(replay) - self._reopen_first + 1) + _REREAD_SLACK:
+        if total > REREAD_FACTOR * (start + len(replay) - self._reopen_first + 1) + REREAD_SLACK:
             return None  # pathological quoting: stop reading lines again, as before
         self._replayed = total
         first = lines[0]
-        error = self._unclosed_quote(start, None if first is None else _open_quote_cell(first, self.delimiter))
+        error = self._unclosed_quote(start, None if first is None else open_quote_cell(first, self.delimiter))
         self._replay_end = start + len(replay)
         self._line_offset, self._uncounted, self._overlong_pending = start, 0, False
         self._lines = self._replaying(replay, self._primary)
@@ -1048,157 +909,6 @@ class RecordReader:
             code="BSA307",
             params={"cells": n, "header_cells": width},
         )
-
-
-# Reading lines again after unclosed quotes: at most this many times the lines read so far (plus
-# the slack), so no file makes the reader quadratic; beyond it a broken quote swallows the lines
-# after it into its error, as csv.reader reads them.
-_REREAD_FACTOR = 2
-_REREAD_SLACK = 10_000
-
-
-def _split_lines(readline: Any, limit: int) -> Iterator[str | None]:
-    """Physical lines as :meth:`RecordReader._physical_lines` yields them (``None``: overlong)."""
-    while True:
-        line = readline(limit)
-        if not line:
-            return
-        if len(line) >= limit and line[-1] not in "\r\n":
-            while True:
-                more = readline(limit)
-                if len(more) < limit or more[-1] in "\r\n":
-                    break
-            yield None
-            continue
-        yield line
-
-
-class _LineStore:
-    """The input's physical lines read again through a second handle, forward only.
-
-    ``get(a, b)`` returns lines ``a`` to ``b``; ``a`` never goes back before an earlier call's
-    ``a``, so the second handle reads the input at most once. Only the last range is kept, and it
-    is refused (``None``) beyond ``MAX_CHARS`` characters: a record's lines are bounded by the csv
-    field size limit, so only pathological quoting reaches it.
-    """
-
-    MAX_CHARS = 16 << 20
-
-    def __init__(self, handle: TextIO, first_line: int) -> None:
-        self._handle = handle
-        self._lines = _split_lines(handle.readline, MAX_LINE_CHARS)
-        self._next = first_line  # the number of the line the handle reads next
-        self._buf: list[str | None] = []  # lines _first .. _next - 1
-        self._first = first_line
-        self._chars = 0
-
-    def get(self, a: int, b: int) -> list[str | None] | None:
-        buf = self._buf
-        if a < self._first:  # pragma: no cover - ranges only move forward
-            return None
-        if a >= self._next:
-            buf.clear()
-            self._chars = 0
-            while self._next < a:
-                if next(self._lines, _MISSING) is _MISSING:
-                    return None  # the file is shorter than before
-                self._next += 1
-        else:
-            drop = a - self._first
-            self._chars -= sum(len(x) for x in buf[:drop] if x is not None)
-            del buf[:drop]
-        self._first = a
-        while self._next <= b:
-            line = next(self._lines, _MISSING)
-            if line is _MISSING:
-                return None
-            buf.append(line)  # type: ignore[arg-type]
-            self._next += 1
-            if line is not None:
-                self._chars += len(line)  # type: ignore[arg-type]
-                if self._chars > self.MAX_CHARS:
-                    return None
-        return buf[: b - a + 1]
-
-    def close(self) -> None:
-        self._handle.close()
-
-
-def _open_quote_cell(line: str, delimiter: str) -> int | None:
-    """The 1-based number of the cell whose opening quote is still open at the end of ``line``
-    (read from the start of a record), or ``None``. Error path only."""
-    cell, in_quotes, at_start, opened = 1, False, True, None
-    i, n = 0, len(line)
-    while i < n:
-        ch = line[i]
-        if in_quotes:
-            if ch == '"':
-                if i + 1 < n and line[i + 1] == '"':
-                    i += 2
-                    continue
-                in_quotes = False
-            at_start = False
-        elif ch == '"' and at_start:
-            in_quotes, opened, at_start = True, cell, False
-        elif ch == delimiter:
-            cell += 1
-            at_start = True
-        else:
-            at_start = False
-        i += 1
-    return opened if in_quotes else None
-
-
-def _well_quoted(line: str, delimiter: str) -> bool:
-    """Whether every quote in ``line`` opens a cell, closes it before a delimiter or the line end, or
-    is doubled inside it (RFC 4180): no literal quote in an unquoted cell. Error path only."""
-    i = 0
-    end = line.rstrip("\r\n")
-    n = len(end)
-    while True:
-        j = end.find('"', i)
-        if j < 0:
-            return True
-        if j and end[j - 1] != delimiter:
-            return False  # a quote inside an unquoted cell
-        i = j + 1
-        while True:
-            k = end.find('"', i)
-            if k < 0:
-                return False
-            if k + 1 < n and end[k + 1] == '"':
-                i = k + 2
-                continue
-            if k + 1 < n and end[k + 1] != delimiter:
-                return False
-            i = k + 1
-            break
-
-
-def _ends_in_quotes(line: str, in_quotes: bool, delimiter: str) -> bool:
-    """Whether ``line`` ends inside a quoted cell, starting inside one or at the start of a record.
-
-    A quote opens a quoted cell only at the start of a cell; inside one, ``""`` is a quote
-    character and a single ``"`` closes it (RFC 4180, as csv.reader reads it).
-    """
-    i, n = 0, len(line)
-    opener = delimiter + '"'
-    if not in_quotes and line.startswith('"'):
-        in_quotes, i = True, 1
-    while True:
-        if in_quotes:
-            j = line.find('"', i)
-            if j < 0:
-                return True
-            if j + 1 < n and line[j + 1] == '"':
-                i = j + 2
-                continue
-            in_quotes, i = False, j + 1
-        else:
-            j = line.find(opener, i)
-            if j < 0:
-                return False
-            in_quotes, i = True, j + 2
 
 
 def _year_key(cell: str, memo: dict[str, str]) -> str:

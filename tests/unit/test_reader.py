@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from bsa_check.errors import RecordError
+from bsa_check.records import encoding as encoding_module
+from bsa_check.records import quotes as quotes_module
 from bsa_check.records import reader as reader_module
 from bsa_check.records.reader import RecordReader, Row, open_records
 
@@ -143,7 +145,7 @@ def test_bytes_invalid_in_utf8_and_cp1252_are_bsa302_with_line(tmp_path: Path) -
 
 
 def test_invalid_byte_after_a_chunk_boundary_gets_the_right_line(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(reader_module, "CHUNK_SIZE", 7)
+    monkeypatch.setattr(encoding_module, "CHUNK_SIZE", 7)
     path = write(tmp_path, b"studentnummer;opleiding\ns1;P\r\ns2;\xe9\xe9\n\ns3;\x90\n")
     err = fatal(path)
     assert err.code == "BSA302"
@@ -152,7 +154,7 @@ def test_invalid_byte_after_a_chunk_boundary_gets_the_right_line(tmp_path: Path,
 
 @pytest.mark.parametrize("chunk", [1, 2, 3, 5, 7, 64])
 def test_pre_scan_is_independent_of_chunk_boundaries(tmp_path: Path, monkeypatch, chunk: int) -> None:
-    monkeypatch.setattr(reader_module, "CHUNK_SIZE", chunk)
+    monkeypatch.setattr(encoding_module, "CHUNK_SIZE", chunk)
     text = "studentnummer;opleiding\r\ns1;Pédagogie €\r\n"
     r, rows = read_all(write(tmp_path, text, "u.csv"))
     assert r.encoding == "utf-8" and rows[0].values["programme"] == "Pédagogie €"
@@ -464,7 +466,8 @@ def test_stray_quote_beyond_the_field_size_limit_loses_no_later_row(tmp_path: Pa
 
 
 def test_overlong_line_inside_a_stray_quote(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(reader_module, "MAX_LINE_CHARS", 64)
+    for module in (reader_module, quotes_module, encoding_module):  # the line limit, wherever it is read
+        monkeypatch.setattr(module, "MAX_LINE_CHARS", 64)
     path = write(tmp_path, HEAD5 + 's1;P;40;nee;"open\ns2;P;41;nee;ok\ns3;' + "y" * 500 + "\ns4;P;43;nee;ok\n")
     _, rows = read_all(path)
     assert [(r.line, r.error.code if r.error else None) for r in rows] == [
@@ -490,7 +493,7 @@ def test_pathological_quotes_are_bounded(tmp_path: Path) -> None:
     r, rows = read_all(path)
     lines = [row.line for row in rows]
     assert lines == sorted(set(lines)) and lines[0] == 2
-    assert r._replayed <= reader_module._REREAD_FACTOR * (n + 3) + reader_module._REREAD_SLACK
+    assert r._replayed <= quotes_module.REREAD_FACTOR * (n + 3) + quotes_module.REREAD_SLACK
 
 
 def test_chunks_read_a_stray_quote_as_the_whole_file_does(tmp_path: Path) -> None:
@@ -524,7 +527,8 @@ def test_text_after_a_closing_quote_is_an_error_row(tmp_path: Path) -> None:
 
 
 def test_overlong_line_is_skipped_in_bounded_pieces(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(reader_module, "MAX_LINE_CHARS", 64)
+    for module in (reader_module, quotes_module, encoding_module):  # the line limit, wherever it is read
+        monkeypatch.setattr(module, "MAX_LINE_CHARS", 64)
     path = write(tmp_path, "studentnummer;opleiding\ns1;P\ns2;" + "y" * 500 + "\ns3;P\n")
     _, rows = read_all(path)
     assert [row.line for row in rows] == [2, 3, 4]
@@ -574,7 +578,7 @@ def test_oversized_cell_on_one_line_does_not_swallow_the_next_record(tmp_path: P
     ('a;b;"c', False, True), ('"a;b', False, True), ('a"b;c', False, False), ('x" ;y', True, False),
     ('x"";"y', True, False), ('x"";y', True, True), ('x";"y', True, True), ('x";"y"', True, False), ('', True, True), ('', False, False)])
 def test_quote_state_after_a_line(line: str, start_in_quotes: bool, ends_in_quotes: bool) -> None:
-    assert reader_module._ends_in_quotes(line, start_in_quotes, ";") is ends_in_quotes
+    assert quotes_module.ends_in_quotes(line, start_in_quotes, ";") is ends_in_quotes
 
 
 def test_row_with_the_other_delimiter_says_so(tmp_path: Path) -> None:
