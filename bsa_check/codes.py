@@ -363,6 +363,20 @@ _code("BSA230", "date-shift-out-of-range", ERROR,
       ('a date shifted by the rule set falls outside the years 1-9999', 'Chained plus shifts reach past year 9999 (or before year 1) for this record: the row is a located error; shorten the shifts or check the date.'),
       ('een door de regelset verschoven datum valt buiten de jaren 1-9999', 'Gestapelde plus-verschuivingen komen voor dit record voorbij jaar 9999 (of voor jaar 1): de rij is een fout met plaats; kort de verschuivingen in of controleer de datum.'),
       '{field: warning_date, plus: {years: 9000}}')
+_code("BSA231", "weighted-not-average", ERROR,
+      ("weighted_by on an aggregate that is not an average", "weighted_by: ec weighs the grades of an average by "
+       "their units' credits; on credits or counts it means nothing and would be silently ignored."),
+      ("weighted_by bij een aggregaat dat geen gemiddelde is", "weighted_by: ec weegt de cijfers van een gemiddelde "
+       "naar de studiepunten van hun onderdelen; bij studiepunten of aantallen betekent het niets en zou het stil "
+       "genegeerd worden."),
+      "{aggregate: ec, weighted_by: ec}   ->   {aggregate: average, weighted_by: ec}")
+_code("BSA232", "unit-years-reversed", ERROR,
+      ("a unit valid until an academic year before the one it is valid from", "valid_from and valid_until name the "
+       "first and the last academic year a unit is in the catalogue; reversed, the unit is never in it."),
+      ("een onderdeel geldig tot een studiejaar vóór het jaar waarin het geldig wordt", "valid_from en valid_until "
+       "noemen het eerste en het laatste studiejaar waarin een onderdeel in de onderdelenlijst staat; omgekeerd staat "
+       "het er nooit in."),
+      "units: {OLD1: {ec: 5, valid_from: 2025-2026, valid_until: 2024-2025}}")
 
 # --- BSA25x legal lint -------------------------------------------------------------------------------
 _code("BSA250", "norm-above-60", ERROR,

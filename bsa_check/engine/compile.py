@@ -301,6 +301,9 @@ class _Compiler:
         if op.aggregate == "pending_ec":
             self.fields_used.add("pending_resits")
         self.unit_refs(op.units, op.group, op.block, path, op.first_year_only)
+        if op.weighted_by is not None and op.aggregate != "average":
+            self.err((*path, "weighted_by"), f"weighted_by weighs the grades of an average, not {op.aggregate}",
+                     "use aggregate: average with weighted_by: ec, or drop weighted_by", "BSA231")
         if (op.whole_blocks or op.aggregate in ("missing_count", "pending_ec")) and self.rs.units is None:
             self.err(path, f"aggregate {op.aggregate} needs the rule set's unit catalogue (units:)",
                      "add units: with each unit's credits (and block)", "BSA213")
@@ -618,6 +621,12 @@ class _Compiler:
             rules.append(CompiledRule(r.id, i, r.outcome, cond, requires, r, frozenset(names), credit_tests,
                                       tuple(fragments), params_read))
         pass_mark = self.rs.units.pass_mark if self.rs.units is not None else Decimal("5.5")
+        for code, unit in (self.rs.units.units.items() if self.rs.units is not None else ()):
+            if unit.valid_from is not None and unit.valid_until is not None and unit.valid_until < unit.valid_from:
+                self.err(("units", "units", code, "valid_until"),
+                         f"unit {code!r} is valid until {unit.valid_until}-{unit.valid_until + 1}, before it is valid "
+                         f"from {unit.valid_from}-{unit.valid_from + 1}: it is never in the catalogue",
+                         "write the first academic year under valid_from and the last under valid_until", "BSA232")
         for name, cm in self.rs.compensation.items():
             path = ("compensation", name)
             self.unit_refs(cm.units, cm.group, None, path, cm.first_year_only)

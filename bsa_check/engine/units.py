@@ -51,6 +51,8 @@ class AggregateDetail:
     missing: tuple[str, ...]
     incomplete_blocks: tuple[tuple[str, tuple[str, ...]], ...]
     compensation: CompensationDetail | None
+    # average with weighted_by: ec: each counted grade's credits, in the order of ``counted``
+    weights: tuple[Decimal, ...] = ()
 
 
 @dataclass(slots=True)
@@ -98,12 +100,20 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
     kind = spec.aggregate
     exemptions, earlier_ok, this_year = spec.exemptions, spec.earlier_enrolment and not spec.this_year_only, spec.this_year_only
     whole_blocks = spec.whole_blocks
+    weighted = spec.aggregate == "average" and spec.weighted_by == "ec"
     comp_scope = None
     if compensation is not None:
         cm = compensation[1]
         comp_scope = scope_of(catalogue, cm.units, cm.group, None, cm.first_year_only)
     # For missing_count: the units that must be passed.
     required_units = tuple(sorted(scope if scope is not None else cat))
+    # A catalogue with dated units (valid_from/valid_until an academic year) is the catalogue of the record's
+    # academic year: a unit outside it is not required, not in a block, and its results do not count.
+    dated = any(u.valid_from is not None or u.valid_until is not None for u in cat.values())
+
+    def in_year(code: str, year: int) -> bool:
+        unit = cat.get(code)
+        return unit is None or unit.valid_in(year)
 
     def best_results(ctx: Any, excluded: list[tuple[str, str]]) -> dict[str, _Best]:
         limit = until(ctx) if until is not None else None
@@ -134,6 +144,9 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
         best: dict[str, _Best] = {}
         for r in results:
             code, status, grade, day, ec, earlier = r
+            if dated and not in_year(code, ctx.year):
+                excluded.append((code, "not_in_catalogue_year"))
+                continue
             if earlier and not earlier_ok:
                 excluded.append((code, "earlier"))
                 continue
@@ -158,11 +171,13 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                 best[code] = _Best(passed, grade, status, ec)
         return best
 
-    def compensate(best: dict[str, _Best]) -> CompensationDetail | None:
+    def compensate(best: dict[str, _Best], year: int) -> CompensationDetail | None:
         if compensation is None:
             return None
         name, cm = compensation
         units = comp_scope if comp_scope is not None else frozenset(cat) | frozenset(best)
+        if dated:
+            units = frozenset(c for c in units if in_year(c, year))
         graded = {c: grade for c, grade in ((c, best[c].grade) for c in units if c in best) if grade is not None}
         cands = sorted(((c, g) for c, g in graded.items()
                         if not best[c].passed and cm.band.min <= g <= cm.band.max),
@@ -213,7 +228,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
     def run(ctx: Any) -> tuple[Any, AggregateDetail]:
         excluded: list[tuple[str, str]] = []
         best = best_results(ctx, excluded)
-        comp = compensate(best)
+        comp = compensate(best, ctx.year)
         compensated = {c for c, _ in comp.applied} if comp is not None else set()
         in_scope = [c for c in best if scope is None or c in scope]
         passed = {c for c in in_scope if best[c].passed or c in compensated}
@@ -223,7 +238,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
             if whole_blocks:
                 blocks: dict[str, list[str]] = {}
                 for c, u in cat.items():
-                    if u.block is not None and (scope is None or c in scope):
+                    if u.block is not None and (scope is None or c in scope) and (not dated or u.valid_in(ctx.year)):
                         blocks.setdefault(u.block, []).append(c)
                 for b, members in sorted(blocks.items()):
                     missing_b = tuple(sorted(c for c in members if c not in passed))
@@ -244,7 +259,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
             return n, AggregateDetail(kind, n, tuple((c, best[c].ec) for c in sorted(passed)), tuple(excluded),
                                       (), (), comp)
         if kind == "missing_count":
-            missing = tuple(c for c in required_units if c not in passed)
+            missing = tuple(c for c in required_units if c not in passed and (not dated or in_year(c, ctx.year)))
             return len(missing), AggregateDetail(kind, len(missing), tuple((c, best[c].ec) for c in sorted(passed)),
                                                  tuple(excluded), missing, (), comp)
         if kind == "pending_ec":
@@ -260,11 +275,22 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                 total += ec
                 counted.append((c, ec))
             return total, AggregateDetail(kind, total, tuple(counted), tuple(excluded), (), (), comp)
-        # average: the unrounded mean of the scope's grades
-        grades = [grade for grade in (best[c].grade for c in in_scope) if grade is not None]
+        # average: the unrounded mean of the scope's grades; unweighted (each graded unit once) unless
+        # weighted_by: ec, then sum(grade x EC) / sum(EC)
+        graded = [(c, g) for c, g in ((c, best[c].grade) for c in sorted(in_scope)) if g is not None]
+        if weighted:
+            weights = []
+            for c, _ in graded:
+                ec = best[c].ec
+                if ec is None:
+                    raise _unknown_unit(c)
+                weights.append(ec)
+            total_ec = sum(weights, ZERO)
+            value = (sum((g * w for (_, g), w in zip(graded, weights)), ZERO) / total_ec) if total_ec else absent
+            return value, AggregateDetail(kind, None if value is absent else value, tuple(graded), tuple(excluded),
+                                          (), (), comp, tuple(weights))
+        grades = [g for _, g in graded]
         value = _mean(grades) if grades else absent
-        return value, AggregateDetail(kind, None if value is absent else value,
-                                      tuple((c, best[c].grade) for c in sorted(in_scope) if best[c].grade is not None),
-                                      tuple(excluded), (), (), comp)
+        return value, AggregateDetail(kind, None if value is absent else value, tuple(graded), tuple(excluded), (), (), comp)
 
     return run

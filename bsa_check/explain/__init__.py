@@ -321,6 +321,9 @@ def aggregate_lines(detail: Any, lang: str) -> list[str]:
         out.append(t(key, lang, items=_ec_items(detail.counted, lang)))
     elif detail.kind in ("passed_count", "missing_count") and detail.counted:
         out.append(t("explain.passed", lang, items=", ".join(c for c, _ in detail.counted)))
+    elif detail.kind == "average" and detail.counted and detail.weights:
+        out.append(t("explain.grades_weighted", lang, items=", ".join(
+            f"{c} {fmt_value(g, lang)} ({fmt_value(w, lang)} EC)" for (c, g), w in zip(detail.counted, detail.weights))))
     elif detail.kind == "average" and detail.counted:
         out.append(t("explain.grades", lang, items=", ".join(f"{c} {fmt_value(g, lang)}" for c, g in detail.counted)))
     if detail.missing:

@@ -157,6 +157,19 @@ TEXTS: dict[str, dict[str, str]] = {
         "name the value in the rule's reason instead, or write {{ and }} for literal braces":
             "noem de waarde in plaats daarvan in de reden van de regel, of schrijf {{ en }} voor letterlijke accolades",
     },
+    "BSA231": {
+        "weighted_by weighs the grades of an average, not {name}":
+            "weighted_by weegt de cijfers van een gemiddelde, niet {name}",
+        "use aggregate: average with weighted_by: ec, or drop weighted_by":
+            "gebruik aggregate: average met weighted_by: ec, of laat weighted_by weg",
+    },
+    "BSA232": {
+        "unit {unit} is valid until {until}, before it is valid from {start}: it is never in the catalogue":
+            "onderdeel {unit} is geldig tot {until}, vóór het geldig wordt vanaf {start}: het staat nooit in de "
+            "onderdelenlijst",
+        "write the first academic year under valid_from and the last under valid_until":
+            "schrijf het eerste studiejaar onder valid_from en het laatste onder valid_until",
+    },
     "BSA228": {
         "circumstance kind {kind} is both designated and excluded":
             "soort omstandigheid {kind} is zowel aangewezen als uitgesloten",

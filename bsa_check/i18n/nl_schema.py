@@ -69,6 +69,9 @@ PHRASES: dict[str, str] = {
     # the models' own checks (ruleset.model, testing.model)
     "a date shift is at most 36600 days or months either way": "een datumverschuiving is hoogstens 36600 dagen of maanden",
     "write exactly one of add, subtract, max, min": "schrijf precies één van add, subtract, max, min",
+    "write an academic year as 2025-2026 or 2025": "schrijf een studiejaar als 2025-2026 of 2025",
+    "{value} is not one academic year (the second year follows the first)":
+        "{value} is niet één studiejaar (het tweede jaar volgt op het eerste)",
     "a test needs exactly one of field, param or derived": "een test heeft precies één van field, param of derived nodig",
     "a test needs exactly one operator of: {ops} (found {n})": "een test heeft precies één operator nodig uit: {ops} (gevonden: {n})",
     "a test needs exactly one operator of {ops} (found {n})": "een test heeft precies één operator nodig uit {ops} (gevonden: {n})",

@@ -21,12 +21,13 @@ exact **arithmetic**, labelled derived cases (bands), and per rule ``decided_by`
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Optional, Union
 
-from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, create_model,
-                      field_validator, model_validator)
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, WithJsonSchema,
+                      create_model, field_validator, model_validator)
 
 from bsa_check.ruleset.operators import OPERATORS
 from bsa_check.ruleset.operators import attribute as op_attribute
@@ -143,7 +144,9 @@ class Aggregate(Strict):
     ``aggregate`` says what: ``ec`` (credits of passed units), ``passed_count`` (units passed; for
     k-of-n groups), ``missing_count`` (units of the scope not passed; the explanation names them),
     ``pending_ec`` (credits of the scope's units with a resit still to come), ``average`` (the
-    unrounded mean of the scope's grades). The other keys filter which results count.
+    unrounded mean of the scope's grades: unweighted, each graded unit counts once, whatever its
+    credits; ``weighted_by: ec`` weighs each grade by its unit's credits instead). The other keys
+    filter which results count.
     """
 
     aggregate: Literal["ec", "passed_count", "missing_count", "pending_ec", "average"]
@@ -159,6 +162,9 @@ class Aggregate(Strict):
     until: "Operand | None" = Field(default=None, description="results dated after this date do not count")
     compensation: str | None = Field(default=None, description="apply this compensation scheme of the rule set")
     whole_blocks: bool = Field(default=False, description="credits only for blocks whose units are all passed")
+    weighted_by: Literal["ec"] | None = Field(
+        default=None, description="average only: weigh each grade by its unit's credits (EC), the unrounded "
+                                  "sum of grade x EC over the sum of EC; without it an average is unweighted")
 
 
 class Arithmetic(Strict):
@@ -479,6 +485,25 @@ class NotAutomated(Strict):
     legal_basis: LegalBasis
 
 
+def _academic_year(value: Any) -> Any:
+    """An academic year as 2025-2026 (the first year's number is kept) or as 2025."""
+    if isinstance(value, str):
+        m_ = re.fullmatch(r"\s*(\d{4})\s*(?:[-/]\s*(\d{2}|\d{4}))?\s*", value)
+        if m_ is None:
+            raise ValueError("write an academic year as 2025-2026 or 2025")
+        first, second = int(m_.group(1)), m_.group(2)
+        if second is not None and int(second[-2:]) != (first + 1) % 100:
+            raise ValueError(f"{value} is not one academic year (the second year follows the first)")
+        return first
+    return value
+
+
+# an academic year in a rule file: 2025-2026 (or 2025-26, 2025/2026) or 2025; the model keeps 2025
+AcademicYearSpec = Annotated[int, BeforeValidator(_academic_year), Field(ge=1900, le=9999), WithJsonSchema(
+    {"anyOf": [{"type": "integer", "minimum": 1900, "maximum": 9999},
+               {"type": "string", "pattern": r"^\s*\d{4}\s*([-/]\s*(\d{2}|\d{4}))?\s*$"}]})]
+
+
 class Unit(Strict):
     """A unit (course, module) of the programme as the OER lists it."""
 
@@ -487,6 +512,16 @@ class Unit(Strict):
     block: str | None = Field(default=None, description="block, period or module the unit belongs to")
     first_year: bool = Field(default=True, description="part of the first-year (propaedeutic) programme")
     groups: list[str] = Field(default_factory=list, description="named groups (for k-of-n and group credits)")
+    valid_from: AcademicYearSpec | None = Field(
+        default=None, description="first academic year the unit is in the catalogue (2025-2026 or 2025); before it "
+                                  "the unit is not part of the programme: not required, its results not counted")
+    valid_until: AcademicYearSpec | None = Field(
+        default=None, description="last academic year the unit is in the catalogue (2025-2026 or 2025); after it "
+                                  "likewise")
+
+    def valid_in(self, year: int) -> bool:
+        """Whether the unit is in the catalogue of the academic year starting in ``year``."""
+        return (self.valid_from is None or year >= self.valid_from) and (self.valid_until is None or year <= self.valid_until)
 
 
 class UnitCatalogue(Strict):
