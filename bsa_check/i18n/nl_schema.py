@@ -60,7 +60,7 @@ PHRASES: dict[str, str] = {
     "Input should be {choices}": "moet {choices} zijn",
     "input should be {_choices}": "moet {_choices} zijn",
     "input should be {choices}": "moet {choices} zijn",
-    "{a} or {b}": "{a} of {b}",
+    "{a}' or '{b}": "{a}' of '{b}",  # quoted choices only: a loose "{a} or {b}" took any text with "or" in it
     "String should have at least {n} character": "tekst moet minstens {n} teken hebben",
     "String should have at least {n} characters": "tekst moet minstens {n} tekens hebben",
     "String should have at most {n} characters": "tekst mag hoogstens {n} tekens hebben",

@@ -38,7 +38,21 @@ SUMMARY = {
                 "nl": "{n} brief/brieven geschreven naar {folder} ({fmt}); brieven worden nooit gepseudonimiseerd"},
     "refused": {"en": "{n} refused:", "nl": "{n} geweigerd:"},
     "skipped": {"en": "{n} without a letter: {what}", "nl": "{n} zonder brief: {what}"},
+    "refused_one": {"en": "  refused[{code}]: {student} (line {line}): {text}",
+                    "nl": "  geweigerd[{code}]: {student} (regel {line}): {text}"},
+    "no_warning_due": {"en": "no_warning_due", "nl": "geen waarschuwing nodig"},
 }
+
+
+def _skip_reason(what: str, lang: str) -> str:
+    """Why students got no letter: an outcome (its label in Dutch) or ``no_warning_due``; English keeps the code."""
+    if lang != "nl":
+        return what
+    from bsa_check.i18n import OUTCOME_LABELS
+
+    if what in OUTCOME_LABELS:
+        return OUTCOME_LABELS[what]["nl"]
+    return SUMMARY.get(what, {}).get("nl", what)
 
 
 def template_names(sector: str, kind: str) -> list[str]:
@@ -229,7 +243,8 @@ def summary_lines(run: LetterRun, folder: str, fmt: str, lang: str) -> list[str]
     if run.refused:
         lines.append(SUMMARY["refused"][lang].format(n=len(run.refused)))
         for r in run.refused:
-            lines.append(f"  refused[{r.code}]: {plain(r.student_id)} (line {r.line}): {plain(r.text)}")
+            lines.append(SUMMARY["refused_one"][lang].format(code=r.code, student=plain(r.student_id), line=r.line,
+                                                             text=plain(r.text)))
     for what, n in sorted(run.skipped.items()):
-        lines.append(SUMMARY["skipped"][lang].format(n=n, what=what))
+        lines.append(SUMMARY["skipped"][lang].format(n=n, what=_skip_reason(what, lang)))
     return lines

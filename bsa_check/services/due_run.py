@@ -40,6 +40,8 @@ def run_due(students: str, ruleset: CompiledRuleSet, as_of: date, within: int | 
         err.print(text(report.summary_line(plan, lang)))
         for r in report.counts(plan, lang):
             err.print(text(f"  {r['count']} {r['outcome']}: {r['title']} ({r['rule']}; {r['status']})"))
+    from bsa_check.i18n.problems import error_line
+
     for e in plan.errors:
-        err.print(text(f"error[{e.code}]: {e}"), style="red")
+        err.print(text(error_line(e, lang)), style="red")
     return 1 if plan.errors else 0

@@ -278,7 +278,7 @@ def test_each_letter_is_in_the_students_own_language_where_the_export_has_one(tm
     assert not (out / "900004.html").exists()
     assert "BSA815" in stdout + stderr and "'fr'" in stdout + stderr
     # 900006 (English) is refused: the refusal is for the advisor, in --lang (Dutch)
-    refusal = re.search(r"refused\[BSA810\]: 900006 \(line 7\): (.*)", stdout)
+    refusal = re.search(r"geweigerd\[BSA810\]: 900006 \(regel 7\): (.*)", stdout)  # the summary in Dutch too
     assert refusal and refusal.group(1).startswith("procedure onvolledig: geen brief met een bindend negatief advies")
 
 
