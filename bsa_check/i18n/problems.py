@@ -70,6 +70,8 @@ def _compiled(code: str) -> tuple[dict[str, str], list[tuple[re.Pattern[str], li
                 seen.add(part)
                 regex += f"(?P<{part}>.*?)"
         literal = len(_PLACEHOLDER.sub("", english))
+        if any(n.startswith("_items") for n in names):  # a list's template before its items' templates, which
+            literal += 10_000  # would otherwise match the whole list ("a (also accepted: b); c (also ...)")
         patterns.append((literal, re.compile(regex + r"\Z", re.DOTALL), names, dutch))
     patterns.sort(key=lambda p: -p[0])  # the most specific template first
     return exact, [(p, n, d) for _, p, n, d in patterns]

@@ -50,3 +50,10 @@ def test_a_bad_param_value_is_dutch():
     proc = run_cli("check", str(STUDENTS), "--param", "norm_ec=abc")
     assert proc.returncode == 2
     assert "--param norm_ec='abc' is geen getal; schrijf studiepunten als 45, 44,5 of 44.5" in proc.stderr
+
+
+def test_several_missing_columns_are_dutch():
+    # each missing column names its Dutch header: the list's template applies before an item's
+    proc = run_cli("check", str(BAD), "--rules", "mbo", "--as-of", "2026-08-20")
+    line = next(line for line in proc.stderr.splitlines() if "BSA306" in line)
+    assert "ontbrekende kolommen " in line and "also accepted" not in line and line.count("(ook goed: ") >= 2
