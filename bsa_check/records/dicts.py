@@ -22,7 +22,8 @@ from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.records.mapping import header_index
 from bsa_check.records.parse import PARSERS
-from bsa_check.records.reader import ALWAYS_PARSED, Row
+from bsa_check.records.reader import Row
+from bsa_check.records.row_errors import ALWAYS_PARSED
 from bsa_check.records.xlsx import XlsxReader
 
 __all__ = ["DictsReader", "DICTS_NAME"]

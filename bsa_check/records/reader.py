@@ -18,50 +18,32 @@ from __future__ import annotations
 
 import copy
 import csv
-import difflib
 import io
-import operator
 import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
 from bsa_check.records.encoding import CHUNK_SIZE, ENCODING_HINT, scan
-from bsa_check.records.fields import FIELDS_BY_NAME, normalise_header
-from bsa_check.records.mapping import check_columns, header_index
-from bsa_check.records.programme_columns import message as programme_message
-from bsa_check.records.programme_columns import name_and_code
-from bsa_check.records.parse import PARSERS, CellError, academic_year_of, parse_academic_year
-from bsa_check.records.plan import cell_parser
-from bsa_check.records.quotes import (MAX_LINE_CHARS, REREAD_FACTOR, REREAD_SLACK, LineStore, ends_in_quotes,
-                                      open_quote_cell, split_lines, well_quoted)
+from bsa_check.records.fields import FIELDS_BY_NAME
+from bsa_check.records.mapping import header_index
+from bsa_check.records.parse import PARSERS
+from bsa_check.records.quotes import (MAX_LINE_CHARS, LineStore, open_quote_cell, split_lines)
+from bsa_check.records.header import HeaderReading
+from bsa_check.records.recover import QuoteRecovery
+from bsa_check.records.row_errors import (ALWAYS_PARSED, MEMO_ENTRIES, MEMO_KEY_CHARS, PARSE_ERRORS,
+                                          RowErrors, has_content, year_key)
 from bsa_check.records.seen import SeenKeys
-from bsa_check.records.sniff import sep_line, source_for
+from bsa_check.records.sniff import source_for
 from bsa_check.records.stray import stray_byte_warning
 
 __all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
-
-
-# The cell text shown in a message is cut to this many characters.
-_MAX_SHOWN = 40
-# Per-column memo of parsed values: at most this many entries, keys at most this long.
-_MEMO_ENTRIES = 4096
-_MEMO_KEY_CHARS = 64
 _ROW_MEMO_ENTRIES = 4096  # row_memo: per generation (see bsa_check.memo)
 _MISSING = object()
-# What a cell parser may raise for bad text. CellError is the contract; ValueError and
-# ArithmeticError also come from int()/Decimal() on odd digits (e.g. int("²")).
-_PARSE_ERRORS = (CellError, ValueError, ArithmeticError)
-_ALWAYS_PARSED = ("student_id", "programme")
-_EMPTY_MESSAGES = {
-    "student_id": ("student number is empty", "every row needs a student number"),
-    "programme": ("programme is empty", "every row needs a programme code"),
-}
 
 
 @dataclass(slots=True)
@@ -90,7 +72,7 @@ class Row:
     kept: tuple[Any, ...] | None = None  # ``keep_columns``: the cells of those columns, as read (--keep-columns)
 
 
-class RecordReader:
+class RecordReader(HeaderReading, QuoteRecovery, RowErrors):
     """Open a records CSV, check its header, then iterate its data records as :class:`Row`.
 
     Opening (the constructor) raises :class:`RecordError` for problems with the file as a whole;
@@ -157,7 +139,7 @@ class RecordReader:
         self._open_bytes: Any = (lambda: open(self.path, "rb")) if source is None else source.open
         self.mapping = mapping
         self._header_index = header_index(mapping)
-        wanted = None if fields is None else set(fields) | set(_ALWAYS_PARSED)
+        wanted = None if fields is None else set(fields) | set(ALWAYS_PARSED)
         required = tuple(required)
         unknown = sorted(n for n in (*(wanted or ()), *required) if n not in FIELDS_BY_NAME)
         if unknown:
@@ -269,161 +251,6 @@ class RecordReader:
         except OSError as exc:
             raise self._unreadable(exc) from None
 
-    def _open_header(self, wanted: set[str] | None, required: tuple[str, ...]) -> None:
-        assert self._file is not None
-        readline = self._file.readline
-        skipped = 0
-        try:
-            while True:
-                line = readline(MAX_LINE_CHARS)
-                if not line:
-                    raise self._error("BSA303", "file is empty",
-                                      "export the records with a header line and at least the columns "
-                                      + ", ".join(required or _ALWAYS_PARSED))
-                if line.strip():
-                    break
-                if line[-1] in "\r\n":
-                    skipped += 1
-        except UnicodeDecodeError as exc:  # pragma: no cover - the pre-scan guarantees decoding
-            raise self._error("BSA302", f"file cannot be decoded as {self.encoding}", ENCODING_HINT) from exc
-        sep = sep_line(line)
-        if sep is not None:  # Excel's "sep=;" line names the delimiter; the header comes after it
-            if sep not in ";,\t":
-                raise self._error("BSA304", f"the first line 'sep={sep}' names an unsupported delimiter",
-                                  "save the file as CSV with ';', ',' or a tab between the cells", skipped + 1,
-                                  5, params={"delimiter": sep})
-            skipped += 1
-            line = readline(MAX_LINE_CHARS)
-            while line and not line.strip():
-                skipped += 1
-                line = readline(MAX_LINE_CHARS)
-            if not line:
-                raise self._error("BSA303", "file has a 'sep=' line but no header",
-                                  "export the records with a header line and at least the columns "
-                                  + ", ".join(required or _ALWAYS_PARSED))
-        self.header_line = header_line = skipped + 1
-        if len(line) >= MAX_LINE_CHARS and line[-1] not in "\r\n":
-            raise self._error("BSA308", f"the header line is longer than {MAX_LINE_CHARS} characters",
-                              "check that the file is a CSV export with one record per line", header_line)
-        nul_at = line.find("\x00")
-        if nul_at >= 0:
-            raise self._error("BSA302", "the header line contains a NUL byte; it is not text", ENCODING_HINT,
-                              header_line, nul_at + 1, params={"byte": "0x00"})
-        self.delimiter = sep or self._sniff(line, header_line)
-
-        self._line_offset = skipped
-        # strict: an unclosed quote at the end of the file, or text after a closing quote, is a
-        # csv.Error (an error row) instead of silently swallowing the following records.
-        # Plain iteration over the file (in C) when the pre-scan showed that no line can be
-        # oversized and no quoted cell can span lines; else the bounded, tracked line reader.
-        self._lines = self._primary = chain((line,), self._file if self._plain_lines else self._physical_lines())
-        self._reader = csv.reader(self._lines, delimiter=self.delimiter,
-                                  quotechar='"', doublequote=True, skipinitialspace=False, strict=True)
-        try:
-            header = next(self._reader)
-        except csv.Error as exc:
-            raise self._error("BSA308", f"the header cannot be read as CSV: {exc}",
-                              "check the quotes in the header line", header_line) from None
-        self._resolve_header(header, header_line, wanted, required)
-
-    def _resolve_header(self, header: list[str], header_line: int, wanted: set[str] | None,
-                        required: tuple[str, ...]) -> None:
-        """Map the header cells onto fields (raise BSA305/BSA306) and plan the parsing of rows."""
-        self.headers = header
-        # Trailing empty header cells (Excel pads some exports) do not widen the table.
-        width = len(header)
-        while width and not header[width - 1].strip():
-            width -= 1
-        self._width = width
-
-        # Opleiding and Opleidingscode/Croho: never pick one silently, unless a --columns mapping names the
-        # programme column (then the user has chosen)
-        chosen = self.mapping is not None and "programme" in self.mapping.headers
-        both = None if chosen else name_and_code(header[:width])
-        if both is not None:
-            msg, hint = programme_message(both)
-            raise self._error("BSA326", msg, hint, header_line, both[0][0], both[0][1])
-        columns: dict[str, int] = {}
-        display: dict[str, str] = {}
-        unknown: list[str] = []
-        for i, raw in enumerate(header[:width]):
-            key = normalise_header(raw)
-            if not key:
-                continue
-            name = self._header_index.get(key)
-            if name is None:
-                unknown.append(raw.strip())
-                continue
-            if name in columns:
-                first = columns[name]
-                raise self._error(
-                    "BSA305",
-                    f"columns {first} ({display[name]}) and {i + 1} ({raw.strip()}) are both {name}",
-                    "remove or rename one of them", header_line, i + 1, raw.strip(),
-                    params={"field": name, "first_column": first, "first_header": display[name],
-                            "column": i + 1, "header": raw.strip()},
-                )
-            columns[name] = i + 1
-            display[name] = raw.strip()
-        self.columns = columns
-        self.unknown_columns = unknown
-        check_columns(self, wanted)  # --columns names, procedure-step columns left unmapped (mapping.py)
-
-        missing = [n for n in dict.fromkeys(required) if n not in columns]
-        if missing:
-            parts = []
-            for n in missing:
-                aliases = FIELDS_BY_NAME[n].aliases
-                part = f"{n} (also accepted: {', '.join(aliases)})" if aliases else n
-                spellings = [normalise_header(x) for x in (n, *aliases)]
-                close = [u for u in unknown if difflib.get_close_matches(normalise_header(u), spellings, n=1, cutoff=0.6)]
-                if close:
-                    part += f" - is the column {close[0]!r} meant?"
-                parts.append(part)
-            noun = "column" if len(missing) == 1 else "columns"
-            raise self._error("BSA306", f"missing {noun} " + "; ".join(parts),
-                              "add the column, or rename the export's header to one of these names",
-                              header_line, params={"missing": missing})
-
-        # The columns to parse, in column order: (0-based index, parser, field, header, must be
-        # filled). The error path walks this list so the first bad cell is the one reported.
-        plan = []
-        for name, col in sorted(columns.items(), key=lambda item: item[1]):
-            if wanted is None or name in wanted:
-                parse = cell_parser(name, self._parsers, self._bounds, self.mapping)
-                plan.append((col - 1, parse, name, display[name], name in _ALWAYS_PARSED))
-        self._plan = plan
-        self.parsed_fields = tuple(p[2] for p in plan)
-        self._sid_index = columns["student_id"] - 1 if "student_id" in columns else -1
-        # What makes two rows the same record: student number, programme and (if there is such a
-        # column) academic year. A double-degree student has one row per programme, rightly.
-        self._key_indexes = tuple(columns[n] - 1 for n in ("programme", "academic_year") if n in columns)
-        # The fast path. Student number and programme are text: stored stripped, which is all
-        # parse_text does. Every other column memoises raw cell -> parsed value: parsed values are
-        # immutable and exports repeat them (dates, codes, credits); the memo is capped.
-        self._must = [(index, name) for index, _, name, _, must in plan if must]
-        self._memo_plan = [(index, parse, {}, name) for index, parse, name, _, must in plan if not must]
-        # The row memo's key: the raw cells joined by NUL (no cell holds one: a row with a NUL is an
-        # error before the memo is asked), a compact string instead of a tuple of cell strings.
-        prog_index = columns["programme"] - 1 if "programme" in columns and not self._memo_programme else -1
-        key_columns = [index for index, *_ in plan if index not in (self._sid_index, prog_index)]
-        self._prog_index = prog_index
-        self._row_key = operator.itemgetter(*key_columns, *key_columns[:1]) if key_columns else None
-
-    def sample(self, n: int) -> list[list[Any]]:
-        """Up to ``n`` raw data records after the header (cells as read), for ``bsa-check columns``;
-        only before the rows are iterated. A record that cannot be read ends the sample."""
-        out: list[list[Any]] = []
-        try:
-            for cells in self._reader:
-                if any(c.strip() for c in cells):
-                    out.append(cells)
-                    if len(out) >= n:
-                        break
-        except csv.Error:
-            pass
-        return out
-
     # -- reading a file in chunks (--workers) ---------------------------------------------------
 
     def body_offset(self) -> int | None:
@@ -468,49 +295,6 @@ class RecordReader:
         clone._seen = seen
         clone._gen = None
         return clone._rows()
-
-    def _sniff(self, line: str, line_no: int) -> str:
-        """``;``, ``,`` or a tab: whichever occurs most often outside double quotes (tie: ``;``)."""
-        semi = comma = tabs = 0
-        odd: tuple[int, str] | None = None
-        in_quotes = False
-        at_field_start = True
-        i, n = 0, len(line)
-        while i < n:
-            ch = line[i]
-            if in_quotes:
-                if ch == '"':
-                    if i + 1 < n and line[i + 1] == '"':
-                        i += 1
-                    else:
-                        in_quotes = False
-            elif ch == '"' and at_field_start:
-                in_quotes = True
-            elif ch == ";":
-                semi += 1
-                at_field_start = True
-            elif ch == ",":
-                comma += 1
-                at_field_start = True
-            elif ch in "\t|":
-                if ch == "\t":
-                    tabs += 1
-                elif odd is None:
-                    odd = (i + 1, ch)
-                at_field_start = True
-            else:
-                at_field_start = False
-            i += 1
-        if tabs > max(semi, comma):
-            return "\t"  # tab-delimited text (Excel's "Unicode text", "Text (tab-delimited)")
-        if semi == 0 and comma == 0:
-            if odd is not None:
-                column, ch = odd
-                raise self._error("BSA304", "the delimiter is '|'; use ';', ',' or a tab",
-                                  "save the file as CSV with ';' or ',' between the cells",
-                                  line_no, column, params={"delimiter": ch})
-            return ";"
-        return "," if comma > semi else ";"
 
     # -- rows ---------------------------------------------------------------------------------
 
@@ -619,7 +403,7 @@ class RecordReader:
                     continue  # a blank line
                 sid: str | None = cells[sid_index].strip() if 0 <= sid_index < n else ""
                 if not sid:
-                    if not _has_content(cells, 0):
+                    if not has_content(cells, 0):
                         continue  # every cell empty or blank: not a record
                     sid = None
                 elif seen is not None:
@@ -630,12 +414,12 @@ class RecordReader:
                         if k1 >= 0:
                             year = year_keys.get(cells[k1])
                             if year is None:
-                                year = _year_key(cells[k1], year_keys)
+                                year = year_key(cells[k1], year_keys)
                             if not year and ka >= 0:
                                 year = self._advice_year(cells[ka] if ka < n else "")
                             key += "\x1f" + year
                     else:
-                        key = "\x1f".join([sid, *((_year_key(cells[i], year_keys)
+                        key = "\x1f".join([sid, *((year_key(cells[i], year_keys)
                                                     or self._advice_year(cells[ka] if 0 <= ka < n else ""))
                                                    if i == k1 else cells[i].strip() for i in key_indexes if i < n)])
                     first = seen_first(hash(key), start)
@@ -651,7 +435,7 @@ class RecordReader:
                     if n < width:
                         yield Row(start, {}, self._ragged(start, n, width, n + 1, self._few_cells_hint(cells)), sid)
                         continue
-                    if _has_content(cells, width):
+                    if has_content(cells, width):
                         yield Row(start, {}, self._ragged(start, n, width, width + 1,
                                                           "check for an unquoted ';' or ',' inside a cell"), sid)
                         continue
@@ -684,11 +468,11 @@ class RecordReader:
                             if text:
                                 try:
                                     value = parse(text)
-                                except _PARSE_ERRORS:
+                                except PARSE_ERRORS:
                                     break
                             else:
                                 value = None
-                            if len(memo) < _MEMO_ENTRIES and len(cell) <= _MEMO_KEY_CHARS:
+                            if len(memo) < MEMO_ENTRIES and len(cell) <= MEMO_KEY_CHARS:
                                 memo[cell] = value
                         if value is not None:
                             values[name] = value
@@ -711,247 +495,6 @@ class RecordReader:
             if store is not None:
                 store.close()
 
-    def _row_error(self, cells: list[str], line: int) -> RecordError:
-        """The error of the first bad cell, in column order (the fast path found one)."""
-        file = self._file_name
-        for index, parse, name, header, must in self._plan:
-            text = cells[index].strip()
-            if not text:
-                if must:
-                    message, hint = _EMPTY_MESSAGES[name]
-                    return RecordError(message, location=Location(file, line, index + 1, header),
-                                       hint=hint, code="BSA311", params={"column": header, "field": name})
-                continue
-            try:
-                parse(text)
-            except _PARSE_ERRORS as exc:
-                return _cell_error(file, line, index + 1, header, name, text, exc)
-        raise AssertionError("the fast path failed on a row without a bad cell")  # pragma: no cover
-
-    def _skip_rest_of_record(self, continuation: bool) -> None:
-        """After an oversized cell: consume the physical lines up to the end of that record.
-
-        csv.reader stopped in the middle of the last line it was given. Whether the record goes on
-        depends on the quotes: a continuation line of a record starts inside a quoted cell, a first
-        line does not. Lines are scanned (with ``str.find``) only on this error path.
-        """
-        in_quotes = ends_in_quotes(self._last_line, continuation, self.delimiter)
-        while in_quotes:
-            line = next(self._lines, "")
-            if line is None:  # an overlong line, already counted: still inside the cell
-                self._overlong_pending = False
-                continue
-            if not line:
-                return  # end of file inside the cell
-            self._uncounted += 1
-            in_quotes = ends_in_quotes(line, True, self.delimiter)
-
-    # -- an unclosed quote: read the lines after it again --------------------------------------
-    #
-    # A quote that opens a cell and is never closed (or closed lines later by a stray quote) makes
-    # csv.reader read every following line into that cell, up to the end of the file or the field
-    # size limit: all later students would vanish into one error. When a record ran over line
-    # breaks and then broke (or reads well but a later line of it looks like a record of its own),
-    # its first line becomes one error (BSA308) and reading starts again on the line after it.
-    # The lines to read again come from a second, forward-only pass over the same text
-    # (LineStore), opened only when a quoted cell first holds a line break, so the common path
-    # pays nothing; the work is bounded (REREAD_FACTOR, LineStore.MAX_CHARS).
-
-    def _run_on(self, cells: list[str], start: int, end: int) -> tuple[RecordError, Any, str | None] | None:
-        """A record from line ``start`` to ``end`` read well: re-read it if a later line of it looks
-        like a complete record of its own (a valid quoted line break must not be broken up)."""
-        width = self._width
-        first = next((i for i, c in enumerate(cells) if "\n" in c or "\r" in c), -1)
-        if first < 0 or width < 2:
-            return None
-        # A line after the first holds only cells from ``first`` on, and its delimiters: cheap
-        # proof that none of them can have the header's number of cells.
-        d = self.delimiter
-        if len(cells) - 1 - first + sum(c.count(d) for c in cells[first:]) < width - 1:
-            return None
-        lines = self._lines_again(start, end)
-        if lines is None:
-            return None
-        # A whole line inside the cell that is a record; or the last line, if read alone it is a
-        # record with well-formed quotes (a valid cell's closing quote would be a stray one there).
-        last = lines[end - start]
-        if not (any(self._looks_like_record(x) for x in lines[1:end - start])
-                or (self._looks_like_record(last) and well_quoted(last, self.delimiter))):  # type: ignore[arg-type]
-            return None
-        again = self._reread(start, lines)
-        if again is None:
-            return None
-        si = self._sid_index
-        sid = cells[si].strip() if 0 <= si < first else ""
-        return again[0], again[1], sid or None
-
-    def _recover(self, start: int, end: int, reason: str) -> tuple[RecordError, Any] | None:
-        """A record from line ``start`` to ``end`` ran over line breaks inside quotes and broke: an
-        unclosed quote (end of data), text after a stray quote, an overlong line, or the field size
-        limit. Re-read from line ``start + 1``; for the field size limit only if a later line looks
-        like a record (else the cell is just too long and its lines are skipped)."""
-        lines = self._lines_again(start, end)
-        if lines is None:
-            return None
-        if reason.startswith("field larger than field limit") and not any(
-                self._looks_like_record(x) for x in lines[1:end - start + 1]):
-            return None
-        return self._reread(start, lines)
-
-    def _lines_again(self, start: int, end: int) -> list[str | None] | None:
-        """Physical lines ``start`` up to the last line handed to csv.reader, read again."""
-        store = self._store
-        if store is None:
-            try:
-                store = self._store = LineStore(self._reopen(), self._reopen_first)
-            except OSError:  # pragma: no cover - the file went away since it was opened
-                return None
-        return store.get(start, max(end, self._replay_end))
-
-    def _looks_like_record(self, line: str | None) -> bool:
-        """Whether one physical line, read alone, is a whole record: the header's number of cells
-        (or more, all empty) and a student number."""
-        width = self._width
-        if line is None or line.count(self.delimiter) < width - 1:
-            return False
-        try:
-            cells = next(csv.reader((line,), delimiter=self.delimiter, quotechar='"', doublequote=True,
-                                    skipinitialspace=False, strict=True))
-        except (csv.Error, StopIteration):
-            return False
-        n = len(cells)
-        if n < width or (n > width and _has_content(cells, width)):
-            return False
-        si = self._sid_index
-        return si < 0 or bool(cells[si].strip())
-
-    def _reread(self, start: int, lines: list[str | None]) -> tuple[RecordError, Any] | None:
-        """Make csv.reader read ``lines[1:]`` (lines ``start + 1`` on) again, then the rest of the
-        input; return the error for line ``start`` and the new csv.reader."""
-        replay = lines[1:]
-        total = self._replayed + len(replay)
-        if total > REREAD_FACTOR * (start + len(replay) - self._reopen_first + 1) + REREAD_SLACK:
-            return None  # pathological quoting: stop reading lines again, as before
-        self._replayed = total
-        first = lines[0]
-        error = self._unclosed_quote(start, None if first is None else open_quote_cell(first, self.delimiter))
-        self._replay_end = start + len(replay)
-        self._line_offset, self._uncounted, self._overlong_pending = start, 0, False
-        self._lines = self._replaying(replay, self._primary)
-        self._reader = csv.reader(self._lines, delimiter=self.delimiter, quotechar='"', doublequote=True,
-                                  skipinitialspace=False, strict=True)
-        return error, self._reader
-
-    def _replaying(self, lines: list[str | None], rest: Iterator[str | None]) -> Iterator[str | None]:
-        for line in lines:
-            if line is None:  # an overlong line, as _physical_lines yields it
-                self._uncounted += 1
-                self._overlong_pending = True
-            else:
-                self._last_line = line
-            yield line
-        yield from rest
-
-    def _unclosed_quote(self, line: int, column: int | None) -> RecordError:
-        header = self.headers[column - 1].strip() or None if column and column <= len(self.headers) else None
-        where = f"the quote that opens cell {column}" if column else "a quote in this row"
-        return RecordError(
-            f"{where} is not closed on this line",
-            location=Location(self._file_name, line, column, header),
-            hint='remove the stray " or close the quote on this line; the lines after it are read as rows '
-                 "of their own",
-            code="BSA308", params={"reason": "unclosed quote", "column": column})
-
-    def _advice_year(self, cell: str) -> str:
-        """The duplicate-key year of a row without an academic year: the academic year (1 September
-        to 31 August) of its advice date, or ``""``. Only rows with an empty year come here."""
-        text = cell.strip()
-        if not text:
-            return ""
-        try:
-            day = self._parsers["date"](text)
-        except _PARSE_ERRORS:
-            return ""
-        return str(academic_year_of(day))
-
-    def _duplicate(self, line: int, first: int) -> RecordError:
-        col = self._sid_index + 1
-        header = self.headers[self._sid_index].strip()
-        same = "student number, programme and academic year" if len(self._key_indexes) > 1 else \
-            "student number and programme"
-        return RecordError(
-            f"the same {same} as line {first}",
-            location=Location(self._file_name, line, col, header),
-            hint=f"each student appears once per programme and year: remove or merge one of the rows "
-                 f"(line {first} is evaluated, this one is not)",
-            code="BSA313", params={"first_line": first})
-
-    def _nul_cell(self, line: int, index: int) -> RecordError:
-        header = self.headers[index].strip() if index < len(self.headers) else None
-        return RecordError(
-            "the cell contains a NUL byte (0x00), which is not text",
-            location=Location(self._file_name, line, index + 1, header or None),
-            hint="the export is damaged here: export the file again, or retype this cell",
-            code="BSA309", params={"byte": "0x00"})
-
-    def _few_cells_hint(self, cells: list[str]) -> str:
-        other = "," if self.delimiter == ";" else ";"
-        if any(other in c for c in cells):
-            return (f"the header separates cells with '{self.delimiter}' but this row seems to use '{other}': "
-                    f"save the whole file with one delimiter")
-        return "check for a missing delimiter"
-
-    def _ragged(self, line: int, n: int, width: int, column: int, hint: str) -> RecordError:
-        return RecordError(
-            f"row has {n} cells but the header has {width}",
-            location=Location(self._file_name, line, column),
-            hint=hint,
-            code="BSA307",
-            params={"cells": n, "header_cells": width},
-        )
-
-
-def _year_key(cell: str, memo: dict[str, str]) -> str:
-    """The duplicate-key form of an academic-year cell: the starting year (``2025`` for 2025-2026,
-    2025/2026 or 2025); an empty cell is ``""``; text that is no year is kept as it is (the cell
-    is reported when it is parsed)."""
-    text = cell.strip()
-    try:
-        key = str(parse_academic_year(text)) if text else ""
-    except _PARSE_ERRORS:
-        key = "?" + text
-    if len(memo) < _MEMO_ENTRIES and len(cell) <= _MEMO_KEY_CHARS:
-        memo[cell] = key
-    return key
-
-
-def _has_content(cells: list[str], start: int) -> bool:
-    """Whether any of ``cells[start:]`` holds more than whitespace."""
-    for i in range(start, len(cells)):
-        c = cells[i]
-        if c and not c.isspace():
-            return True
-    return False
-
-
-def _cell_error(file: str, line: int, column: int, header: str, name: str, text: str,
-                exc: Exception) -> RecordError:
-    if isinstance(exc, CellError) and exc.args:
-        reason = str(exc.args[0])
-    else:  # a parser let a non-CellError through (e.g. int() on a digit it cannot convert)
-        reason = f"cannot be read as a {FIELDS_BY_NAME[name].kind.replace('_', ' ')} value"
-    what, sep, advice = reason.partition("; ")
-    hint = advice if sep else f"correct the {FIELDS_BY_NAME[name].en} in this cell"
-    part = getattr(exc, "shown", None)  # the bad item of a list cell, not the whole cell
-    shown = part or text
-    shown = shown if len(shown) <= _MAX_SHOWN else shown[: _MAX_SHOWN - 1] + "…"
-    return RecordError(
-        f"{header}: in '{shown}', {what}" if part else f"{header} '{shown}' {what}",
-        location=Location(file, line, column, header),
-        hint=hint,
-        code=getattr(exc, "code", "BSA310"),
-        params={"column": header, "value": shown, "field": name, "reason": reason},
-    )
 
 
 def open_records(path: str | os.PathLike[str], *, sheet: str | None = None, **kw: Any) -> RecordReader:
@@ -971,8 +514,3 @@ def open_records(path: str | os.PathLike[str], *, sheet: str | None = None, **kw
     except BaseException:
         source.close()
         raise
-
-
-# The row-level pieces records.xlsx (a RecordReader over a workbook) reads rows with, by public names.
-ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS = _ALWAYS_PARSED, _EMPTY_MESSAGES, _MEMO_ENTRIES, _PARSE_ERRORS
-cell_error, year_key = _cell_error, _year_key

@@ -30,8 +30,8 @@ from bsa_check.errors import Location, RecordError
 from bsa_check.records.fields import DATE, FIELDS_BY_NAME, TEXT
 from bsa_check.records.mapping import header_index
 from bsa_check.records.parse import PARSERS
-from bsa_check.records.reader import (ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS, RecordReader, Row,
-                                      cell_error, year_key)
+from bsa_check.records.reader import RecordReader, Row
+from bsa_check.records.row_errors import ALWAYS_PARSED, EMPTY_MESSAGES, MEMO_ENTRIES, PARSE_ERRORS, cell_error, year_key
 from bsa_check.records.seen import SeenKeys
 
 __all__ = ["XlsxReader"]

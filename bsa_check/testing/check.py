@@ -20,7 +20,7 @@ from bsa_check.explain import one_line, reason, verdict_label
 from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.records.parse import CellError
 from bsa_check.records.plan import RecordPlan, record_plan
-from bsa_check.records.reader import PARSE_ERRORS
+from bsa_check.records.row_errors import PARSE_ERRORS
 from bsa_check.testing.load import LoadedCase, LoadedTestFile, RuleSetCache, param_named_in
 
 
