@@ -214,8 +214,10 @@ class TextReporter(Reporter):
             label_size = plain - cells(sid) - cells(programme) - 2 * len(GAP)
             if cells(lines[-1]) + len(GAP) + label_size <= width:
                 lines[-1] += GAP + label
-            else:
-                lines.append(" " * INDENT + label)
+            else:  # the label on lines of its own (wrapped, each painted)
+                outcome = result.verdict.outcome
+                sgr = SGR.get(outcome) if self.colour else None
+                lines += [" " * INDENT + paint(part, sgr) for part in wrap(self._label(outcome), width - INDENT)]
             head = "\n".join(lines)
         detail = f"{t('col.line', lang)} {result.line} · {t('col.rule', lang)} {visible(result.verdict.rule.id)}"
         if ec:
@@ -247,6 +249,13 @@ class TextReporter(Reporter):
         count_w = max(cells(t("col.count", lang)), *(len(n) for _, _, n in rows))
         bold = BOLD if self.colour else None
         block = self._block
+        if 1 + label_w + len(GAP) + count_w > self.width:  # too narrow for two columns: "label  n" lines
+            block += ["", *wrap(t("summary.title", lang), self.width)]
+            for label, key, n in rows:
+                lines = hang(f"{label}{GAP}{n}", self.width, 2)
+                block += [paint(line, SGR.get(key) if self.colour else None) for line in lines]
+            self._write()
+            return
         block += ["", *wrap(t("summary.title", lang), self.width),
                   paint(f" {pad(t('col.outcome', lang), label_w)}{GAP}{pad(t('col.count', lang), count_w, True)}",
                         bold),
