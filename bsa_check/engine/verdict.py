@@ -100,6 +100,11 @@ class Verdict:
         return f"Verdict(outcome={self.outcome!r}, rule={self.rule.id!r}, values={self.values!r})"
 
     @property
+    def as_of(self) -> Any:
+        """The reference date the record was evaluated on (--as-of)."""
+        return self._as_of
+
+    @property
     def record(self) -> Any:
         """The record as it was evaluated (read-only: rows with the same record share one verdict)."""
         return self._record

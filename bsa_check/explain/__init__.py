@@ -164,11 +164,20 @@ def _field_label(name: str, lang: str) -> str:
 
 
 def changes(verdict: Verdict, lang: str) -> list[str]:
-    """What would change the outcome: credit shortfalls and missing procedural steps."""
-    out = shortfall_texts(verdict, lang)
+    """What would change the outcome: credit shortfalls, the units still to pass for a required-unit or
+    k-of-n test, and the missing procedural steps, each with the latest day it can still lawfully be
+    taken (:mod:`bsa_check.explain.gaps`)."""
+    from bsa_check.explain.gaps import step_deadline_text, step_deadlines, unit_gap_texts
+
+    out = [*shortfall_texts(verdict, lang), *unit_gap_texts(verdict, lang)]
     if verdict.missing:
-        items = [f"{render(p.model.missing, verdict.values, lang)} ({basis_text(p.model.legal_basis, lang)})"
-                 for p in verdict.missing]
+        latest = step_deadlines(verdict)
+        items = []
+        for p in verdict.missing:
+            item = f"{render(p.model.missing, verdict.values, lang)} ({basis_text(p.model.legal_basis, lang)})"
+            if p.id in latest:
+                item += f", {step_deadline_text(latest[p.id], lang)}"
+            items.append(item)
         out.append(t("record.steps", lang, items="; ".join(items)))
     return out
 

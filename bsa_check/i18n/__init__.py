@@ -50,6 +50,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "record.steps": {"en": "to make a binding negative lawful, record: {items}",
                      "nl": "voor een rechtmatige afwijzing vastleggen: {items}"},
     "basis": {"en": "basis", "nl": "grondslag"},
+    "change.units_all": {"en": "pass {items} ({rule})", "nl": "nog behalen: {items} ({rule})"},
+    "change.units_some": {"en": "pass {n} more of {items} ({rule})", "nl": "nog {n} behalen van: {items} ({rule})"},
+    "change.no_advice_day": {"en": "met on no advice day the record allows (a recorded advice date outside the window?)",
+                             "nl": "op geen adviesdatum die het record toelaat voldaan (een vastgelegde adviesdatum buiten het venster?)"},
+    "change.step_by": {"en": "at the latest on {day}", "nl": "uiterlijk op {day}"},
+    "change.step_too_late": {"en": "too late for any lawful advice day left", "nl": "te laat voor elke nog rechtmatige adviesdatum"},
+    "change.advice_from": {"en": "met by an advice on or after {day}", "nl": "voldaan bij een advies op of na {day}"},
     "explain.excluded_circumstance": {
         "en": "Reported circumstance {kind} is not a ground under this rule set: {reason} [{basis}]",
         "nl": "Gemelde omstandigheid {kind} is geen grond onder deze regelset: {reason} [{basis}]"},

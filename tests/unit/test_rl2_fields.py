@@ -80,3 +80,50 @@ def test_a_dated_unit_counts_and_is_required_only_in_its_years(year, passed):
     missing = len(in_year - passed)
     assert v.values.get("units_missing", 0) == missing
     assert v.outcome == ("positive" if missing == 0 else "negative")
+
+
+# --- item 8: what would change it, beyond credits ----------------------------------------------------------
+
+def _aalburg():
+    return compile_ruleset(load_file(ROOT / "examples" / "oer" / "universiteit-aalburg.yaml"))
+
+
+def _ua(results: str, **kw):
+    from bsa_check.records.parse import parse_unit_results
+    record = {"student_id": "1", "programme": "56604", "academic_year": 2025, "year_of_enrolment": 1,
+              "unit_results": parse_unit_results(results),
+              "warning_date": date(2026, 5, 12), "hearing_date": date(2026, 7, 3)}
+    record.update(kw)
+    return record
+
+
+def test_changes_name_the_required_unit_and_the_one_of_two_still_to_pass():
+    from bsa_check.explain import changes
+    rs = _aalburg()
+    nine = "PSY101:7|METH1:7|BIO1:7|SOC1:7|DEV1:7|STAT2:7|COG1:7|CLIN1:7|ACAD1:7"
+    no_stat = rs.evaluate(_ua(nine + "|STAT1:5|ELEC1:7"), AS_OF)
+    assert no_stat.outcome == "negative"
+    assert "pass STAT1 (Art. 6.2 met)" in changes(no_stat, "en")
+    assert "nog behalen: STAT1 (Aan art. 6.2 voldaan)" in changes(no_stat, "nl")
+    no_elective = rs.evaluate(_ua(nine + "|STAT1:7|ELEC1:4"), AS_OF)
+    assert "pass 1 more of ELEC1, ELEC2 (Art. 6.2 met)" in changes(no_elective, "en")
+    assert "nog 1 behalen van: ELEC1, ELEC2 (Aan art. 6.2 voldaan)" in changes(no_elective, "nl")
+    passed = rs.evaluate(_ua(nine + "|STAT1:7|ELEC1:7"), AS_OF)
+    assert passed.outcome == "positive" and changes(passed, "en") == []
+
+
+def test_a_missing_step_comes_with_the_latest_day_it_can_still_be_taken():
+    from bsa_check.explain import changes
+    rs = compile_ruleset(load_file(ROOT / "rules" / "ho-current.yaml"))
+    record = {"student_id": "1", "programme": "59001", "academic_year": 2025, "year_of_enrolment": 1,
+              "part_time": False, "ec_year1": Decimal(20), "warning_date": date(2026, 5, 1),
+              "advice_date": date(2026, 8, 15)}
+    v = rs.evaluate(record, date(2026, 7, 1))
+    assert v.outcome == "procedure_incomplete" and [p.id for p in v.missing] == ["hearing"]
+    assert changes(v, "en")[-1].endswith("(WHW art. 7.8b lid 4), at the latest on 2026-08-15")
+    assert changes(v, "nl")[-1].endswith("(WHW art. 7.8b lid 4), uiterlijk op 15-08-2026")
+    # no warning either, and the advice is in 10 days: a warning 28 days ahead can no longer be given
+    late = rs.evaluate({k: v for k, v in record.items() if k != "warning_date"} | {"advice_date": date(2026, 7, 11)},
+                       date(2026, 7, 1))
+    assert changes(late, "en")[-1].count("too late for any lawful advice day left") == 2
+    assert changes(late, "nl")[-1].count("te laat voor elke nog rechtmatige adviesdatum") == 2
