@@ -32,10 +32,21 @@ def _natural(code: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", code)]
 
 
+_COUNTS: dict[int, tuple[Any, dict[str, m.Aggregate]]] = {}
+
+
 def _count_aggregates(verdict: Verdict) -> dict[str, m.Aggregate]:
-    """Derived values of the rule set whose value is one missing_count or passed_count aggregate."""
+    """Derived values of the rule set whose value is one missing_count or passed_count aggregate
+    (found once per rule set: every row of a run asks)."""
+    model = verdict.ruleset.model
+    hit = _COUNTS.get(id(model))
+    if hit is not None and hit[0] is model:
+        return hit[1]
     out: dict[str, m.Aggregate] = {}
-    for name, derived in verdict.ruleset.model.derived.items():
+    if len(_COUNTS) >= 8:
+        _COUNTS.pop(next(iter(_COUNTS)))
+    _COUNTS[id(model)] = (model, out)
+    for name, derived in model.derived.items():
         for case in derived.cases:
             value = getattr(case, "value", None)
             if isinstance(value, m.Aggregate) and value.aggregate in ("missing_count", "passed_count"):
