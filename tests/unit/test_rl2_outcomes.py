@@ -119,6 +119,9 @@ def test_every_new_key_has_a_description_in_the_schema():
     assert schema["Rule"]["properties"]["reason_fragments"]["description"].strip()
     assert schema["DerivedCase"]["properties"]["text"]["description"].strip()
     assert all(p["description"] for p in schema["ReasonFragment"]["properties"].values())
+    assert all(p["description"] for p in schema["Circumstances"]["properties"].values())
+    assert all(p.get("description") for p in schema["CircumstanceKind"]["properties"].values())
+    assert rules_schema()["properties"]["circumstances"]["description"].strip()
     assert "not_yet_due" in schema["Rule"]["properties"]["outcome"]["enum"]
     assert "interim" in schema["Rule"]["properties"]["outcome"]["enum"]
 
