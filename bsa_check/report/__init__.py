@@ -120,6 +120,20 @@ def error_dict(result: Result, lang: str) -> dict[str, Any]:
     }
 
 
+def error_cell(result: Result, lang: str) -> str:
+    """A row error as one cell of csv and xlsx output (``BSA310 column 7 (ec_jaar1): message; hint``),
+    its words in ``lang`` as stderr says them (``kolom``, the Dutch message and hint)."""
+    from bsa_check.i18n.problems import translate
+
+    e = result.error
+    assert e is not None
+    loc = e.location
+    column = "kolom" if lang == "nl" else "column"
+    where = f"{column} {loc.column} ({loc.column_name}): " if loc and loc.column else ""
+    hint = translate(e.code, e.hint, lang) if e.hint else None
+    return f"{e.code} {where}{translate(e.code, e.message, lang)}" + (f"; {hint}" if hint else "")
+
+
 class Reporter:
     """Receives results in input order; ``finish`` returns nothing; output goes to ``out``."""
 

@@ -12,7 +12,7 @@ from typing import Any
 from bsa_check.memo import Memo
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
-from bsa_check.report import FORMAT_VERSION, Reporter, error_dict, ruleset_meta, verdict_tail
+from bsa_check.report import FORMAT_VERSION, Reporter, error_cell, error_dict, ruleset_meta, verdict_tail
 from bsa_check.ruleset.model import Text
 from bsa_check.textsafe import JSON_ESCAPES, visible
 
@@ -275,9 +275,7 @@ class CsvReporter(Reporter):
         self.out.write(self.error_piece(result))
 
     def error_piece(self, result: Any) -> str:
-        e = result.error
-        where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
-        message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
+        message = error_cell(result, self.lang)
         buffer = self._buffer
         buffer.seek(0)
         buffer.truncate()

@@ -17,7 +17,7 @@ from typing import Any
 
 from bsa_check.explain import outcome_text, reason, verdict_basis
 from bsa_check.i18n import outcome_label
-from bsa_check.report import Reporter
+from bsa_check.report import Reporter, error_cell
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
 from bsa_check.report.machine import safe_cell
 from bsa_check.ruleset.model import OUTCOMES
@@ -123,9 +123,7 @@ class XlsxReporter(Reporter):
                    *self._kept(result)])
 
     def on_error(self, result: Any) -> None:
-        e = result.error
-        where = f"column {e.location.column} ({e.location.column_name}): " if e.location and e.location.column else ""
-        message = f"{e.code} {where}{e.message}" + (f"; {e.hint}" if e.hint else "")
+        message = error_cell(result, self.lang)
         self._row([result.line, safe_cell(result.student_id), safe_cell(result.programme), None, None, None, None,
                    None, None, None, safe_cell(message), *([None] * len(CSV_COLUMNS)), *self._kept(result)])
 

@@ -98,3 +98,30 @@ def test_command_line_errors_are_dutch():
     assert "Fout: Ongeldige waarde voor '--rows': moet een geheel getal zijn" in bad_value.stderr
     english = run_cli("check", "bad.csv", "--frob", lang_env="C.UTF-8")
     assert "Error: No such option: --frob" in english.stderr
+
+
+def test_dutch_row_errors_in_the_csv_and_xlsx_error_cell(tmp_path):
+    """The 'fout' cell of csv and xlsx output is for the advisor too: in a Dutch run its text is
+    Dutch ('kolom 7 (ec_jaar1): ... is geen getal; schrijf ...'), as on stderr. Before, the cell kept
+    the English message and hint under a Dutch heading."""
+    import csv
+    import io
+
+    import openpyxl
+
+    result = run_dutch("bad.csv", "--format", "csv")
+    assert result.returncode == 1, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff")), delimiter=";"))
+    cells = [row[7] for row in rows[1:] if row[7]]
+    assert len(cells) == 16, rows
+    out = tmp_path / "out.xlsx"
+    result = run_dutch("bad.csv", "--output", str(out))
+    assert result.returncode == 1, result.stderr
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    heading = [c.value for c in sheet[1]].index("fout")
+    workbook_cells = [row[heading] for row in sheet.iter_rows(min_row=2, values_only=True) if row[heading]]
+    assert len(workbook_cells) == 16
+    for cell in cells + workbook_cells:
+        assert not english_words(cell), cell
+    assert any(cell.startswith("BSA310 kolom 7 (ec_jaar1): ec_jaar1 'veel' is geen getal; schrijf ")
+               for cell in cells), cells
