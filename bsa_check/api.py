@@ -207,8 +207,11 @@ def _result(r: Any, lang: str) -> CheckResult:
         v = r.verdict
         return CheckResult(r.line, r.student_id, r.programme, v.outcome, v.rule.id, verdict_basis(v, lang),
                            reason(v, lang), None, None, v, lang)
+    from bsa_check.i18n.problems import describe
+
     e = r.error
-    return CheckResult(r.line, r.student_id, r.programme, None, None, None, None, str(e), e.code, None, lang, e)
+    return CheckResult(r.line, r.student_id, r.programme, None, None, None, None, describe(e, lang), e.code, None,
+                       lang, e)
 
 
 def check(source: Any, rules: str | os.PathLike[str] = "ho-current", as_of: date | str | None = None,

@@ -102,6 +102,18 @@ def test_every_item_gives_one_result_bad_ones_located() -> None:
     assert "x" not in got[3].error.replace("extra", "")  # the key is named, never the cell's value
 
 
+def test_a_dutch_run_gives_dutch_row_errors() -> None:
+    """``error`` is the located message as the command line prints it, so in the run's language:
+    lang='nl' gives the Dutch message and hint (it kept the English ones)."""
+    rows = _dicts()
+    bad = dict(rows[0], ec_jaar1="veel")
+    nl = next(iter(bsa_check.check([bad], as_of=AS_OF, lang="nl")))
+    assert nl.error_code == "BSA310"
+    assert nl.error.endswith("ec_jaar1 'veel' is geen getal (schrijf studiepunten als 45, 44,5 of 44.5)"), nl.error
+    en = next(iter(bsa_check.check([bad], as_of=AS_OF, lang="en")))
+    assert en.error.endswith("ec_jaar1 'veel' is not a number (write credits like 45, 44,5 or 44.5)"), en.error
+
+
 def test_dict_cells_are_parsed_as_typed_cells() -> None:
     base = {k: v for k, v in _dicts()[0].items()}
     typed = dict(base, inschrijfdatum=date(2025, 9, 1), ec_jaar1=45, adviesdatum=date(2026, 8, 15))
