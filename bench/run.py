@@ -131,8 +131,9 @@ def bsa_check_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "bsa_check"]
 
 
-def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in bytes, exit code) of one process (and its children: the largest)."""
+def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int, int, float]:
+    """(wall seconds, peak RSS in bytes, exit code, CPU seconds) of one process; the RSS is that of
+    the largest of it and its children, the CPU time theirs together (user + system)."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             stdin=subprocess.DEVNULL, env={**os.environ, **env} if env else None)
@@ -144,18 +145,22 @@ def run_once(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> t
         proc.stderr.close()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"benchmark step failed ({proc.returncode}): {' '.join(argv)}\n{err[-2000:]}")
-    return wall, usage.ru_maxrss * 1024, proc.returncode
+    return wall, usage.ru_maxrss * 1024, proc.returncode, usage.ru_utime + usage.ru_stime
 
 
 def measure(name: str, argv: list[str], runs: int, cwd: Path, env: dict[str, str] | None = None) -> dict:
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     for _ in range(runs):
-        wall, peak, _code = run_once(argv, cwd, env)
+        wall, peak, _code, cpu = run_once(argv, cwd, env)
         walls.append(wall)
         peaks.append(peak)
-        print(f"  {name:<9} {wall:8.3f} s  {peak / 2**20:7.1f} MB", file=sys.stderr, flush=True)
+        cpus.append(cpu)
+        print(f"  {name:<9} {wall:8.3f} s  {peak / 2**20:7.1f} MB  {cpu:8.3f} s CPU", file=sys.stderr, flush=True)
+    # CPU seconds (all processes together): on a loaded machine the wall time says little about
+    # scaling, the CPU time says what the work cost
     return {"name": name, "argv": argv, "runs": walls, "median_s": statistics.median(walls),
-            "peak_rss_mb": round(max(peaks) / 2**20, 1)}
+            "peak_rss_mb": round(max(peaks) / 2**20, 1), "cpu_runs": [round(c, 3) for c in cpus],
+            "median_cpu_s": round(statistics.median(cpus), 3)}
 
 
 def supports(cli: list[str], command: str, option: str | None = None) -> bool:
@@ -215,12 +220,13 @@ def available_cores() -> int:
 
 def markdown_table(report: dict) -> str:
     """The results as a Markdown table (README "Scaling with the cores")."""
-    out = ["| step | rows | median s | records/s | x floor | peak MB |", "|---|---:|---:|---:|---:|---:|"]
+    out = ["| step | rows | median s | records/s | x floor | peak MB | CPU s |", "|---|---:|---:|---:|---:|---:|---:|"]
     for name, r in report["steps"].items():
         rps = f"{r['records_per_s']:,}" if "records_per_s" in r else ""
         xf = f"{r['x_floor']:.2f}" if "x_floor" in r else ""
         rows = f"{r['rows']:,}" if r.get("rows") else ""
-        out.append(f"| {name} | {rows} | {r['median_s']:.3f} | {rps} | {xf} | {r['peak_rss_mb']:.1f} |")
+        out.append(f"| {name} | {rows} | {r['median_s']:.3f} | {rps} | {xf} | {r['peak_rss_mb']:.1f} | "
+                   f"{r.get('median_cpu_s', 0):.1f} |")
     m = report["machine"]
     out.append("")
     out.append(f"{report['rows']:,} rows (seed {report['seed']}), median of {report['runs']} runs; "

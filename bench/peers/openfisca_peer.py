@@ -9,6 +9,7 @@ the simulation with ``set_input``.
 """
 
 import csv
+import itertools
 import sys
 from datetime import date
 
@@ -21,6 +22,7 @@ from openfisca_core.variables import Variable
 
 NORM, NORM_PART_TIME, PART_TIME_ADVICE_YEAR, WARNING_DAYS = 45.0, 30.0, 2, 28
 NONE = np.datetime64("1900-01-01")  # an empty date cell
+BATCH = 65536
 
 Student = build_entity(key="student", plural="students", label="Student", is_person=True)
 
@@ -96,8 +98,15 @@ def main(src: str, dst: str, as_of_text: str) -> None:
     with open(src, newline="", encoding="utf-8") as f:
         rows = csv.reader(f, delimiter=";")
         header = next(rows)
-        cols = list(zip(*rows))
-    col = {name: np.array(cols[i], dtype=object) for i, name in enumerate(header)}
+        parts: list[list[np.ndarray]] = [[] for _ in header]
+        while True:  # numpy string columns, a batch of rows at a time (Python strings for all would take GBs)
+            batch = list(itertools.islice(rows, BATCH))
+            if not batch:
+                break
+            for i, cells in enumerate(zip(*batch)):
+                parts[i].append(np.array(cells, dtype=str))
+    col = {name: np.concatenate(parts[i]) for i, name in enumerate(header)}
+    del parts
     n = len(col["studentnummer"])
 
     def days(name: str) -> np.ndarray:
