@@ -817,11 +817,11 @@ def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-unty
             count += 1
             if count & 1023 == 0:
                 if progress is None and time.monotonic() - start >= after:
-                    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+                    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
 
-                    from bsa_check.progress import rows_word
+                    from bsa_check.progress import rows_column
 
-                    progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} " + rows_word()), TimeElapsedColumn(),
+                    progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
                                         console=_stderr(), transient=True)
                     progress.start()
                     task = progress.add_task("compare", total=None)

@@ -24,6 +24,22 @@ def rows_word() -> str:
     return "regels" if chosen() == "nl" else "rows"
 
 
+def rows_column() -> Any:
+    """The rich column "12,288 rows" / "12.288 regels": the count with the thousands separator of the
+    run's language (a Dutch reader takes 12,288 for twelve point two)."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    word = rows_word()
+    separator = "." if word == "regels" else ","
+
+    class RowsColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(f"{int(task.completed):,}".replace(",", separator) + " " + word)
+
+    return RowsColumn()
+
+
 def can_show() -> bool:
     return sys.stderr.isatty() and not os.environ.get("CI")
 
@@ -46,9 +62,9 @@ class RowProgress:
         if self.progress is None:
             if time.monotonic() - self.start < self.after:
                 return
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
 
-            self.progress = Progress(SpinnerColumn(), TextColumn("{task.completed:,} " + rows_word()), TimeElapsedColumn(),
+            self.progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
                                      console=self.console() if callable(self.console) else self.console,
                                      transient=True)
             self.progress.start()

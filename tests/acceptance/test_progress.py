@@ -70,6 +70,16 @@ def test_a_long_run_shows_progress_on_a_terminal(cohort: Path, tmp_path: Path, a
     assert _PROGRESS.search(err), err[-2000:]
 
 
+def test_a_dutch_run_counts_in_dutch(cohort: Path, tmp_path: Path) -> None:
+    """'12.288 regels', with the Dutch thousands separator: '12,288 regels' reads as twelve point
+    two in Dutch."""
+    code, err = run_with_terminal_stderr(["check", str(cohort), *AS_OF, "--format", "jsonl", "--lang", "nl",
+                                          "--output", str(tmp_path / "o.jsonl")])
+    assert code in (0, 1), err
+    assert re.search(r" \d{1,3}(\.\d{3})+ regels", err), err[-2000:]
+    assert not re.search(r"\d,\d{3} regels", err), err[-2000:]
+
+
 def test_no_progress_with_ci_set_or_on_a_pipe(cohort: Path, tmp_path: Path) -> None:
     args = ["check", str(cohort), *AS_OF, "--format", "jsonl", "--workers", "2", "--output", str(tmp_path / "o.jsonl")]
     code, err = run_with_terminal_stderr(args, {"CI": "true"})
