@@ -377,6 +377,14 @@ _code("BSA232", "unit-years-reversed", ERROR,
        "noemen het eerste en het laatste studiejaar waarin een onderdeel in de onderdelenlijst staat; omgekeerd staat "
        "het er nooit in."),
       "units: {OLD1: {ec: 5, valid_from: 2025-2026, valid_until: 2024-2025}}")
+_code("BSA233", "unknown-field-value", ERROR,
+      ("a field compared with a value it never has", "programme_role is main or side; negative_ground is "
+       "study_progress, attendance_only or both. Any other value would never match, and the rule would "
+       "silently never apply."),
+      ("een veld vergeleken met een waarde die het nooit heeft", "programme_role is main of side; negative_ground is "
+       "study_progress, attendance_only of both. Een andere waarde komt nooit overeen, en de regel zou stil nooit "
+       "gelden."),
+      "{field: negative_ground, eq: attendance}   ->   {field: negative_ground, eq: attendance_only}")
 
 # --- BSA25x legal lint -------------------------------------------------------------------------------
 _code("BSA250", "norm-above-60", ERROR,

@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from bsa_check.engine.compiled import CompiledRuleSet
-from bsa_check.engine.context import CompiledParam, CompiledPrecondition, CompiledRule, Ctx, Getter, add_months
+from bsa_check.engine.context import (CompiledParam, CompiledPrecondition, CompiledRule, Ctx, Getter, add_months,
+                                      add_working_days)
 from bsa_check.engine.evaluate import Reach, split_circumstances
 from bsa_check.engine.units import compile_aggregate
 from bsa_check.engine.values import ABSENT, MissingValue
@@ -45,7 +46,11 @@ _FIELD_KIND = {
     F.DECIMAL: NUMBER, F.INTEGER: NUMBER, F.COUNT: NUMBER, F.ACADEMIC_YEAR: NUMBER,
     F.DATE: DATE_K, F.BOOLEAN: BOOL_K, F.TEXT: TEXT_K, F.ADVICE: TEXT_K, F.DECISION: TEXT_K,
     F.CIRCUMSTANCES: SET_K, F.UNITS: SET_K, F.RESULTS: RESULTS_K, F.EFFECT: TEXT_K, F.STUDY_MODE: TEXT_K,
+    F.PROGRAMME_ROLE: TEXT_K, F.NEGATIVE_GROUND: TEXT_K,
 }
+# fields of a closed vocabulary whose compared literals are checked (BSA233)
+_CODES: dict[str, tuple[str, ...]] = {"programme_role": tuple(F.PROGRAMME_ROLES),
+                                      "negative_ground": tuple(F.NEGATIVE_GROUNDS)}
 _PARAM_KIND = {"decimal": NUMBER, "integer": NUMBER, "boolean": BOOL_K, "text": TEXT_K, "date": DATE_K,
                "month_day": DATE_K, "text_list": LIST_K}
 
@@ -259,19 +264,24 @@ class _Compiler:
                 base = getter
                 days_get = self.offset_amount(plus.days, (*path, "plus", "days"))
                 months_get = self.offset_amount(plus.months, (*path, "plus", "months"))
+                work_get = self.offset_amount(plus.working_days, (*path, "plus", "working_days"))
+                holidays = frozenset(self.rs.holidays)
 
                 def shifted(ctx: Ctx, base: Getter = base, days_get: Getter = days_get,
-                            months_get: Getter = months_get, field: str | None = label) -> Any:
+                            months_get: Getter = months_get, work_get: Getter = work_get,
+                            field: str | None = label) -> Any:
                     v = base(ctx)
                     if v is ABSENT:
                         return v
                     try:
-                        return add_months(v, months_get(ctx)) + timedelta(days=days_get(ctx))
+                        moved = add_months(v, months_get(ctx)) + timedelta(days=days_get(ctx))
+                        work = work_get(ctx)
+                        return add_working_days(moved, work, holidays) if work else moved
                     except (OverflowError, ValueError):
                         raise _date_out_of_range(v, field) from None
 
                 getter = shifted
-                label = _shift_label(label, plus.months, plus.days)
+                label = _shift_label(label, plus.months, plus.days, plus.working_days)
         return getter, kind, label
 
     def unit_refs(self, units: list[str] | None, group: str | None, block: str | None, path: tuple[Any, ...],
@@ -463,6 +473,7 @@ class _Compiler:
             return is_set_other
 
         self._check_choices(skind, sname, op, rhs, path)
+        self._check_codes(skind, sname, op, rhs, path)
         sget, skind_v, slabel = self.operand(subject_ref, path)
         rget, rkind, rlabel = self.operand(rhs, (*path, op))
         if BILINGUAL in (skind_v, rkind):
@@ -500,6 +511,20 @@ class _Compiler:
                 where = (*path, op, i) if isinstance(rhs, list) else (*path, op)
                 self.err(where, f"{sname} is compared with {v!r}, which is not one of its declared choices: "
                                 f"{', '.join(p.choices)}", self._suggest(v, p.choices), "BSA260")
+
+    def _check_codes(self, skind: str, sname: str, op: str, rhs: Any, path: tuple[Any, ...]) -> None:
+        """A field of a closed vocabulary (programme_role, negative_ground) compared with a value that is
+        not one of its codes never matches: refused (BSA233), so a rule "never on attendance alone" cannot
+        silently test ``attendance``."""
+        codes = _CODES.get(sname) if skind == "field" else None
+        if codes is None:
+            return
+        values = rhs if isinstance(rhs, list) else [rhs]
+        for i, v in enumerate(values):
+            if isinstance(v, str) and v not in codes:
+                where = (*path, op, i) if isinstance(rhs, list) else (*path, op)
+                self.err(where, f"{sname} is compared with {v!r}, which is not one of its values: {', '.join(codes)}",
+                         self._suggest(v, codes), "BSA233")
 
     def _comparator(self, op: str, skind: str, rkind: str, path: tuple[Any, ...]) -> Callable[[Any, Any], bool] | None:
         """The operator's comparison for these kinds, from the operator table (``ruleset.operators``);
@@ -669,10 +694,10 @@ def _month_day(raw: Any) -> tuple[int, int] | None:
     return month, day_
 
 
-def _shift_label(label: str | None, months: Any, days: Any) -> str:
+def _shift_label(label: str | None, months: Any, days: Any, working_days: Any = 0) -> str:
     """``programme_start + 9 months``: the trace must say which date was really compared."""
     parts = []
-    for amount, unit in ((months, "months"), (days, "days")):
+    for amount, unit in ((months, "months"), (days, "days"), (working_days, "working days")):
         if isinstance(amount, m.ParamRef):
             parts.append(f"{amount.param} {unit}")
         elif amount and unit == "months" and amount % 12 == 0:

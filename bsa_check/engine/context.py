@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Callable
 
 from bsa_check.engine.units import AggregateDetail
@@ -28,6 +28,18 @@ def add_months(day: date, months: int) -> date:
     y, mo = divmod(day.month - 1 + months, 12)
     year, month = day.year + y, mo + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def add_working_days(day: date, n: int, holidays: frozenset[date] = frozenset()) -> date:
+    """``day`` moved by ``n`` working days (Monday to Friday, not in ``holidays``); 0 leaves it as it is,
+    a negative ``n`` counts back. The day reached is always a working day."""
+    step = timedelta(days=1 if n > 0 else -1)
+    left = abs(n)
+    while left:
+        day += step
+        if day.weekday() < 5 and day not in holidays:
+            left -= 1
+    return day
 
 
 class Ctx:

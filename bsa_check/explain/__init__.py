@@ -203,9 +203,9 @@ def test_text(test: TestResult, lang: str) -> str:
     return f"{test.subject} = {fmt_value(test.left, lang)} {op} {right}: {mark}"
 
 
-_SHIFT = re.compile(r"(?<=[+-] )(\S+) (years?|months|days)\b")
+_SHIFT = re.compile(r"(?<=[+-] )(\S+) (years?|months|working days|days)\b")
 _SHIFT_NL = {"year": ("jaar", "jaar"), "years": ("jaar", "jaar"), "months": ("maand", "maanden"),
-             "days": ("dag", "dagen")}
+             "days": ("dag", "dagen"), "working days": ("werkdag", "werkdagen")}
 
 
 def shift_words(label: str, lang: str) -> str:

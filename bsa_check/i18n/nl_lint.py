@@ -170,6 +170,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "write the first academic year under valid_from and the last under valid_until":
             "schrijf het eerste studiejaar onder valid_from en het laatste onder valid_until",
     },
+    "BSA233": {
+        "{name} is compared with {value}, which is not one of its values: {values}":
+            "{name} wordt vergeleken met {value}, dat geen van zijn waarden is: {values}",
+    },
     "BSA228": {
         "circumstance kind {kind} is both designated and excluded":
             "soort omstandigheid {kind} is zowel aangewezen als uitgesloten",

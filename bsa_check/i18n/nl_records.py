@@ -42,6 +42,8 @@ PHRASES: dict[str, str] = {
     "is not an advice": "is geen advies",
     "is not an effect of recognised circumstances": "is geen gevolg van erkende omstandigheden",
     "is not a study mode": "is geen studievorm",
+    "is not a programme role": "is geen rol van de opleiding",
+    "is not a ground of a negative advice": "is geen grond van een negatief advies",
     "is not a day of the year": "is geen dag van het jaar",
     "is below {low}, the least the rule set allows{note}": "is lager dan {low}, het minimum dat de regelset toestaat{note}",
     "is above {high}, the most the rule set allows{note}": "is hoger dan {high}, het maximum dat de regelset toestaat{note}",
@@ -70,6 +72,9 @@ PHRASES: dict[str, str] = {
     "use positive or negative (positief/negatief)": "gebruik positief of negatief",
     "use postpone, reduce_norm, no_negative or committee (uitstel, normverlaging, geen negatief advies, commissie)":
         "gebruik uitstel, normverlaging, geen negatief advies of commissie",
+    "use hoofdopleiding or nevenopleiding (main, side)": "gebruik hoofdopleiding of nevenopleiding (main, side)",
+    "use studievoortgang, alleen aanwezigheid or beide (study_progress, attendance_only, both)":
+        "gebruik studievoortgang, alleen aanwezigheid of beide (study_progress, attendance_only, both)",
     "use voltijd, deeltijd or duaal (full_time, part_time, dual)":
         "gebruik voltijd, deeltijd of duaal",
     "check the value": "controleer de waarde",

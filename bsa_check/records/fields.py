@@ -23,9 +23,11 @@ ADVICE = "advice"
 RESULTS = "results"
 EFFECT = "effect"
 STUDY_MODE = "study_mode"
+PROGRAMME_ROLE = "programme_role"
+NEGATIVE_GROUND = "negative_ground"
 
 KINDS = (TEXT, DECIMAL, INTEGER, COUNT, DATE, BOOLEAN, ACADEMIC_YEAR, CIRCUMSTANCES, DECISION, UNITS, ADVICE,
-         RESULTS, EFFECT, STUDY_MODE)
+         RESULTS, EFFECT, STUDY_MODE, PROGRAMME_ROLE, NEGATIVE_GROUND)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,23 @@ STUDY_MODES: dict[str, tuple[str, ...]] = {
     "full_time": ("full_time", "full-time", "fulltime", "voltijd", "vt"),
     "part_time": ("part_time", "part-time", "parttime", "deeltijd", "dt"),
     "dual": ("dual", "duaal", "du"),
+}
+
+# The programme's role for a student enrolled in two (issue 19 item 5): a norm may apply to the main
+# study only (double enrolment).
+PROGRAMME_ROLES: dict[str, tuple[str, ...]] = {
+    "main": ("main", "main_study", "main study", "hoofdopleiding", "hoofdstudie", "hoofd"),
+    "side": ("side", "side_study", "side study", "second", "nevenopleiding", "nevenstudie", "neven", "tweede studie"),
+}
+
+# MBO: what the school's intended negative advice rests on (issue 19 item 5; WEB 8.1.7a: study
+# progress is the ground; attendance alone is not).
+NEGATIVE_GROUNDS: dict[str, tuple[str, ...]] = {
+    "study_progress": ("study_progress", "study progress", "progress", "studievoortgang", "voortgang",
+                       "resultaten"),
+    "attendance_only": ("attendance_only", "attendance only", "attendance", "alleen aanwezigheid",
+                        "alleen_aanwezigheid", "aanwezigheid", "verzuim", "alleen verzuim"),
+    "both": ("both", "beide", "studievoortgang en aanwezigheid", "voortgang en aanwezigheid"),
 }
 
 # Results in a unit-results cell: a grade (1-10) or one of these words.
@@ -177,6 +196,23 @@ FIELDS: tuple[FieldSpec, ...] = (
     _F("first_registration_year", ("eerste_jaar_inschrijving_ho",), BOOLEAN, True,
        "this is the student's first year of registration in higher education (yes/no)",
        "dit is het eerste jaar van inschrijving in het hoger onderwijs (ja/nee)"),
+    # Issue 19 item 5: hardship clauses, double enrolment, the MBO ground of a negative, onset dates.
+    _F("exam_opportunities_used", ("alle_toetskansen_benut", "alle_kansen_benut", "all_exam_opportunities_used"),
+       BOOLEAN, True, "the student used every exam opportunity of the year (yes/no)",
+       "de student heeft alle toetskansen van het jaar benut (ja/nee)"),
+    _F("programme_role", ("rol_opleiding", "hoofd_of_neven", "hoofd_nevenopleiding", "programme_role_main_side"),
+       PROGRAMME_ROLE, True, "for a student in two programmes: this one is the main or the side study",
+       "bij inschrijving voor twee opleidingen: deze is de hoofd- of de nevenopleiding"),
+    _F("negative_ground", ("grond_negatief_advies", "grond_voorgenomen_advies", "ground_of_negative"),
+       NEGATIVE_GROUND, True, "MBO: what the intended negative rests on: study_progress, attendance_only or both",
+       "mbo: waarop het voorgenomen negatieve advies rust: studievoortgang, alleen aanwezigheid of beide"),
+    _F("insufficient_components", ("aantal_onvoldoende_onderdelen", "onvoldoende_onderdelen",
+                                   "number_of_insufficient_components"), COUNT, True,
+       "MBO: number of components (onderdelen) with an insufficient result",
+       "mbo: aantal onderdelen met een onvoldoende resultaat"),
+    _F("circumstances_onset_date", ("begindatum_omstandigheden", "ingangsdatum_omstandigheden",
+                                    "circumstances_onset"), DATE, True,
+       "date the personal circumstances began", "datum waarop de persoonlijke omstandigheden begonnen"),
     # Read by `bsa-check letters` only (never by a rule): the language of the student's letter.
     _F("language", ("taal", "correspondentietaal", "voorkeurstaal"), TEXT, True,
        "the student's language for letters: nl or en (empty: --lang)",

@@ -341,6 +341,8 @@ def parse_unit_results(text: str) -> tuple[UnitResult, ...]:
 
 _EFFECT_INDEX = _lookup(F.EFFECTS)
 _STUDY_MODE_INDEX = _lookup(F.STUDY_MODES)
+_ROLE_INDEX = _lookup(F.PROGRAMME_ROLES)
+_GROUND_INDEX = _lookup(F.NEGATIVE_GROUNDS)
 
 
 def parse_effect(text: str) -> str | None:
@@ -361,6 +363,29 @@ def parse_study_mode(text: str) -> str:
     return code
 
 
+def parse_programme_role(text: str) -> str | None:
+    t = text.strip().lower()
+    if t in F.NONE_WORDS:
+        return None
+    code = _ROLE_INDEX.get(t)
+    if code is None:
+        raise CellError("is not a programme role; use hoofdopleiding or nevenopleiding (main, side)")
+    return code
+
+
+def parse_negative_ground(text: str) -> str | None:
+    t = text.strip().lower()
+    if t in F.NONE_WORDS:
+        return None
+    code = _GROUND_INDEX.get(t)
+    if code is None:
+        raise CellError("is not a ground of a negative advice; use studievoortgang, alleen aanwezigheid or beide "
+                        "(study_progress, attendance_only, both)")
+    return code
+
+
 PARSERS[F.RESULTS] = parse_unit_results
 PARSERS[F.EFFECT] = parse_effect
 PARSERS[F.STUDY_MODE] = parse_study_mode
+PARSERS[F.PROGRAMME_ROLE] = parse_programme_role
+PARSERS[F.NEGATIVE_GROUND] = parse_negative_ground

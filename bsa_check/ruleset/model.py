@@ -107,8 +107,11 @@ class Offset(Strict):
 
     days: "int | ParamRef" = 0
     months: "int | ParamRef" = 0
+    working_days: "int | ParamRef" = Field(
+        default=0, description="working days: Monday to Friday, skipping the rule set's holidays; applied after "
+                               "months and days (10 from a Friday is the second Friday after it)")
 
-    @field_validator("days", "months")
+    @field_validator("days", "months", "working_days")
     @classmethod
     def _bounded(cls, value: Any) -> Any:
         if isinstance(value, int) and not -36_600 <= value <= 36_600:
@@ -721,6 +724,10 @@ class RuleSet(Strict):
     remove_rules: list[RuleRemoval] = Field(
         default_factory=list,
         description="in a file that extends another: rules of the extended rule set left out, each with a reason")
+    holidays: list[date] = Field(
+        default_factory=list,
+        description="days that are not working days for plus: {working_days: N} (besides Saturdays and Sundays), "
+                    "e.g. the institution's closing days; a file that extends another replaces the list")
     # issue 9: record bounds
     record_bounds: Annotated[dict[str, RecordBound], AfterValidator(_check_bound_fields)] = Field(
         default_factory=dict,

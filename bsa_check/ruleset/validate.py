@@ -679,6 +679,10 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
             vals = list(F.EFFECTS)
         elif kind == F.STUDY_MODE:
             vals = list(F.STUDY_MODES)
+        elif kind == F.PROGRAMME_ROLE:
+            vals = list(F.PROGRAMME_ROLES)
+        elif kind == F.NEGATIVE_GROUND:
+            vals = list(F.NEGATIVE_GROUNDS)
         elif kind == F.DECISION:
             vals = list(F.DECISIONS)
         elif kind == F.ADVICE:

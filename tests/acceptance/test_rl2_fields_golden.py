@@ -16,7 +16,12 @@ VALID = ROOT / "tests" / "data" / "rules" / "valid"
 DATA = ROOT / "tests" / "data" / "rl2f"
 # (student, rule file, export, --as-of)
 CASES = [("920001", "aggregates_weighted_dated", "units.csv", "2026-08-20"),
-         ("920003", "aggregates_weighted_dated", "units.csv", "2027-08-20")]
+         ("920003", "aggregates_weighted_dated", "units.csv", "2027-08-20"),
+         ("920101", "fields_round2", "fields.csv", "2026-08-20"),
+         ("920102", "fields_round2", "fields.csv", "2026-08-20"),
+         ("920105", "fields_round2", "fields.csv", "2026-08-20"),
+         ("920201", "mbo_grounds", "mbo.csv", "2026-06-20"),
+         ("920202", "mbo_grounds", "mbo.csv", "2026-06-20")]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -127,3 +127,44 @@ def test_a_missing_step_comes_with_the_latest_day_it_can_still_be_taken():
                        date(2026, 7, 1))
     assert changes(late, "en")[-1].count("too late for any lawful advice day left") == 2
     assert changes(late, "nl")[-1].count("te laat voor elke nog rechtmatige adviesdatum") == 2
+
+
+# --- item 5: record fields and working days ----------------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.dates(date(2020, 1, 1), date(2030, 12, 31)), n=st.integers(-60, 60),
+       holidays=st.frozensets(st.dates(date(2019, 10, 1), date(2031, 3, 31)), max_size=40))
+def test_working_days_skip_weekends_and_holidays(start, n, holidays):
+    from datetime import timedelta
+
+    from bsa_check.engine.context import add_working_days
+    end = add_working_days(start, n, holidays)
+    if n == 0:
+        assert end == start
+        return
+    assert end.weekday() < 5 and end not in holidays  # the day reached is a working day
+    # n > 0: the working days in (start, end]; n < 0: those in [end, start)
+    span = range(1, (end - start).days + 1) if n > 0 else range((end - start).days, 0)
+    between = [start + timedelta(days=k) for k in span]
+    assert sum(1 for d in between if d.weekday() < 5 and d not in holidays) == abs(n)
+
+
+def test_new_fields_read_in_dutch_and_english():
+    from bsa_check.records.fields import HEADER_INDEX, normalise_header
+    from bsa_check.records.parse import PARSERS
+    from bsa_check.records import fields as F
+    for header, name in (("alle_toetskansen_benut", "exam_opportunities_used"), ("hoofd_of_neven", "programme_role"),
+                         ("grond_negatief_advies", "negative_ground"),
+                         ("aantal_onvoldoende_onderdelen", "insufficient_components"),
+                         ("begindatum_omstandigheden", "circumstances_onset_date"),
+                         ("programme_role", "programme_role")):
+        assert HEADER_INDEX[normalise_header(header)] == name
+    role, ground = PARSERS[F.PROGRAMME_ROLE], PARSERS[F.NEGATIVE_GROUND]
+    assert (role("Nevenopleiding"), role("main"), role("geen")) == ("side", "main", None)
+    assert (ground("alleen aanwezigheid"), ground("Studievoortgang"), ground("both")) == \
+        ("attendance_only", "study_progress", "both")
+    import pytest
+
+    from bsa_check.records.parse import CellError
+    with pytest.raises(CellError):
+        ground("attendance maybe")
