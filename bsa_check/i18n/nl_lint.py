@@ -291,9 +291,21 @@ TEXTS: dict[str, dict[str, str]] = {
             "noem een regelset zonder before_valid_from (maar één stap)",
     },
     "BSA265": {
-        "{name} cannot be an optional column: its absence can make a binding negative more likely ({why})":
+        "{name} cannot be an optional column: its absence can make a binding negative more likely ({_why})":
             "{name} kan geen optionele kolom zijn: als hij ontbreekt, kan een bindend negatief advies waarschijnlijker "
-            "worden ({why})",
+            "worden ({_why})",
+        # the why (ruleset/optional_lint.py): a statutory field's basis, or what a witness record showed
+        "an empty {name} everywhere would read as: none ({_basis})":
+            "een lege {name} overal zou worden gelezen als: geen ({_basis})",
+        "WHW art. 7.8b lid 3; Uitvoeringsbesluit WHW 2008 art. 2.1 lid 1":
+            "WHW art. 7.8b lid 3; Uitvoeringsbesluit WHW 2008 art. 2.1 lid 1",
+        "WHW art. 7.8b lid 2: no rejection after the propaedeutic exam":
+            "WHW art. 7.8b lid 2: geen afwijzing na het propedeutisch examen",
+        "the OER's deregistration cut-off: no advice after deregistering before it":
+            "de uitschrijfgrens van de OER: geen advies na uitschrijving daarvoor",
+        "on a witness record an empty {name} lets a binding negative decide where a recorded value would not":
+            "op een voorbeeldrecord laat een lege {name} een bindend negatief advies beslissen waar een ingevulde "
+            "waarde dat niet zou doen",
         "remove {name} from optional_columns, so an export without that column stops with its name instead of "
         "giving binding negatives; only columns whose absence blocks a negative (warning_date, hearing_date) or has "
         "a stated default (advice_date: --as-of) can be optional": "haal {name} uit optional_columns, zodat een "

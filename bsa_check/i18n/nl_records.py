@@ -169,6 +169,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "BSA308": {
         "the header line is longer than {n} characters": "de kopregel is langer dan {n} tekens",
+        # Python's csv module says why ({_reason}); a reason it words otherwise stays as it is ({reason})
+        "the header cannot be read as CSV: {_reason}": "de kopregel is niet te lezen als CSV: {_reason}",
+        "the row cannot be read as CSV: {_reason}": "de regel is niet te lezen als CSV: {_reason}",
+        "'{a}' expected after '{b}'": "'{a}' verwacht na '{b}'",
+        "line contains NUL": "de regel bevat een NUL-teken",
+        "unexpected end of data": "onverwacht einde van de gegevens",
+        "field larger than field limit ({n})": "cel groter dan de grens ({n})",
+        "new-line character seen in unquoted field - do you need to open the file with newline=''?":
+            "regeleinde in een cel zonder aanhalingstekens",
         "the header cannot be read as CSV: {reason}": "de kopregel is niet te lezen als CSV: {reason}",
         "check the quotes in the header line": "controleer de aanhalingstekens in de kopregel",
         "line is longer than {n} characters": "regel is langer dan {n} tekens",
@@ -253,6 +262,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "de regelset onder by_programme noemt)",
     },
     "BSA330": {
+        "the file is mostly UTF-8 but not all of it; the first byte that is not UTF-8 is on line {bad}: it is read "
+        "as Windows-1252, so accented letters from line {line} on may read wrong":
+            "het bestand is grotendeels UTF-8, maar niet helemaal; de eerste byte die geen UTF-8 is staat op regel "
+            "{bad}: het wordt gelezen als Windows-1252, dus letters met accenten vanaf regel {line} kunnen verkeerd "
+            "gelezen worden",
         "the file is mostly UTF-8 but not all of it{where}: it is read as Windows-1252, so accented letters from "
         "line {line} on may read wrong": "het bestand is grotendeels UTF-8, maar niet helemaal{where}: het wordt "
                                          "gelezen als Windows-1252, dus letters met accenten vanaf regel {line} "
@@ -282,7 +296,35 @@ TEXTS: dict[str, dict[str, str]] = {
             "maak de kolom in Excel Tekst (of Getal) en voer de waarde opnieuw in",
     },
     "BSA343": {
-        "is {what}, not a table of student records": "is {what}, geen tabel met studentgegevens",
+        "is {_what}, not a table of student records": "is {_what}, geen tabel met studentgegevens",
+        # what the file is (records/sniff.py), and what to do
+        "a damaged zip archive (or workbook)": "een beschadigd zip-archief (of werkmap)",
+        "export the records again; if it is a workbook, open and save it in Excel":
+            "exporteer de gegevens opnieuw; is het een werkmap, open en bewaar hem dan in Excel",
+        "an OpenDocument file (LibreOffice)": "een OpenDocument-bestand (LibreOffice)",
+        "save it as .xlsx or as CSV (UTF-8, ';' between cells)":
+            "sla het op als .xlsx of als CSV (UTF-8, ';' tussen de cellen)",
+        "a Word document": "een Word-document",
+        "export the student records as .xlsx or CSV": "exporteer de studentgegevens als .xlsx of CSV",
+        "a zip archive": "een zip-archief",
+        "unpack it and give the .xlsx or .csv file inside": "pak het uit en geef het .xlsx- of .csv-bestand erin",
+        "a gzip-compressed file": "een met gzip ingepakt bestand",
+        "unpack it first (e.g. gunzip) and give the file inside":
+            "pak het eerst uit (bijv. met gunzip) en geef het bestand erin",
+        "a PDF document": "een pdf-document",
+        "a PDF cannot be read as records: export the same report from the student information system as .xlsx or CSV":
+            "een pdf is niet als gegevens te lezen: exporteer hetzelfde overzicht uit het studentinformatiesysteem "
+            "als .xlsx of CSV",
+        "an old Excel workbook (.xls, before 2007) or a password-protected workbook":
+            "een oude Excel-werkmap (.xls, van vóór 2007) of een werkmap met een wachtwoord",
+        "open it in Excel and save it as 'Excel-werkmap (.xlsx)' or 'CSV UTF-8'":
+            "open het in Excel en sla het op als 'Excel-werkmap (.xlsx)' of 'CSV UTF-8'",
+        "remove the password first if it has one": "haal eerst het wachtwoord weg als er een is",
+        "open it in Excel and save it as 'Excel-werkmap (.xlsx)' or 'CSV UTF-8'; remove the password first if it has one":
+            "open het in Excel en sla het op als 'Excel-werkmap (.xlsx)' of 'CSV UTF-8'; haal eerst het wachtwoord weg "
+            "als er een is",
+        "a web page (HTML), perhaps saved with an .xls name": "een webpagina (HTML), misschien bewaard met een .xls-naam",
+        "an Excel 2003 XML spreadsheet": "een Excel 2003 XML-spreadsheet",
     },
     "BSA344": {
         "cannot be read as an Excel workbook ({name})": "is niet te lezen als Excel-werkmap ({name})",

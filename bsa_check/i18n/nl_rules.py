@@ -152,6 +152,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "give the path of a .yaml rule file, or a folder of them":
             "geef het pad van een .yaml-regelbestand, of van een map met regelbestanden",
     },
+    "BSA107": {  # ruleset/yamlsafe.py (its code is TRAP_CODE there): values YAML 1.1 and 1.2 read differently
+        "YAML 1.1 reads the unquoted {shown} as the boolean {value}":
+            "YAML 1.1 leest {shown} zonder aanhalingstekens als de booleaanse waarde {value}",
+        "write {value} for a yes/no value, or \"{raw}\" in quotes for text":
+            "schrijf {value} voor een ja/nee-waarde, of \"{raw}\" tussen aanhalingstekens voor tekst",
+        "YAML 1.1 reads the unquoted {shown} as {_what}": "YAML 1.1 leest {shown} zonder aanhalingstekens als {_what}",
+        "the octal number {value}": "het octale getal {value}",
+        "the number {value}": "het getal {value}",
+        "write {value} for a number, or \"{raw}\" in quotes for a code or text":
+            "schrijf {value} voor een getal, of \"{raw}\" tussen aanhalingstekens voor een code of tekst",
+        "{shown} is not a plain decimal (YAML 1.1 reads it as {plain})":
+            "{shown} is geen gewoon decimaal getal (YAML 1.1 leest het als {plain})",
+        "write {plain}, without an exponent, underscores or colons":
+            "schrijf {plain}, zonder exponent, liggende streepjes of dubbele punten",
+        "{shown} is a date with a time; rule files use dates only":
+            "{shown} is een datum met een tijd; regelbestanden gebruiken alleen datums",
+        "write the date as jjjj-mm-dd, e.g. {iso}": "schrijf de datum als jjjj-mm-dd, bijv. {iso}",
+        "{shown} is text to YAML, not the number {dotted}": "{shown} is tekst voor YAML, niet het getal {dotted}",
+        "write {dotted} (a decimal point), or \"{raw}\" in quotes for text":
+            "schrijf {dotted} (met een decimale punt), of \"{raw}\" tussen aanhalingstekens voor tekst",
+        "{shown} is text in YAML 1.1 but a number in YAML 1.2 (editors)":
+            "{shown} is tekst in YAML 1.1 maar een getal in YAML 1.2 (editors)",
+        "write the number without an exponent (e.g. 1000 for 1e3), or \"{raw}\" in quotes for text":
+            "schrijf het getal zonder exponent (bijv. 1000 voor 1e3), of \"{raw}\" tussen aanhalingstekens voor tekst",
+        # ruleset/load.py: text expected, but YAML read a date, number or boolean
+        "text is expected here, but YAML reads the unquoted value as the boolean {text}":
+            "hier wordt tekst verwacht, maar YAML leest de waarde zonder aanhalingstekens als de booleaanse waarde {text}",
+        "text is expected here, but YAML reads the unquoted value as a date and time {text}":
+            "hier wordt tekst verwacht, maar YAML leest de waarde zonder aanhalingstekens als een datum met tijd {text}",
+        "text is expected here, but YAML reads the unquoted value as a date {text}":
+            "hier wordt tekst verwacht, maar YAML leest de waarde zonder aanhalingstekens als een datum {text}",
+        "text is expected here, but YAML reads the unquoted value as the number {text}":
+            "hier wordt tekst verwacht, maar YAML leest de waarde zonder aanhalingstekens als het getal {text}",
+        "put it in quotes: \"{text}\"": "zet de waarde tussen aanhalingstekens: \"{text}\"",
+    },
     "BSA111": {
         "{path} is a rule test file, not a rule file": "{path} is een regeltestbestand, geen regelbestand",
         "run it with: bsa-check test {path}": "draai het met: bsa-check test {path}",

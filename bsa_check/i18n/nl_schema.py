@@ -60,7 +60,10 @@ PHRASES: dict[str, str] = {
     "Input should be {choices}": "moet {choices} zijn",
     "input should be {_choices}": "moet {_choices} zijn",
     "input should be {choices}": "moet {choices} zijn",
-    "{a}' or '{b}": "{a}' of '{b}",  # quoted choices only: a loose "{a} or {b}" took any text with "or" in it
+    # 'a', 'b' or 'c': only after "Input should be" (a shared "{a} or {b}" took any text with " or " in it,
+    # e.g. a whole "rules.0.outcome: Input should be ..." or a cell reason "write 45, 44,5 or 44.5")
+    "Input should be {a} or {b}": "moet {a} of {b} zijn",
+    "input should be {a} or {b}": "moet {a} of {b} zijn",
     "String should have at least {n} character": "tekst moet minstens {n} teken hebben",
     "String should have at least {n} characters": "tekst moet minstens {n} tekens hebben",
     "String should have at most {n} characters": "tekst mag hoogstens {n} tekens hebben",

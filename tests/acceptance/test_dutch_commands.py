@@ -57,3 +57,36 @@ def test_several_missing_columns_are_dutch():
     proc = run_cli("check", str(BAD), "--rules", "mbo", "--as-of", "2026-08-20")
     line = next(line for line in proc.stderr.splitlines() if "BSA306" in line)
     assert "ontbrekende kolommen " in line and "also accepted" not in line and line.count("(ook goed: ") >= 2
+
+
+# English function words: none may be left in a Dutch problem line once identifiers and data are removed
+PROSE = re.compile(r"\b(the|is not|should|would|must|cannot|an empty|could not|does not|has no|with|without|"
+                   r"expected|quotes|it|first)\b")
+
+
+def _prose(line: str) -> str:
+    """A problem line without its data: the location, quoted values, backticked commands and YAML snippets."""
+    line = line.split(": ", 1)[-1] if "[" in line.split(": ", 1)[0] else line
+    line = re.sub(r"^\S+:\d+(:\d+)?:? ", "", line)
+    return re.sub(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\{[^}]*\}", " ", line)
+
+
+def test_hostile_rule_files_and_exports_are_refused_in_dutch(monkeypatch):
+    from typer.testing import CliRunner
+
+    from bsa_check.cli import app
+
+    monkeypatch.chdir(ROOT / "tests" / "data" / "dutch")  # no configuration file above it chooses a language
+    runner = CliRunner()
+    hostile = ROOT / "tests" / "data" / "hostile"
+    rule_files = sorted(str(p) for p in (hostile / "rules").iterdir()) + \
+        sorted(str(p) for p in (ROOT / "tests" / "data" / "rules" / "invalid").glob("*.yaml"))
+    lines = runner.invoke(app, ["validate", "--lang", "nl", *rule_files]).output.splitlines()
+    for export in sorted((hostile / "records").iterdir()):  # in-process: 58 subprocesses would take 90 s
+        result = runner.invoke(app, ["check", str(export), "--as-of", "2026-08-20", "--lang", "nl", "--format", "jsonl"])
+        lines += [line for line in result.output.splitlines() if "[BSA" in line]
+    # BSA100 quotes PyYAML's own (English) parser message, as data
+    english = [line for line in lines if "BSA100" not in line and PROSE.search(_prose(line))]
+    assert not english, "\n".join(english)
+    assert any("BSA107" in line for line in lines) and any("BSA343" in line for line in lines)
+    assert any("BSA308" in line for line in lines)
