@@ -71,12 +71,18 @@ def source_messages() -> list[tuple[str, str, str]]:
         if path.name in ("codes.py", "help_nl.py") or path.parent.name == "i18n":  # the Dutch itself
             continue
         where = str(path.relative_to(PACKAGE.parent))
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # a code given by a module constant (TRAP_CODE = "BSA107") counts as written out
+        named = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str) and CODE.match(n.value.value)
+                 for t in n.targets if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 args = [*node.args, *(k.value for k in node.keywords)]
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))
                 codes = [a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)
-                         and CODE.match(a.value)]
+                         and CODE.match(a.value)] + [named[a.id] for a in args if isinstance(a, ast.Name)
+                                                     and a.id in named]
                 if name == "ValueError" and where.replace("\\", "/").endswith(MODEL_MODULES) and node.args:
                     found.extend((f"{where}:{node.lineno}", "*", t) for t in _strings(node.args[0]))
                     continue
