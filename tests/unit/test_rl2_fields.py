@@ -168,3 +168,13 @@ def test_new_fields_read_in_dutch_and_english():
     from bsa_check.records.parse import CellError
     with pytest.raises(CellError):
         ground("attendance maybe")
+
+
+def test_every_key_of_items_5_and_6_has_a_schema_description():
+    from bsa_check.schema import rules_schema
+    schema = rules_schema()
+    defs = schema["$defs"]
+    for where, key in (("Aggregate", "weighted_by"), ("Unit", "valid_from"), ("Unit", "valid_until"),
+                       ("Offset", "working_days")):
+        assert defs[where]["properties"][key].get("description", "").strip(), (where, key)
+    assert schema["properties"]["holidays"]["description"].strip()
