@@ -38,8 +38,11 @@ def run_due(students: str, ruleset: CompiledRuleSet, as_of: date, within: int | 
     err = stderr()
     if chosen != "text":
         err.print(text(report.summary_line(plan, lang)))
-        for r in report.counts(plan, lang):
-            err.print(text(f"  {r['count']} {r['outcome']}: {r['title']} ({r['rule']}; {r['status']})"))
+        from bsa_check.i18n import outcome_label
+
+        for r in report.counts(plan, lang):  # in words, as the text format counts them (codes are in the file)
+            status = report.w("complete" if r["status"] == "complete" else "scope", lang)
+            err.print(text(f"  {r['count']} {outcome_label(r['outcome'], lang)}: {r['title']} ({r['rule']}; {status})"))
     from bsa_check.i18n.problems import error_line
 
     for e in plan.errors:

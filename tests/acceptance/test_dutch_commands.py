@@ -17,6 +17,8 @@ def test_due_row_errors_are_dutch():
     errors = [line for line in proc.stderr.splitlines() if "BSA3" in line]
     assert errors and all(line.startswith("fout[BSA3") for line in errors), errors
     assert not [w for line in errors for w in english_words(line.split(": ", 2)[-1])]
+    counted = run_cli("due", str(BAD), "--as-of", "2026-03-01", "--format", "csv").stderr  # the counts on stderr
+    assert "  1 positief: Norm gehaald (norm_met; buiten bereik)" in counted and "out_of_scope" not in counted
 
 
 def test_letters_summary_is_dutch(tmp_path):
