@@ -45,6 +45,22 @@ def _norm(name: str) -> str:
     return " ".join(str(name).split()).casefold()
 
 
+def distinct(ours: list[str], kept: list[str]) -> list[str]:
+    """The kept headings as written beside ``ours``: one that repeats one of ours or an earlier kept one
+    (case and spaces aside) gets ``(export)``, then ``(export 2)``..., so every heading names one column
+    (``--keep-all`` brings the export's own ``studentnummer`` next to the verdict's)."""
+    taken = {_norm(h) for h in ours}
+    out: list[str] = []
+    for heading in kept:
+        name, n = heading, 1
+        while _norm(name) in taken:
+            name = f"{heading} (export)" if n == 1 else f"{heading} (export {n})"
+            n += 1
+        taken.add(_norm(name))
+        out.append(name)
+    return out
+
+
 def resolve(names: str | None, keep_all: bool, headers: list[Any], source: str, header_line: int) -> list[int]:
     """The 0-based columns to keep, in the order asked (``--keep-all``: every named column)."""
     shown = [str(h).strip() if h is not None else "" for h in headers]

@@ -12,6 +12,7 @@ from typing import Any
 from bsa_check.memo import Memo
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
+from bsa_check.report.keep import distinct
 from bsa_check.report import FORMAT_VERSION, Reporter, error_cell, error_dict, ruleset_meta, verdict_tail
 from bsa_check.ruleset.model import Text
 from bsa_check.textsafe import JSON_ESCAPES, visible
@@ -226,7 +227,8 @@ class CsvReporter(Reporter):
     def start(self) -> None:
         if self.excel:
             self.out.write("\ufeff")  # Excel reads UTF-8 only with its byte order mark
-        self.writer.writerow([*self.COLUMNS, *(safe_cell(h) for h in self.kept_headers)])
+        kept = distinct(list(self.COLUMNS), [str(h) for h in self.kept_headers])
+        self.writer.writerow([*self.COLUMNS, *(safe_cell(h) for h in kept)])
         rs = self.rs
         self.ruleset_id = ruleset_id = f"{rs.name} {rs.version} sha256:{rs.sha256}"
         lang = self.lang

@@ -19,6 +19,7 @@ from bsa_check.explain import outcome_text, reason, verdict_basis
 from bsa_check.i18n import outcome_label
 from bsa_check.report import Reporter, error_cell
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
+from bsa_check.report.keep import distinct
 from bsa_check.report.machine import safe_cell
 from bsa_check.ruleset.model import OUTCOMES
 
@@ -93,7 +94,8 @@ class XlsxReporter(Reporter):
         self.wb = Workbook(write_only=True)
         self.ws = self.wb.create_sheet(SUMMARY["verdicts"][lang])
         self.ws.freeze_panes = "A2"
-        self.ws.append([HEADINGS[c][lang] for c in COLUMNS] + [safe_cell(h) for h in self.kept_headers])
+        ours = [HEADINGS[c][lang] for c in COLUMNS]
+        self.ws.append(ours + [safe_cell(h) for h in distinct(ours, [str(h) for h in self.kept_headers])])
         self._last = 1
         self._date_format = DATE_FORMATS[lang]
 

@@ -144,3 +144,26 @@ def test_dates_in_a_kept_xlsx_column(tmp_path: Path) -> None:
     body = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
     assert body[0][-2:] == ("Geboren", "Score")
     assert isinstance(body[1][-2], datetime) and body[1][-1] == 8
+
+
+def test_kept_headings_stay_distinct_from_ours(tmp_path: Path) -> None:
+    """--keep-all carries the export's 'studentnummer', 'opleiding', 'adviesdatum': in a Dutch workbook
+    (and in csv for an export with the canonical headers) they met the verdict's own headings of the
+    same name, and a mail merge or pandas cannot tell two 'studentnummer' columns apart. A kept
+    heading that repeats one of ours is marked '(export)'."""
+    src = with_contacts(tmp_path)
+    out = tmp_path / "all.xlsx"
+    proc = _run(str(src), *AS_OF, "--keep-all", "--lang", "nl", "--output", str(out))
+    assert proc.returncode == 0, proc.stderr
+    header = [c.value for c in next(openpyxl.load_workbook(out).worksheets[0].iter_rows(max_row=1))]
+    assert len(header) == len(set(header)), header
+    assert header.count("studentnummer") == 1 and "studentnummer (export)" in header
+    assert header[-3:] == ["Naam", "E-mail", "Mentor cijfer"]
+    canonical = tmp_path / "canonical.csv"
+    text = src.read_text(encoding="utf-8").split("\n", 1)  # read_text turns CRLF into LF
+    canonical.write_text(text[0].replace("studentnummer", "student_id").replace("opleiding", "programme") + "\n"
+                         + text[1], encoding="utf-8")
+    rows = read_csv(_run(str(canonical), *AS_OF, "--keep-all", "--format", "csv").stdout)
+    assert len(rows[0]) == len(set(rows[0])), rows[0]
+    assert rows[0].count("student_id") == 1 and "student_id (export)" in rows[0]
+    assert len(rows) == 32 and rows[1][rows[0].index("student_id (export)")] == "900001"
