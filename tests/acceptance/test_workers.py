@@ -229,3 +229,48 @@ def test_available_cores_follows_the_affinity(monkeypatch):
     if hasattr(os, "sched_getaffinity"):
         monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 3, 5})
         assert parallel.available_cores() == 3
+
+
+def test_the_parent_writes_each_piece_whole(tmp_path, monkeypatch):
+    """Issue 22: without a duplicate in it, a chunk is one write of the worker's bytes and one
+    update of the counts: no loop over its rows in the parent."""
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 1024)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 2, {70: 5})
+    writes, counted = [], []
+    from bsa_check.report import Reporter
+
+    real_write, real_count = Reporter.write_piece, Reporter.add_counted
+
+    def write_piece(self, piece):
+        writes.append(piece)
+        real_write(self, piece)
+
+    def add_counted(self, rows, counts, errors):
+        counted.append(rows)
+        real_count(self, rows, counts, errors)
+
+    monkeypatch.setattr(Reporter, "write_piece", write_piece)
+    monkeypatch.setattr(Reporter, "add_counted", add_counted)
+    many = _run("check", path, "--format", "jsonl", "--workers", "2")
+    with open_chunks(path) as parts:
+        n = len(parts)
+    assert n > 3
+    assert all(isinstance(w, bytes) for w in writes)  # encoded in the workers
+    # one write per chunk, except the chunk with the duplicate (row 70): written around it
+    assert len(writes) == n + 1 and sum(counted) == 79
+    one = _run("check", path, "--format", "jsonl")
+    assert many.stdout == one.stdout and one.stdout.count("BSA313") == 1
+
+
+def open_chunks(path):
+    import contextlib
+
+    from bsa_check.records.reader import open_records
+
+    @contextlib.contextmanager
+    def chunks():
+        with open_records(path) as reader:
+            yield parallel.plan(reader, 2)
+
+    return chunks()
