@@ -50,7 +50,7 @@ class SeenKeys:
 
     def duplicates(self, hashes: Any, lines: Any) -> dict[int, int]:
         """:meth:`first_line_of_hash` for each (hash, line) in order, as one loop: line -> first line
-        for each that was seen before (the ``--workers`` parent replays a whole chunk at once)."""
+        for each that was seen before (a ``--workers`` keeper replays its share of a chunk at once)."""
         out = {}
         all_keys, all_lines, mask = self._keys, self._lines, _MASK
         for h, line in zip(hashes, lines):
@@ -73,7 +73,8 @@ class SeenKeys:
 
 class KeyRecorder:
     """Stands in for :class:`SeenKeys` in a worker: records (hash, line) of every key in order, so the
-    parent can replay them into its own :class:`SeenKeys`; never reports a duplicate itself."""
+    keepers (``bsa_check.parallel``) can replay them into their :class:`SeenKeys`; never reports a
+    duplicate itself."""
 
     __slots__ = ("hashes", "lines")
 

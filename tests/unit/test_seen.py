@@ -27,7 +27,7 @@ def test_large_line_numbers_and_many_keys():
 
 @given(st.lists(st.tuples(st.integers(0, 40), st.booleans()), max_size=300))
 def test_a_chunk_replayed_at_once_finds_what_one_key_at_a_time_finds(keys):
-    """``duplicates`` (the --workers parent's bulk replay) equals ``first_line_of_hash`` per key."""
+    """``duplicates`` (a --workers keeper's bulk replay of a chunk) equals ``first_line_of_hash`` per key."""
     one, bulk = SeenKeys(), SeenKeys()
     hashes = [hash(f"k{k}") if text else k * 4096 for k, text in keys]  # some share a bucket
     lines = list(range(2, len(keys) + 2))
