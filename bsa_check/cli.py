@@ -444,7 +444,7 @@ def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | N
 
     err = _stderr()
     _encoding_note(reader)
-    _unknown_columns(reader, language)
+    _unknown_columns(reader, language, kept=reporter.kept_headers)
     if reporter.rows == 0:
         err.print(Text(f"{severity('warning', language)}[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
                   style="yellow")
@@ -489,18 +489,21 @@ def _encoding_note(reader) -> None:  # type: ignore[no-untyped-def]
         _stderr().print(Text(error_line(warning, chosen(), "warning")), style="yellow")
 
 
-def _unknown_columns(reader, language: str) -> None:  # type: ignore[no-untyped-def]
+def _unknown_columns(reader, language: str, kept: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
     """One warning on stderr for all export columns bsa-check does not know (never one per row),
-    each with a did-you-mean."""
+    each with a did-you-mean; ``kept``: the headers --keep-columns carries to the output, which are
+    not ignored."""
     import difflib
 
     from bsa_check.i18n import t
     from bsa_check.records.fields import HEADER_INDEX
 
-    if not reader.unknown_columns:
+    carried = {str(h).strip() for h in kept or ()}
+    unknown = [h.strip() for h in reader.unknown_columns or () if h.strip() not in carried]
+    if not unknown:
         return
     named = []
-    for header in dict.fromkeys(h.strip() for h in reader.unknown_columns):
+    for header in dict.fromkeys(unknown):
         close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
         named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
     from bsa_check.i18n.problems import severity

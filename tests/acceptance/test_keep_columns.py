@@ -167,3 +167,16 @@ def test_kept_headings_stay_distinct_from_ours(tmp_path: Path) -> None:
     assert len(rows[0]) == len(set(rows[0])), rows[0]
     assert rows[0].count("student_id") == 1 and "student_id (export)" in rows[0]
     assert len(rows) == 32 and rows[1][rows[0].index("student_id (export)")] == "900001"
+
+
+def test_kept_columns_are_not_called_ignored(tmp_path: Path) -> None:
+    """BSA316 warns of export columns bsa-check ignores; a column the user keeps is not ignored, so
+    the warning names only the others (it said 'Naam', 'E-mail' ... are ignored while writing them)."""
+    src = with_contacts(tmp_path)
+    proc = _run(str(src), *AS_OF, "--keep-columns", "Naam,E-mail", "--output", str(tmp_path / "o.csv"), "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    warning = next(line for line in proc.stderr.decode("utf-8").splitlines() if "BSA316" in line)
+    assert "'Mentor cijfer'" in warning and "'Naam'" not in warning and "'E-mail'" not in warning, warning
+    assert "1 column(s)" in warning
+    everything = _run(str(src), *AS_OF, "--keep-all", "--output", str(tmp_path / "a.csv"))
+    assert everything.returncode == 0 and b"BSA316" not in everything.stderr, everything.stderr
