@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.records.parse import academic_year_of
+from bsa_check.ruleset.walk import operand_refs, tests_in
 from bsa_check.errors import BsaCheckError, EvaluationError, cell_name
 from bsa_check.memo import Memo
 from bsa_check.ruleset.model import OUTCOMES
@@ -409,13 +410,11 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
 
 def _part_time_params(rs: CompiledRuleSet) -> set[str]:
     """Parameters a derived value selects for part-time students (``when: {field: part_time, ...}``)."""
-    from bsa_check.ruleset.validate import _operand_refs, _tests
-
     out = set()
     for d in rs.model.derived.values():
         for case in d.cases:
-            if any(t.subject == ("field", "part_time") for t, _ in _tests(case.when, ())):
-                out |= {n for k, n in _operand_refs(case.value) if k == "param"}
+            if any(t.subject == ("field", "part_time") for t, _ in tests_in(case.when, ())):
+                out |= {n for k, n in operand_refs(case.value) if k == "param"}
     return out
 
 

@@ -102,7 +102,7 @@ def resolve(name_or_path: str) -> tuple[Path, bool]:
     )
 
 
-def _error_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], bool]:
+def error_path(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], bool]:
     """Map a pydantic error ``loc`` onto the data path, skipping union tags; (path, is_key)."""
     path: list[Any] = []
     node = data
@@ -313,7 +313,7 @@ def _schema_round(data: Any, positions: PositionMap) -> tuple[RuleSet | None, li
         repairs: list[Any] | None = []
         seen: set[tuple[Any, ...]] = set()
         for err in exc.errors(include_url=False):
-            path, is_key = _error_path(tuple(err["loc"]), data)
+            path, is_key = error_path(tuple(err["loc"]), data)
             message, hint = _friendly(err, path, data)
             code = "BSA102"
             trap = _unquoted_non_text(err)

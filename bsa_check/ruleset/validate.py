@@ -31,6 +31,7 @@ from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
+from bsa_check.ruleset.walk import operand_refs, tests_in
 
 STATUTORY_CIRCUMSTANCES = frozenset(
     {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
@@ -147,40 +148,6 @@ def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
 # --- walking the model ----------------------------------------------------------------------------
 
 
-def _tests(cond: Any, path: tuple[Any, ...]) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
-    if cond is None:
-        return
-    if isinstance(cond, m.All):
-        for i, c in enumerate(cond.all):
-            yield from _tests(c, (*path, "all", i))
-    elif isinstance(cond, m.Any_):
-        for i, c in enumerate(cond.any):
-            yield from _tests(c, (*path, "any", i))
-    elif isinstance(cond, m.Not):
-        yield from _tests(cond.not_, (*path, "not"))
-    else:
-        yield cond, path
-
-
-def _operand_refs(op: Any) -> Iterator[tuple[str, str]]:
-    """(kind, name) of every field/param/derived an operand mentions."""
-    if isinstance(op, m.FieldRef):
-        yield "field", op.field
-        if op.default is not None:
-            yield from _operand_refs(op.default)
-    elif isinstance(op, m.ParamRef):
-        yield "param", op.param
-    elif isinstance(op, m.DerivedRef):
-        yield "derived", op.derived
-    elif isinstance(op, m.Arithmetic):
-        for item in op.op[1]:
-            yield from _operand_refs(item)
-    elif isinstance(op, m.Aggregate):
-        yield "aggregate", op.aggregate
-        if op.until is not None:
-            yield from _operand_refs(op.until)
-
-
 def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
                          tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[Any, ...]]:
     """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
@@ -191,16 +158,16 @@ def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
     """
     if tests_of is None:
         def tests_of(rule: Any, i: int) -> Any:
-            return _tests(rule.when, ("rules", i, "when"))
+            return tests_in(rule.when, ("rules", i, "when"))
     out: dict[str, tuple[Any, ...]] = {}
     derived_params: dict[str, set[str]] = {}
     for name, d in rs.derived.items():
-        derived_params[name] = {n for case in d.cases for k, n in _operand_refs(case.value) if k == "param"}
+        derived_params[name] = {n for case in d.cases for k, n in operand_refs(case.value) if k == "param"}
     for i, rule in enumerate(rs.rules):
         for t, path in tests_of(rule, i):
             kind, name = t.subject
             op, rhs = t.op
-            refs = list(_operand_refs(rhs))
+            refs = list(operand_refs(rhs))
             names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
             if not set(names) & fields and not (kind == "derived" and name in credit_derived):
                 continue
@@ -335,7 +302,7 @@ class Linter:
                              "list them oldest first, so a reader sees which value is in force when", WARNING)
 
     def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
-        yield from _tests(rule.when, ("rules", i, "when"))
+        yield from tests_in(rule.when, ("rules", i, "when"))
 
     def unreachable(self) -> None:
         rules = self.rs.rules
@@ -419,7 +386,7 @@ class Linter:
         if self.rs.sector == "mbo":
             for i, rule in enumerate(self.rs.rules):
                 for t, path in self.all_rule_tests(rule, i):
-                    names = {t.subject[1]} | {n for _, n in _operand_refs(t.op[1])}
+                    names = {t.subject[1]} | {n for _, n in operand_refs(t.op[1])}
                     if names & CREDIT_FIELDS or names & self.credit_derived(False):
                         self.add(path, "BSA252", "a credit norm in an MBO rule set",
                                  "MBO has no credit norm in law (art. 8.1.7a WEB): a binding negative is a qualitative "
@@ -475,9 +442,9 @@ class Linter:
                 continue
             read: set[str] = set()
             for _j, pre in enumerate(rule.requires):
-                for t, _ in _tests(pre.when, ()):  # type: ignore[union-attr]  # requires: names expanded at load
+                for t, _ in tests_in(pre.when, ()):  # type: ignore[union-attr]  # requires: names expanded at load
                     read.add(t.subject[1])
-                    read.update(n for k, n in _operand_refs(t.op[1]) if k == "field")
+                    read.update(n for k, n in operand_refs(t.op[1]) if k == "field")
             if self.rs.sector == "ho":
                 self._advice_window(i, rule)
             for field, what in needed.items():
@@ -506,12 +473,12 @@ class Linter:
         advice = self._advice_operands()
 
         def refs(t: m.Test) -> set[tuple[str, str]]:
-            out = {t.subject} | set(_operand_refs(t.op[1]))
+            out = {t.subject} | set(operand_refs(t.op[1]))
             if isinstance(t.op[1], m.AsOfRef):
                 out.add(("as_of", ""))
             return out
 
-        readers = [j for j, pre in enumerate(rule.requires) if any(refs(t) & advice for t, _ in _tests(pre.when, ()))]  # type: ignore[union-attr]  # requires: names expanded at load
+        readers = [j for j, pre in enumerate(rule.requires) if any(refs(t) & advice for t, _ in tests_in(pre.when, ()))]  # type: ignore[union-attr]  # requires: names expanded at load
         hint = ("add preconditions like ho-current's end_of_year ({derived: advice_day, on_or_after: {param: "
                 "earliest_advice}}) and within_first_year ({derived: advice_day, on_or_before: {param: latest_advice}}) "
                 "(WHW art. 7.8b lid 1 and 3)")
@@ -566,8 +533,8 @@ class Linter:
         """Whether, on some witness record with ``field`` empty, every precondition reading it holds."""
         rule = self.compiled.rules[rule_index]
         readers = [pre for pre, model in zip(rule.requires, rule.model.requires)
-                   if field in {t.subject[1] for t, _ in _tests(model.when, ())}
-                   | {n for t, _ in _tests(model.when, ()) for k, n in _operand_refs(t.op[1]) if k == "field"}]
+                   if field in {t.subject[1] for t, _ in tests_in(model.when, ())}
+                   | {n for t, _ in tests_in(model.when, ()) for k, n in operand_refs(t.op[1]) if k == "field"}]
         for record, as_of, year in self.scenario_witnesses(300, 60):
             record.pop(field, None)
             try:
@@ -639,7 +606,7 @@ def _sample_records(rs: m.RuleSet, compiled: Any, n: int = 1500) -> Iterator[tup
     conds = ([rule.when for rule in rs.rules] + [pre.when for rule in rs.rules for pre in rule.requires]  # type: ignore[union-attr]  # requires: names expanded at load
              + [case.when for d in rs.derived.values() for case in d.cases])
     for cond in conds:
-        for t, _ in _tests(cond, ()):
+        for t, _ in tests_in(cond, ()):
             kind, name = t.subject
             op, rhs = t.op
             rhs_values = rhs if isinstance(rhs, list) else [rhs]

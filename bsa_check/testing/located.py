@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 from pydantic import ValidationError
 
 from bsa_check.errors import ErrorList, RuleFileError
-from bsa_check.ruleset.load import _error_path
+from bsa_check.ruleset.load import error_path
 from bsa_check.ruleset.yamlsafe import PositionMap
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -64,7 +64,7 @@ def located_errors(exc: ValidationError, data: Any, positions: PositionMap, *,
     errors: list[RuleFileError] = []
     seen: set[tuple[Any, ...]] = set()
     for err in exc.errors(include_url=False):
-        path, is_key = _error_path(tuple(err["loc"]), data)
+        path, is_key = error_path(tuple(err["loc"]), data)
         kind = err.get("type", "")
         signature = (*path, kind == "extra_forbidden")
         if signature in seen:
