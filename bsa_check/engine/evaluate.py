@@ -30,7 +30,7 @@ from bsa_check.ruleset.operators import GAP_WHEN_MET, GAP_WHEN_UNMET
 if TYPE_CHECKING:  # pragma: no cover - a type only: the compiled rule set calls this module
     from bsa_check.engine.compiled import CompiledRuleSet
 
-__all__ = ["CREDIT_GAPS", "OUTCOME", "RECORDERS", "Reach", "TRACE", "binding_in_reach", "decide", "evaluate", "run", "split_circumstances"]
+__all__ = ["CREDIT_GAPS", "context", "OUTCOME", "RECORDERS", "Reach", "TRACE", "binding_in_reach", "decide", "evaluate", "run", "split_circumstances"]
 
 # The recorders (what an evaluation records; see the module docstring).
 OUTCOME = "outcome"
@@ -39,12 +39,16 @@ TRACE = "trace"
 RECORDERS = (OUTCOME, CREDIT_GAPS, TRACE)
 
 
-def context(rs: "CompiledRuleSet", record: Any, as_of: date, tracing: bool = False) -> Ctx:
+def context(rs: "CompiledRuleSet", record: Any, as_of: date, tracing: bool = False, year: int | None = None) -> Ctx:
     """The evaluation state of ``record`` under ``rs`` (its academic year's parameters; with excluded
-    kinds of circumstance, the record as the rules see it: :func:`split_circumstances`)."""
+    kinds of circumstance, the record as the rules see it: :func:`split_circumstances`). ``year``: the
+    academic year to take the parameters of (default: the record's, :meth:`CompiledRuleSet.record_year`);
+    the legal lint evaluates witness records in chosen years. A rule's or precondition's ``cond(ctx)``
+    then says whether it holds (raising MissingValue for a value it needs that the record lacks)."""
     if rs.excluded_kinds:
         record = split_circumstances(record, rs.excluded_kinds)
-    year = rs.record_year(record, as_of)
+    if year is None:
+        year = rs.record_year(record, as_of)
     ctx = Ctx(record, as_of, year, rs.params_for(record.get("programme"), year), rs.derived)
     if not tracing:
         ctx.details = None  # no derived-value details without a trace

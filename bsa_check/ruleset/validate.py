@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from bsa_check import lint as lints
-from bsa_check.engine.compile import ABSENT, Ctx, MissingValue, compile_ruleset
+from bsa_check.engine.compile import compile_ruleset
+from bsa_check.engine.evaluate import context
+from bsa_check.engine.values import ABSENT, MissingValue
 from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.problems import ERROR, WARNING, Problem
 from bsa_check.records import fields as F
@@ -327,11 +329,7 @@ class Linter:
         reported: set[tuple[int, int]] = set()
         for record, as_of in witnesses:
             year = record.get("academic_year") or 2025
-            try:
-                params = self.compiled.params_for(record.get("programme"), year)
-            except Exception:  # noqa: BLE001 - a parameter without a value for the sample year
-                continue
-            ctx = Ctx(record, as_of, year, params, self.compiled.derived)
+            ctx = context(self.compiled, record, as_of, year=year)
             matched = []
             for rule in rules:
                 try:
@@ -523,8 +521,7 @@ class Linter:
             record["part_time"] = False
             record["study_mode"] = "full_time"
         try:
-            params = self.compiled.params_for(record.get("programme"), year)
-            ctx = Ctx(record, advised, year, params, self.compiled.derived)
+            ctx = context(self.compiled, record, advised, year=year)
             return all(rule.requires[j].cond(ctx) for j in readers)
         except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
             return False
@@ -538,8 +535,7 @@ class Linter:
         for record, as_of, year in self.scenario_witnesses(300, 60):
             record.pop(field, None)
             try:
-                params = self.compiled.params_for(record.get("programme"), year)
-                ctx = Ctx(record, as_of, year, params, self.compiled.derived)
+                ctx = context(self.compiled, record, as_of, year=year)
                 if all(pre.cond(ctx) for pre in readers):
                     return True
             except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
