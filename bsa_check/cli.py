@@ -146,7 +146,7 @@ def _output_format(fmt, output: str | None, allowed: tuple, command: str) -> str
 
 
 def _stderr():  # type: ignore[no-untyped-def]
-    """Console(stderr=True, highlight=False, soft_wrap=True); plain lines while stderr is a file (bsa_check.plain)."""
+    """Console(stderr=True, highlight=False), wrapping at spaces only on a terminal; plain lines while stderr is a file (bsa_check.plain)."""
     from bsa_check.plain import stderr_console
 
     return stderr_console()

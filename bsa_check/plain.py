@@ -245,9 +245,18 @@ class _PlainStderr:
 
 
 def rich_stderr() -> Any:
+    """Messages are one line each (for grep) except on a terminal, where rich wraps them at spaces to its
+    width: the terminal itself would fold a long note mid-word."""
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+    return Console(stderr=True, highlight=False, soft_wrap=not _isatty(sys.stderr))
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):  # no stream, or a closed one
+        return False
 
 
 def stderr_console() -> Any:

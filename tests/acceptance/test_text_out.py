@@ -228,3 +228,41 @@ def test_summary_prints_only_the_counts() -> None:
     assert doc["verdicts"] == [] and doc["summary"]["rows"] == 31
     refused = _check("--summary", "--format", "csv")
     assert refused.exit_code == 2 and "BSA439" in refused.stderr
+
+
+def test_notes_on_a_terminal_stderr_are_wrapped_at_word_boundaries() -> None:
+    """Standard error on the same 80-column terminal: the placeholder note (233 characters) and the
+    row errors were written as one line each, which the terminal folded mid-word ('... the no|rm ...').
+    On a terminal they are wrapped at spaces; on a pipe or in a file they stay one line each (grep)."""
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    base = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "FORCE_COLOR", "NO_COLOR", "CI")}
+    bad = ROOT / "tests" / "data" / "dutch" / "bad.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "bsa_check", "check", str(bad), *AS_OF, "--lang", "nl",
+                             "--summary"], stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
+                            cwd=ROOT, env={**base, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"})
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 60)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    assert proc.wait(timeout=60) == 1
+    shown = _SGR.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+    assert "voorbeeldwaarden" in shown and "fout[BSA310]" in shown
+    assert max(len(line) for line in shown.split("\n")) <= 80, shown
+    piped = subprocess.run([sys.executable, "-m", "bsa_check", "check", str(bad), *AS_OF, "--lang", "nl", "--summary"],
+                           capture_output=True, text=True, cwd=ROOT, check=False,
+                           env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "80"})
+    assert max(len(line) for line in piped.stderr.split("\n")) > 80  # one line per message for grep
+    # the same words: wrapping only moved them
+    assert sorted(shown.split()) == sorted(piped.stderr.split())
