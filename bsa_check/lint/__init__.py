@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from bsa_check.lint import discretion, negative_inputs, reason_if_missing, scenario
-from bsa_check.problems import ERROR, WARNING
+from bsa_check.lint import dated_order, discretion, negative_inputs, reason_if_missing, scenario, unreachable
+from bsa_check.problems import ERROR
 from bsa_check.ruleset import optional_lint
 
 
@@ -63,8 +63,8 @@ def _exclusive(linter: Any) -> bool:
 
 
 LINTS: tuple[Lint, ...] = (
-    method("dated_order", ["BSA220"], WARNING),
-    method("unreachable", ["BSA221"], WARNING),
+    from_module(dated_order),
+    from_module(unreachable),
     method("overlaps", ["BSA222"], ERROR, applies=_exclusive),
     method("norm_lint", ["BSA250", "BSA251", "BSA252"], ERROR, blocks_verdicts=True),
     method("negative_lint", ["BSA253"], ERROR, blocks_verdicts=True),

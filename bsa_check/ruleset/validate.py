@@ -29,7 +29,7 @@ from bsa_check.engine.compile import compile_ruleset
 from bsa_check.engine.evaluate import context
 from bsa_check.engine.values import ABSENT, MissingValue
 from bsa_check.errors import ErrorList, Location, RuleFileError
-from bsa_check.problems import ERROR, WARNING, Problem
+from bsa_check.problems import ERROR, Problem
 from bsa_check.records import fields as F
 from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
@@ -292,35 +292,8 @@ class Linter:
         return [i for i, rule in enumerate(self.rs.rules) if rule.outcome == "negative"]
 
     # consistency ---------------------------------------------------------------------------------
-    def dated_order(self) -> None:
-        for name, p in self.rs.parameters.items():
-            tables: list[tuple[tuple[str, ...], dict[Any, Any]]] = [(("parameters", name, "values"), p.values)]
-            tables += [(("parameters", name, "by_programme", code), v) for code, v in p.by_programme.items()
-                       if isinstance(v, dict)]
-            for path, table in tables:
-                keys = list(table)
-                if keys != sorted(keys):
-                    self.add(path, "BSA220", f"dated values of {name!r} are not in date order",
-                             "list them oldest first, so a reader sees which value is in force when", WARNING)
-
     def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
         yield from tests_in(rule.when, ("rules", i, "when"))
-
-    def unreachable(self) -> None:
-        rules = self.rs.rules
-        for i, rule in enumerate(rules):
-            if rule.when is None and i < len(rules) - 1:
-                for j in range(i + 1, len(rules)):
-                    self.add(("rules", j, "id"), "BSA221",
-                             f"rule {rules[j].id!r} can never fire: rule {rule.id!r} before it always applies",
-                             "move the rule without 'when' to the end, or give it a condition")
-                return
-            for j in range(i):
-                if rules[j].when is not None and rules[j].when == rule.when:
-                    self.add(("rules", i, "when"), "BSA221",
-                             f"rule {rule.id!r} can never fire: rule {rules[j].id!r} has the same condition and comes first",
-                             "change or remove one of the two conditions")
-                    break
 
     def overlaps(self) -> None:
         """Under ``decision: exclusive``, find a record two rules with different outcomes both decide."""
