@@ -285,8 +285,11 @@ def explain(source: Any, student_id: str, rules: str | os.PathLike[str] | Sequen
                 lines.extend(comparison(verdicts, language))
             blocks.append("\n".join(lines))
     if not blocks:
+        from bsa_check.i18n.problems import translate
+
         raise UsageError(t("explain.not_found", language, student=wanted, file=str(getattr(reader, "path", source)),
-                           rows=rows), hint="check the student number, or the file", code="BSA407")
+                           rows=rows), hint=translate("BSA407", "check the student number, or the file", language),
+                         code="BSA407")
     return "\n\n".join(blocks) + "\n"
 
 

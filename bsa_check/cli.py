@@ -585,8 +585,10 @@ def explain(
             raise UsageError(t("explain.not_found", language, student=shown, file=students, rows=rows),
                              hint="check the student number, or the file", code="BSA407")
         if found > 1:
-            _stderr().print(Text("warning: " + t("explain.duplicate", language, student=shown,
-                                                  lines=", ".join(map(str, lines)))), style="yellow")
+            from bsa_check.i18n.problems import severity
+
+            duplicate = t("explain.duplicate", language, student=shown, lines=", ".join(map(str, lines)))
+            _stderr().print(Text(severity("warning", language) + ": " + duplicate), style="yellow")
             failed = True
         _programmes_on_default(rulesets)  # the explained student's programme, if on a default
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -92,3 +92,26 @@ def test_hostile_rule_files_and_exports_are_refused_in_dutch(monkeypatch):
     assert not english, "\n".join(english)
     assert any("BSA107" in line for line in lines) and any("BSA343" in line for line in lines)
     assert any("BSA308" in line for line in lines)
+
+
+def test_explain_of_a_student_on_two_lines_warns_in_dutch(tmp_path):
+    """The duplicate warning of explain was 'warning: student ... staat op meer dan één regel'."""
+    lines = STUDENTS.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "dup.csv"
+    path.write_text("\n".join([lines[0], lines[1], lines[1].replace(";59001;", ";59002;", 1)]) + "\n", encoding="utf-8")
+    proc = run_cli("explain", str(path), "900001", "--as-of", "2026-08-20")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("waarschuwing: student 900001 staat op meer dan één regel (2, 3)"), proc.stderr
+    english = run_cli("explain", str(path), "900001", "--as-of", "2026-08-20", "--lang", "en")
+    assert english.stderr.startswith("warning: "), english.stderr
+
+
+def test_the_api_refuses_an_unknown_student_in_dutch():
+    import pytest
+
+    import bsa_check
+    from bsa_check.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        bsa_check.explain(STUDENTS, "123", as_of="2026-08-20", lang="nl")
+    assert str(info.value).endswith("(controleer het studentnummer, of het bestand)"), str(info.value)
