@@ -27,7 +27,7 @@ class Location:
     sheet: str | None = None  # a workbook's sheet: shown as ``Blad1!D17`` (line = row, column = index)
 
     def __str__(self) -> str:
-        if self.sheet is not None:
+        if self.sheet:  # "" is no sheet: an iterable of dicts read as a workbook (records.dicts)
             text = f"{self.file}:{cell_name(self.sheet, self.line, self.column)}"
             return text + (f" ({self.column_name})" if self.column_name else "")
         parts = [self.file]

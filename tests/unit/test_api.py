@@ -114,6 +114,16 @@ def test_a_dutch_run_gives_dutch_row_errors() -> None:
     assert en.error.endswith("ec_jaar1 'veel' is not a number (write credits like 45, 44,5 or 44.5)"), en.error
 
 
+def test_a_bad_dict_cell_is_located_by_item_and_key() -> None:
+    """'<records>:3:7 (ec_jaar1)': item 3, its 7th key; it was "<records>:''!G3", an empty sheet name
+    quoted as Excel would quote one."""
+    rows = _dicts()[:3]
+    rows[2] = dict(rows[2], ec_jaar1="veel")
+    got = list(bsa_check.check(rows, as_of=AS_OF))[2]
+    assert got.error_code == "BSA310"
+    assert got.error.startswith("<records>:3:7 (ec_jaar1): ec_jaar1 'veel' is not a number"), got.error
+
+
 def test_dict_cells_are_parsed_as_typed_cells() -> None:
     base = {k: v for k, v in _dicts()[0].items()}
     typed = dict(base, inschrijfdatum=date(2025, 9, 1), ec_jaar1=45, adviesdatum=date(2026, 8, 15))
