@@ -418,6 +418,13 @@ def summary_lines(file: str, summary: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _own_rule_names_inherited_set(positions: PositionMap, i: int, name: str) -> bool:
+    """Whether rule ``i`` is written in this file and the set it names comes from a parent: then a problem of
+    its ``requires`` (BSA259, BSA253) is the rule's, located at the rule, not in a file its author cannot edit."""
+    rule_file = positions.locate(("rules", i)).file
+    return rule_file == positions.file and positions.locate(("preconditions", name)).file != rule_file
+
+
 def expand_requires(data: Any, positions: PositionMap,
                     origins: dict[str, str] | None = None) -> tuple[Any, PositionMap]:
     """Replace each precondition-set name in a rule's ``requires`` by the set's preconditions (the rest of
@@ -456,7 +463,8 @@ def expand_requires(data: Any, positions: PositionMap,
                 if origins is not None and isinstance(pre, dict) and isinstance(pre.get("id"), str):
                     origins[f"set:{rule.get('id')}:{pre['id']}"] = item
         names = [x for x in rule["requires"] if isinstance(x, str)]
-        if len(names) == 1 and len(rule["requires"]) == 1:  # a problem of the whole list is one of the set
+        if len(names) == 1 and len(rule["requires"]) == 1 and not _own_rule_names_inherited_set(positions, i, names[0]):
+            # a problem of the whole list is one of the set
             where.route(("rules", i, "requires"), positions, ("preconditions", names[0]))
         new = dict(rule)
         new["requires"] = expanded

@@ -84,3 +84,18 @@ def test_an_unknown_set_is_refused_and_located():
     else:
         raise AssertionError("loaded")
     assert err.code == "BSA145" and err.location.line == 5 and "lawful_procedure" in err.hint
+
+
+def test_a_problem_of_a_childs_rule_that_names_an_inherited_set_is_located_in_the_child(tmp_path):
+    """A rule of the extending file that names the parent's set as its whole ``requires`` is the child's own
+    choice: a problem of that list (BSA259, no reason_if_missing) is located at the child's ``requires``,
+    not at the set in the bundled parent file, which the author cannot edit."""
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: ho-current\nname: c\nversion: '1'\nrules:\n"
+                     "  - before: postponed_advice_due\n    id: early\n    title: {nl: x, en: x}\n"
+                     "    when: {field: ec_year1, lt: 10}\n    outcome: not_yet_due\n"
+                     "    requires: [warned_and_heard]\n"
+                     "    legal_basis: {law: OER, article: '1'}\n    reason: {nl: x, en: x}\n", encoding="utf-8")
+    found = [p for p in validate_path(child) if p.code == "BSA259"]
+    assert found and found[0].location.file == str(child) and found[0].location.line == 10
+

@@ -42,3 +42,19 @@ def test_every_new_key_has_a_description_in_the_schema():
         assert props[key].get("description", "").strip(), key
     removal = schema["$defs"]["RuleRemoval"]
     assert removal["description"] and all(p["description"] for p in removal["properties"].values())
+
+
+def test_the_readme_field_table_is_one_table_with_every_field():
+    """The student-record field table is one Markdown table (a blank line inside it ends the table, and the
+    rows after it render as loose text) and has a row for every field of the registry."""
+    from bsa_check.records.fields import FIELDS
+
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("| field | Dutch header | type | notes |")
+    rows = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        rows.append(line.split("|")[1].strip())
+    missing = [f.name for f in FIELDS if f.name not in rows]
+    assert missing == [], "fields the README's field table does not list (or lists after a break)"
