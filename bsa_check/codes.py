@@ -386,6 +386,21 @@ _code("BSA233", "unknown-field-value", ERROR,
        "gelden."),
       "{field: negative_ground, eq: attendance}   ->   {field: negative_ground, eq: attendance_only}")
 
+_code("BSA234", "mbo-negative-without-step", ERROR,
+      ("an MBO binding negative reachable without a statutory step", "A binding negative in MBO (WEB 8.1.7a) "
+       "needs each step as a precondition: a study-progress conversation, a written warning during the programme "
+       "with a reasonable improvement period ended before the advice, a hearing (Awb 4:8), an advice date inside "
+       "the window (9-12 months; 3-4 for a one-year programme) and, for a minor in entree, the offer of another "
+       "programme. The rule set is refused for verdicts."),
+      ("een bindend negatief mbo-advies zonder een wettelijke stap", "Een bindend negatief advies in het mbo (WEB "
+       "8.1.7a) heeft elke stap als voorwaarde nodig: een studievoortgangsgesprek, een schriftelijke waarschuwing "
+       "tijdens de opleiding met een redelijke verbetertermijn die vóór het advies is verstreken, het horen (Awb "
+       "4:8), een adviesdatum binnen het venster (9-12 maanden; 3-4 bij een eenjarige opleiding) en, voor een "
+       "minderjarige in de entree, het aanbod van een andere opleiding. De regelset wordt geweigerd voor "
+       "uitkomsten."),
+      "sector: mbo\\nrequires: [warning, improvement_period, hearing, advice_window, alternative_offered]   "
+      "(no progress_talks)", blocking=True)
+
 # --- BSA25x legal lint -------------------------------------------------------------------------------
 _code("BSA250", "norm-above-60", ERROR,
       ("a year-one norm above 60 EC", "No norm can lawfully ask more than a year's credits (WHW 7.8b). The rule set "
@@ -795,10 +810,10 @@ _code("BSA701", "suppression-without-reason", ERROR,
        "examencommissie beslist (OER art. 5)."),
       "outcome: needs_review  # bsa-check: ignore[BSA256]")
 _code("BSA702", "blocking-error-suppressed", ERROR,
-      ("an error that blocks verdicts cannot be suppressed", "A legal-lint error (BSA250-BSA253, BSA255, BSA257, "
-       "BSA258) makes the rule set unusable for verdicts; fix the rule set. The suppressed error is reported too."),
+      ("an error that blocks verdicts cannot be suppressed", "A legal-lint error (BSA234, BSA250-BSA253, BSA255, "
+       "BSA257, BSA258) makes the rule set unusable for verdicts; fix the rule set. The suppressed error is reported too."),
       ("een fout die uitkomsten blokkeert kan niet onderdrukt worden", "Een fout uit de juridische controle "
-       "(BSA250-BSA253, BSA255, BSA257, BSA258) maakt de regelset onbruikbaar voor uitkomsten; verbeter de regelset. "
+       "(BSA234, BSA250-BSA253, BSA255, BSA257, BSA258) maakt de regelset onbruikbaar voor uitkomsten; verbeter de regelset. "
        "De onderdrukte fout wordt ook gemeld."),
       "values: {2024-09-01: 75}  # bsa-check: ignore[BSA250] we want it")
 _code("BSA703", "unused-suppression", WARNING,

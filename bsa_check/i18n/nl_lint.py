@@ -202,6 +202,54 @@ TEXTS: dict[str, dict[str, str]] = {
         "the rule set's chained 'plus' shifts reach too far; shorten them (or check the date)":
             "de gekoppelde 'plus'-verschuivingen van de regelset reiken te ver; maak ze korter (of controleer de datum)",
     },
+    "BSA234": {
+        "rule {rule} can give a binding negative without {_what} (legal basis: {_basis}): its preconditions all "
+        "hold on a witness record with {_case}": "regel {rule} kan een bindend negatief advies geven zonder {_what} "
+                                                 "(wettelijke grondslag: {_basis}): alle voorwaarden gelden voor een "
+                                                 "proefrecord met {_case}",
+        "add a precondition that requires this step, as the precondition {step} of the bundled mbo rule set does":
+            "voeg een voorwaarde toe die deze stap eist, zoals de voorwaarde {step} van de meegeleverde regelset mbo",
+        # the steps (mbo_steps.STEPS) and their bases
+        "a study-progress conversation (at least one)": "een studievoortgangsgesprek (ten minste één)",
+        "a written warning during the programme, before the advice":
+            "een schriftelijke waarschuwing tijdens de opleiding, vóór het advies",
+        "a reasonable improvement period after the warning, ended before the advice":
+            "een redelijke verbetertermijn na de waarschuwing, verstreken vóór het advies",
+        "a hearing of the student before the decision": "het horen van de student vóór het besluit",
+        "an advice date inside the advice window (9 to 12 months after the start; 3 to 4 months for a one-year "
+        "programme)": "een adviesdatum binnen het adviesvenster (9 tot 12 maanden na de start; 3 tot 4 maanden bij "
+                      "een eenjarige opleiding)",
+        "the offer of another programme to a minor in an entree programme":
+            "het aanbod van een andere opleiding aan een minderjarige in een entreeopleiding",
+        "WEB art. 8.1.7a; Rijksoverheid; Kamerstukken II 31 288/31 524, nr. 1039":
+            "WEB art. 8.1.7a; Rijksoverheid; Kamerstukken II 31 288/31 524, nr. 1039",
+        "WEB art. 8.1.7a lid 2 sub c": "WEB art. 8.1.7a lid 2 sub c",
+        "Awb art. 4:8": "Awb art. 4:8",
+        "WEB art. 8.1.7a; Rijksoverheid; Grashoff amendment": "WEB art. 8.1.7a; Rijksoverheid; amendement-Grashoff",
+        "WEB art. 8.1.7a; Rijksoverheid": "WEB art. 8.1.7a; Rijksoverheid",
+        # the witness records without a step (mbo_steps: _talks, _warning, ...)
+        "no progress talk": "geen voortgangsgesprek",
+        "0 progress talks": "0 voortgangsgesprekken",
+        "no warning": "geen waarschuwing",
+        "a warning dated before the programme start": "een waarschuwing gedateerd vóór de start van de opleiding",
+        "a warning dated on the advice date": "een waarschuwing gedateerd op de adviesdatum",
+        "a warning dated after the reference date": "een waarschuwing gedateerd na de peildatum",
+        "no improvement deadline and the warning one day before the advice":
+            "geen einde van de verbetertermijn en de waarschuwing één dag vóór het advies",
+        "an improvement period ending on the warning date": "een verbetertermijn die eindigt op de waarschuwingsdatum",
+        "an improvement period ending after the advice date": "een verbetertermijn die eindigt na de adviesdatum",
+        "no hearing": "geen hoorzitting",
+        "a hearing after the advice date": "een hoorzitting na de adviesdatum",
+        "a hearing after the reference date": "een hoorzitting na de peildatum",
+        "an advice date {n} months after the start of a one-year programme":
+            "een adviesdatum {n} maanden na de start van een eenjarige opleiding",
+        "an advice date {n} months after the start of a longer programme":
+            "een adviesdatum {n} maanden na de start van een langere opleiding",
+        "a student of 17 in an entree programme without a startkwalificatie and no alternative offered":
+            "een student van 17 in een entreeopleiding zonder startkwalificatie, zonder aangeboden alternatief",
+        "a student of 17 in an entree programme without a startkwalificatie and no offer recorded":
+            "een student van 17 in een entreeopleiding zonder startkwalificatie, zonder vastgelegd aanbod",
+    },
     "BSA251": {
         "year-two norm {name} is {value} EC, above 60 EC": "norm jaar 2 {name} is {value} EC, boven 60 EC",
         "the 2023 proposal caps the check after two years at 60 EC (Kamerstukken II 31 288/31 524, nr. 1039)":

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from bsa_check.lint import dated_order, discretion, negative_inputs, reason_if_missing, scenario, unreachable
+from bsa_check.lint import dated_order, discretion, mbo_steps, negative_inputs, reason_if_missing, scenario, unreachable
 from bsa_check.problems import ERROR
 from bsa_check.ruleset import optional_lint
 
@@ -68,6 +68,7 @@ LINTS: tuple[Lint, ...] = (
     method("overlaps", ["BSA222"], ERROR, applies=_exclusive),
     method("norm_lint", ["BSA250", "BSA251", "BSA252"], ERROR, blocks_verdicts=True),
     method("negative_lint", ["BSA253"], ERROR, blocks_verdicts=True),
+    from_module(mbo_steps),
     from_module(scenario),
     method("circumstance_lint", ["BSA254"], ERROR),
     from_module(discretion),

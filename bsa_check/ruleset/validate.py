@@ -44,7 +44,7 @@ PROPOSAL_MAX = Decimal(30)
 
 # The codes that refuse a rule set for verdicts: those of the lints the registry marks blocks_verdicts
 # (tests/unit/test_lint_registry.py keeps the two the same).
-BLOCKING = frozenset({"BSA250", "BSA251", "BSA252", "BSA253", "BSA255", "BSA257", "BSA258"})
+BLOCKING = frozenset({"BSA234", "BSA250", "BSA251", "BSA252", "BSA253", "BSA255", "BSA257", "BSA258"})
 
 
 def legal_blockers(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:

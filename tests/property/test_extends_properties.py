@@ -7,7 +7,8 @@ legal lint (issue 19, acceptance), as hypothesis properties.
 2. Dropping a precondition of a binding negative through ``extends`` (a ``replace:`` of the rule without it,
    or a redefined precondition set) is refused by the legal lint exactly as the same drop in a flat file:
    the same error codes, and BSA253 for every statutory step (warning, hearing, the proposal's conversation,
-   the advice window's two ends).
+   the advice window's two ends); for MBO, BSA234 for each step of WEB 8.1.7a (progress talk, warning,
+   improvement period, advice window, the offer of another programme) and BSA253 for the hearing.
 """
 
 from __future__ import annotations
@@ -120,6 +121,9 @@ def test_the_plain_child_is_compared_where_verdicts_differ():
 
 STATUTORY = {"warning", "hearing", "conversation", "end_of_year", "within_first_year", "end_of_year_two",
              "within_year_two"}
+# MBO (WEB 8.1.7a, domain.md §4 and §12): each step of the bundled mbo binding negative is statutory; a drop is
+# refused with BSA234 (the hearing, which no other precondition reads, with BSA253 as before)
+MBO_STATUTORY = {"progress_talks", "warning", "improvement_period", "advice_window", "alternative_offered"}
 
 
 def _drops() -> list[tuple[str, int, str]]:
@@ -152,6 +156,14 @@ def test_dropping_a_precondition_through_extends_is_refused_as_in_a_flat_file(dr
     assert child_errors == flat_errors, (drop, flat_errors, child_errors)
     if pre in STATUTORY and name != "mbo" or pre == "hearing":
         assert "BSA253" in child_errors, drop
+    if name == "mbo" and pre != "hearing":
+        assert pre in MBO_STATUTORY, f"{drop}: a new precondition of the mbo binding negative; is it statutory?"
+        assert "BSA234" in child_errors, drop
+
+
+def test_every_mbo_step_is_dropped_somewhere() -> None:
+    """The drops above reach every MBO statutory step (and the hearing) of the bundled binding negative."""
+    assert {p for n, _, p in DROPS if n == "mbo"} == MBO_STATUTORY | {"hearing"}
 
 
 @pytest.mark.parametrize("dropped", ["warning", "hearing"])
