@@ -121,14 +121,20 @@ def _run(chunk: Any) -> tuple[Any, list[bytes]]:
     return result, _split_keys(recorder, job.keepers)
 
 
-def _keep(conn: Any) -> None:
+def _keep(conn: Any, parents: list[Any]) -> None:
     """A keeper process: each message is a chunk's share of keys (``K``, hashes, then lines); the
     answer is {line: first line} for the keys seen before, in this or an earlier chunk. An empty
-    message ends it."""
+    message ends it, and so does the parent's end closing (``parents``: the parent's ends of this and
+    the earlier keepers' pipes, which the fork copied: closed here, so that one close is the end)."""
     signals.quiet_worker()
+    for end in parents:
+        end.close()
     seen = SeenKeys()
     while True:
-        data = conn.recv_bytes()
+        try:
+            data = conn.recv_bytes()
+        except (EOFError, OSError):  # the parent closed its end: the run ended early (an error)
+            break
         if not data:
             break
         n = (len(data) - 1) // 12
@@ -148,13 +154,14 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
     _JOB = _Job(reader, work, keepers)
     context = multiprocessing.get_context("fork")
     pool = None
+    done = False
     procs: list[Any] = []
     conns: list[Any] = []
     try:
         with signals.blocked():  # workers, keepers (and the pool's threads) start with the ending signals blocked
             for _ in range(keepers):
                 mine, theirs = context.Pipe()
-                proc = context.Process(target=_keep, args=(theirs,), daemon=True)
+                proc = context.Process(target=_keep, args=(theirs, [mine, *conns]), daemon=True)
                 proc.start()
                 theirs.close()
                 procs.append(proc)
@@ -182,20 +189,50 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
             yield held.pop(), _answers(conns)
         for conn in conns:
             conn.send_bytes(b"")
+        done = True
     finally:
         _JOB = None
         if signals.received is not None:  # a signal ends the run (bsa_check.signals): kill, do not wait
             signals.kill_children()
         else:
             if pool is not None:
-                pool.terminate()  # what ``with pool`` does
+                if done:
+                    pool.terminate()  # what ``with pool`` does
+                else:
+                    _abandon(pool)
+            for conn in conns:  # a keeper still waiting (the run ended early): told to end
+                try:
+                    conn.send_bytes(b"")
+                except OSError:  # pragma: no cover - the keeper is gone
+                    pass
+                conn.close()
             for proc in procs:
-                if proc.is_alive():
-                    proc.join(timeout=5)
-                if proc.is_alive():  # pragma: no cover - a keeper that did not end (the run failed)
+                proc.join(timeout=5)
+                if proc.is_alive():  # pragma: no cover - a keeper that did not end
                     proc.kill()
         for conn in conns:
             conn.close()
+
+
+def _abandon(pool: Any) -> None:
+    """End a pool whose run stopped early (an error in the parent, e.g. a full disk): kill its workers
+    and drop its own shutdown. A worker ended while it wrote a result into the full result pipe
+    keeps the pipe's lock for ever, and ``Pool.terminate`` (also at interpreter exit) then waits for
+    it: the run hung on a full disk with ``--workers`` before this. The pool's threads are daemons."""
+    from multiprocessing import pool as mp_pool
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = mp_pool.TERMINATE  # start no workers in place of the killed ones
+    for proc in list(getattr(pool, "_pool", ())):
+        try:
+            proc.kill()
+            proc.join(timeout=1)
+        except (OSError, ValueError, AssertionError):  # pragma: no cover - already gone
+            pass
+    finalizer = getattr(pool, "_terminate", None)
+    if finalizer is not None:
+        finalizer.cancel()
 
 
 def _answers(conns: list[Any]) -> dict[int, int]:

@@ -274,3 +274,36 @@ def open_chunks(path):
             yield parallel.plan(reader, 2)
 
     return chunks()
+
+
+@pytest.mark.skipif(not __import__("os").path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["check", "compare"])
+def test_a_full_disk_with_workers_ends_at_once(tmp_path, command):
+    """A write that fails (BSA411) while workers still send pieces: one message, exit 2, at once.
+    Before, the pool's shutdown waited for ever on its result pipe's lock, held by a worker ended
+    mid-write (4 runs in 6 hung at --workers 5), and a keeper waited for a pipe end a worker held."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    path = tmp_path / "cohort.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        synth.write_csv(out, 20_000, seed=4)
+    extra = ["--rules", "ho-current", "--rules", "ho-proposed-2023", "--list-changed"] if command == "compare" else \
+        ["--format", "jsonl"]
+    import statistics
+    import time
+
+    took = []
+    for _ in range(3):
+        start = time.monotonic()
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([sys.executable, "-m", "bsa_check", command, str(path), *extra, "--as-of", AS_OF,
+                                   "--workers", "5"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+                                  cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
+        took.append(time.monotonic() - start)
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count("error[BSA411]") == 1 and "Traceback" not in proc.stderr
+    assert statistics.median(took) < 4.5, took  # the keepers were waited for 5 s each before
