@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Iterator, Optional, Sequence
 
@@ -18,6 +17,10 @@ import typer
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
 from bsa_check.formats import CHECK_FORMATS
+from bsa_check.services.common import (Console, Text, default_rules, detect_lang, doors, open_for,
+                                       parallel_parts, parse_as_of, pseudonymizer_from_options, reading, stderr,
+                                       usable_many)
+from bsa_check.services.notes import encoding_note, programmes_on_default, unknown_columns
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -27,56 +30,12 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 KEY_ENV = "BSA_CHECK_PSEUDONYM_KEY"  # bsa_check.privacy.KEY_ENV (a test keeps them equal)
 
 
-def Console(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - rich.console.Console, imported on first use
-    from rich.console import Console as _Console
-
-    return _Console(*args, **kwargs)
-
-
-def Text(*args, **kwargs):  # type: ignore[no-untyped-def]  # noqa: N802 - a rich.text.Text, made when rendered
-    from bsa_check.plain import LazyText
-    from bsa_check.textsafe import visible
-
-    if args and isinstance(args[0], str):  # file names, cells and rule texts: shown, never obeyed
-        args = (visible(args[0]), *args[1:])
-    return LazyText(*args, **kwargs)
-
-
-def detect_lang() -> str:
-    """The configured language (``lang`` in [tool.bsa-check] or .bsa-check.yaml), else from LC_ALL/LANG."""
-    from bsa_check.config import config_lang
-    from bsa_check.i18n import detect_lang as _detect_lang
-
-    return config_lang() or _detect_lang()
-
-
 def _language(lang: "Lang | None") -> str:
     """The language of this command's output and messages: --lang, else configured, else LC_ALL/LANG."""
     from bsa_check.i18n.problems import choose
 
     return choose(lang.value if lang else detect_lang())
 
-
-def default_rules() -> str:
-    """``--rules`` when not given: the configured ``rules`` (said on stderr, since a configuration file
-    found upward changes the verdicts), else ho-current."""
-    from bsa_check.config import load_config
-
-    config = load_config()
-    if config.rules:
-        from bsa_check.i18n.problems import chosen, severity, translate
-
-        lang = chosen()
-        _stderr().print(Text(f"{severity('note', lang)}: "
-                             f"{translate('*', f'rule set {config.rules} from {config.path}', lang)}"), style="dim")
-        return config.rules
-    return "ho-current"
-
-
-def pseudonymizer_from_options(pseudonymize: bool, key_file: str | None):  # type: ignore[no-untyped-def]
-    from bsa_check.privacy import pseudonymizer_from_options as _from_options
-
-    return _from_options(pseudonymize, key_file)
 
 app = typer.Typer(
     name="bsa-check",
@@ -113,27 +72,6 @@ SheetOpt = Annotated[Optional[str], typer.Option(
 STUDENTS_HELP = "Student records: CSV or text (any Excel variant), an .xlsx workbook, or - for standard input."
 
 
-def _reading(columns: str | None, sheet: str | None):  # type: ignore[no-untyped-def]
-    """``_open_for`` with the --columns mapping (or the configured one) and --sheet: how ``due`` and
-    ``letters`` open an export, the same doors as check, explain and compare."""
-    doors = _doors(columns, sheet)
-
-    def open_for(students: str, rulesets: list, **options):  # type: ignore[no-untyped-def,type-arg]
-        return _open_for(students, rulesets, doors=doors, **options)
-
-    return open_for
-
-
-def _doors(columns: str | None, sheet: str | None) -> dict:  # type: ignore[type-arg]
-    """The reader's ``mapping`` (``--columns``, else the configuration's ``columns``) and ``sheet``."""
-    from bsa_check.config import load_config
-    from bsa_check.records.mapping import load_mapping
-
-    configured = None if columns else load_config().columns
-    path = columns or (str(configured) if configured else None)
-    return {"mapping": load_mapping(path) if path else None, "sheet": sheet}
-
-
 # check's --format choices: the format registry (bsa_check.formats.CHECK_FORMATS)
 CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
 
@@ -145,17 +83,10 @@ def _output_format(fmt, output: str | None, allowed: tuple, command: str) -> str
     return output_format(fmt.value if fmt else None, output, allowed, command)
 
 
-def _stderr():  # type: ignore[no-untyped-def]
-    """Console(stderr=True, highlight=False), wrapping at spaces only on a terminal; plain lines while stderr is a file (bsa_check.plain)."""
-    from bsa_check.plain import stderr_console
-
-    return stderr_console()
-
-
 def _fail(errors: Sequence[BsaCheckError], code: int) -> typer.Exit:
     from bsa_check.i18n.problems import chosen, error_line
 
-    err, lang = _stderr(), chosen()
+    err, lang = stderr(), chosen()
     for e in errors:
         err.print(Text(error_line(e, lang)), style="red")
     return typer.Exit(code)
@@ -172,93 +103,6 @@ def _user_errors() -> Iterator[None]:
         raise _fail([exc], EXIT_USAGE) from None
 
 
-def _parse_as_of(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    from bsa_check.records.parse import CellError, parse_date
-
-    try:
-        return parse_date(text)
-    except CellError as exc:
-        raise UsageError(f"--as-of {text!r} {exc.args[0]}", code="BSA406") from None
-
-
-def _parse_params(items: list[str]) -> dict[str, str]:
-    out = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageError(f"--param {item!r} is not NAME=VALUE", hint="e.g. --param norm_ec=42", code="BSA401")
-        out[name.strip()] = value.strip()
-    return out
-
-
-def _refuse_unlawful(loaded, compiled, shown: set | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """A rule set ``validate`` reports an error for is not used for verdicts (design.md, issue 14):
-    every problem listed, exit 2. Its warnings go to stderr once (``shown``: those already printed)."""
-    from bsa_check.errors import RuleFileError
-    from bsa_check.ruleset.usable import problems_for_use
-
-    errors, warnings = problems_for_use(loaded, compiled)
-    if errors:
-        raise ErrorList([RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code) for p in errors])
-    shown = set() if shown is None else shown
-    err = None
-    for p in warnings:
-        key = (p.code, str(p.location), p.message)
-        if key in shown:
-            continue
-        shown.add(key)
-        err = err or _stderr()
-        from bsa_check.i18n.problems import chosen, error_line
-
-        err.print(Text(error_line(RuleFileError(p.message, location=p.location, hint=p.hint, code=p.code), chosen(),
-                                  "warning")),
-                  style="yellow")
-
-
-def _usable(compile_ruleset, loaded, overrides):  # type: ignore[no-untyped-def]
-    from bsa_check.ruleset.usable import with_lint_errors
-
-    try:
-        compiled = compile_ruleset(loaded, overrides)
-    except ErrorList as exc:
-        raise with_lint_errors(exc, loaded) from None
-    _refuse_unlawful(loaded, compiled)
-    return compiled
-
-
-def _usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ignore[type-arg]
-    """Load and compile several rule sets (each --param to every rule set declaring it); refuse unlawful ones."""
-    from bsa_check.engine.compile import compile_many
-    from bsa_check.ruleset.load import load
-
-    from bsa_check.ruleset.usable import with_lint_errors
-
-    loaded = [load(r) for r in rules]
-    try:
-        rulesets = compile_many(loaded, _parse_params(param or []))
-    except ErrorList as exc:
-        failed = next((ld for ld in loaded if any(e.location and e.location.file == str(ld.path) for e in exc.errors)),
-                      None)
-        raise (with_lint_errors(exc, failed) if failed is not None else exc) from None
-    shown: set = set()  # type: ignore[type-arg]
-    for ld, rs in zip(loaded, rulesets):
-        _refuse_unlawful(ld, rs, shown)
-    return rulesets
-
-
-def _open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type: ignore[no-untyped-def,type-arg]
-              doors: dict | None = None, extra: tuple = ()):  # type: ignore[type-arg]
-    """Open the records by the rule sets' record plan (``records.plan``), plus ``extra`` fields read
-    when the export has them (``due``: pending resits)."""
-    from bsa_check.records.plan import record_plan
-    from bsa_check.records.reader import open_records
-
-    options = record_plan(rulesets).reader_options(row_memo=row_memo, extra=extra)
-    return open_records(students, **options, **(doors or {}))
-
-
 def _workers(value: Any) -> int:
     """``--workers``: a number of processes, or ``auto`` for the available cores."""
     from bsa_check.parallel import MAX_WORKERS, worker_count
@@ -273,38 +117,6 @@ WorkersOpt = Annotated[int, typer.Option(
     "--workers", parser=_workers, metavar="N|auto",
     help="Processes to use (default 1; auto: the available cores). Output is identical; text output is "
          "always one process.")]
-
-
-def _parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
-    """The chunks for ``--workers``, or None to read the file in this process."""
-    if workers < 2:
-        return None
-    from bsa_check import parallel
-
-    return parallel.plan(reader, workers)
-
-
-def _check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo,  # type: ignore[no-untyped-def]
-                      on_default: dict) -> None:  # type: ignore[type-arg]
-    """``check`` over worker processes: each chunk rendered there as one piece, written here in
-    input order. ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
-    from bsa_check import parallel
-
-    from bsa_check.progress import RowProgress
-
-    work = parallel.check_work(ruleset, as_of, reporter, pseudo, getattr(reporter.out, "bytes_encoding", None))
-    progress = RowProgress(_stderr)  # a line on a terminal once the run passes a second
-    try:
-        for chunk, duplicates in parallel.run(reader, parts, workers, work):
-            for name, progs in (chunk.on_default or {}).items():
-                on_default.setdefault(name, set()).update(progs)
-            parallel.write_checked(reporter, reader, chunk, duplicates)
-            progress.advance(len(chunk.lines))
-    finally:
-        progress.close()
-
-
-WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)
 
 
 def _version(value: bool) -> None:
@@ -355,162 +167,15 @@ def check(
         "--summary", help="Only the counts per outcome (text, or json without the verdicts).")] = False,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
-    from bsa_check.engine.compile import compile_ruleset
-    from bsa_check.gcpause import paused
-    from bsa_check.output import open_output
-    from bsa_check.records.plan import record_plan
-    from bsa_check.records.reader import open_records
-    from bsa_check.report import make_reporter
-    from bsa_check.ruleset.load import load
-    from bsa_check.service import Result, rendered, results
+    from bsa_check.services.check import report_notes, run_check
 
     language = _language(lang)
     with _user_errors():
-        fmt = CheckFormat(_output_format(fmt, output, tuple(f.value for f in CheckFormat), "check"))
-        output_spec = CHECK_FORMATS[fmt.value]
-        if excel and not output_spec.csv:
-            raise UsageError(f"--excel is for CSV output, and the format is {fmt.value}", code="BSA437",
-                             hint="add --format csv (or an --output file ending in .csv), or leave out --excel")
-        from bsa_check.report import keep as kept_columns
-        from bsa_check.report.select import only_outcomes, refuse_summary
-
-        wanted = only_outcomes(only)
-        refuse_summary(summary, fmt.value)
-        reference = _parse_as_of(as_of)
-        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
-        keeping = kept_columns.refuse(keep_columns, keep_all, fmt.value, pseudo is not None)
-        overrides = _parse_params(param or [])
-        if output_spec.binary and output is None and sys.stdout.isatty():
-            raise UsageError("--format xlsx writes a workbook, not text for a terminal", code="BSA433",
-                             hint="add --output results.xlsx (or redirect standard output to a file)")
-        ruleset = _usable(compile_ruleset, load(rules or default_rules()), overrides)
-        on_default: dict = {}  # type: ignore[type-arg]
-        with open_records(students, **record_plan([ruleset]).reader_options(row_memo=True),
-                          **_doors(columns, sheet)) as reader:
-            keep = kept_columns.resolve(keep_columns, keep_all, reader.headers, students,
-                                        reader.header_line) if keeping else []
-            reader.keep_columns(keep)
-            # CSV for Excel: asked for, or by default when the input came from (Dutch) Excel
-            for_excel = excel if excel is not None else output_spec.csv and reader.delimiter == ";"
-            with open_output(output, [students, ruleset.path]) as out:
-                reporter = make_reporter(fmt.value, out, ruleset, reference, language, students,
-                                         delimiter=reader.delimiter, pseudonymized=pseudo is not None,
-                                         excel=for_excel, only=wanted, summary_only=summary,
-                                         kept_headers=kept_columns.headers_of(keep, reader.headers))
-                reporter.start()
-                # reporters that take whole results (kept columns: the rows' own cells, one process)
-                streamed = output_spec.whole_results or bool(keep)
-                parts = _parallel_parts(reader, workers) if not streamed else None
-                if parts is not None:
-                    _check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
-                elif streamed:
-                    shown = _progress_rows(reader)
-                    stream = results(reader, ruleset, reference) if shown is None else \
-                        results(reader, ruleset, reference, rows=shown)
-                    for result in paused(pseudo.results(stream) if pseudo else stream):
-                        reporter.add(result)
-                else:  # machine formats: rows rendered straight from a memo of outcome and text,
-                    # written a block at a time (an error row first writes the rows before it)
-                    texts: list[str] = []
-                    outcomes: list[str] = []
-                    for line, sid, programme, text, outcome, error in paused(
-                            rendered(reader, ruleset, reference, reporter, pseudo=pseudo,
-                                     **_progress_option(reader))):
-                        if text is not None:
-                            texts.append(text)
-                            outcomes.append(outcome)
-                            if len(texts) < WRITE_BLOCK_ROWS:
-                                continue
-                        elif texts:
-                            reporter.add_texts(texts, outcomes)
-                            texts, outcomes = [], []
-                        if text is None:
-                            reporter.add(Result(line, sid, programme, {}, None, error))
-                        else:
-                            reporter.add_texts(texts, outcomes)
-                            texts, outcomes = [], []
-                    reporter.add_texts(texts, outcomes)
-                reporter.finish()
-    _report_notes(ruleset, reader, reporter, language, on_default)
-    raise typer.Exit(EXIT_FINDINGS if reporter.errors else EXIT_OK)
-
-
-def _report_notes(ruleset, reader, reporter, language: str, on_default: dict | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """stderr, every format: unknown columns, placeholder parameters, then each row that failed."""
-    from bsa_check.i18n import t
-    from bsa_check.report import placeholder_params
-
-    from bsa_check.i18n.problems import severity
-
-    err = _stderr()
-    _encoding_note(reader)
-    _unknown_columns(reader, language, kept=reporter.kept_headers)
-    if reporter.rows == 0:
-        err.print(Text(f"{severity('warning', language)}[BSA315]: {reader.path}:{reader.header_line}: {t('records.no_rows', language)}"),
-                  style="yellow")
-    _programmes_on_default([ruleset], workers=[on_default or {}])
-    names = placeholder_params(ruleset)
-    if names:
-        err.print(Text(t("placeholder.params", language, names=", ".join(names))), style="yellow")
-    if reporter.errors:
-        err.print(Text(t("errors.title", language, n=len(reporter.errors))), style="bold red")
-        from bsa_check.i18n.problems import error_line
-
-        for r in reporter.errors:
-            err.print(Text(error_line(r.error, language)), style="red")
-
-
-def _programmes_on_default(rulesets: list, programmes=None, workers=None) -> None:  # type: ignore[no-untyped-def,type-arg]
-    """One warning (BSA327) per rule set naming the programmes that got a per-programme parameter's
-    default because it lists no value for them (e.g. a programme name where the rule set lists codes).
-    ``programmes``: the programmes of the run (compare), else those evaluated here; ``workers``: per
-    rule set, what ``--workers`` processes found."""
-    from bsa_check.records.programme_columns import default_note
-
-    for i, rs in enumerate(rulesets):
-        found = {k: set(v) for k, v in rs.programmes_on_default(programmes).items()}
-        for name, progs in (workers[i] if workers else {}).items():
-            found.setdefault(name, set()).update(progs)
-        note = default_note(rs.name, {k: sorted(v) for k, v in found.items()})
-        if note:
-            from bsa_check.i18n.problems import chosen, severity, translate
-
-            lang = chosen()
-            _stderr().print(Text(f"{severity('warning', lang)}[BSA327]: {translate('BSA327', note, lang)}"),
-                            style="yellow")
-
-
-def _encoding_note(reader) -> None:  # type: ignore[no-untyped-def]
-    """A UTF-8 file with a stray byte, read as Windows-1252: say so (bsa_check.records.stray)."""
-    warning = getattr(reader, "encoding_warning", None)
-    if warning is not None:
-        from bsa_check.i18n.problems import chosen, error_line
-
-        _stderr().print(Text(error_line(warning, chosen(), "warning")), style="yellow")
-
-
-def _unknown_columns(reader, language: str, kept: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
-    """One warning on stderr for all export columns bsa-check does not know (never one per row),
-    each with a did-you-mean; ``kept``: the headers --keep-columns carries to the output, which are
-    not ignored."""
-    import difflib
-
-    from bsa_check.i18n import t
-    from bsa_check.records.fields import HEADER_INDEX
-
-    carried = {str(h).strip() for h in kept or ()}
-    unknown = [h.strip() for h in reader.unknown_columns or () if h.strip() not in carried]
-    if not unknown:
-        return
-    named = []
-    for header in dict.fromkeys(unknown):
-        close = difflib.get_close_matches(header.lower(), list(HEADER_INDEX), n=1, cutoff=0.7)
-        named.append(repr(header) + (f" ({t('unknown.did_you_mean', language, name=close[0])})" if close else ""))
-    from bsa_check.i18n.problems import severity
-
-    _stderr().print(Text(f"{severity('warning', language)}[BSA316]: {reader.path}:{reader.header_line}: "
-                         f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
-                         f"{t('unknown.ignored', language)}"), style="yellow")
+        chosen = _output_format(fmt, output, tuple(f.value for f in CheckFormat), "check")
+        run = run_check(students, rules, as_of, language, chosen, output, param, pseudonymize, pseudonym_key_file,
+                        workers, columns, sheet, excel, keep_columns, keep_all, only, summary)
+    report_notes(run.ruleset, run.reader, run.reporter, language, run.on_default)
+    raise typer.Exit(EXIT_FINDINGS if run.reporter.errors else EXIT_OK)
 
 
 @app.command()
@@ -537,15 +202,15 @@ def explain(
     out = Console(highlight=False, soft_wrap=True)
     failed = False
     with _user_errors():
-        reference = _parse_as_of(as_of)
+        reference = parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
         # The student is looked up by the real number; output shows only the pseudonym.
         shown = pseudo(student_id.strip()) if pseudo else student_id
-        rulesets = _usable_many(rules or [default_rules()], param)
+        rulesets = usable_many(rules or [default_rules()], param)
         found = 0
         lines: list[int] = []
-        with _open_for(students, rulesets, doors=_doors(columns, sheet)) as reader:
-            _encoding_note(reader)
+        with open_for(students, rulesets, doors=doors(columns, sheet)) as reader:
+            encoding_note(reader)
             rows = 0
             for row in reader:
                 rows += 1
@@ -558,7 +223,7 @@ def explain(
                 out.print(Text(t("explain.student", language, student=shown, line=row.line,
                                  programme=row.values.get("programme", ""))))
                 if row.error is not None:
-                    _stderr().print(Text(error_line(row.error, language)), style="red")
+                    stderr().print(Text(error_line(row.error, language)), style="red")
                     failed = True
                     continue
                 verdicts = []
@@ -570,7 +235,7 @@ def explain(
                         sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2
                         where = f"{reader.path}:{cell_name(sheet, row.line, col)}" if sheet else \
                             f"{students}:{row.line}:{col or ''}"
-                        _stderr().print(Text(f"{severity('error', language)}[{exc.code}]: {where} [{rs.name}] "
+                        stderr().print(Text(f"{severity('error', language)}[{exc.code}]: {where} [{rs.name}] "
                                              f"{describe(exc, language)}"), style="red")
                         failed = True
                 for verdict in verdicts:
@@ -588,9 +253,9 @@ def explain(
             from bsa_check.i18n.problems import severity
 
             duplicate = t("explain.duplicate", language, student=shown, lines=", ".join(map(str, lines)))
-            _stderr().print(Text(severity("warning", language) + ": " + duplicate), style="yellow")
+            stderr().print(Text(severity("warning", language) + ": " + duplicate), style="yellow")
             failed = True
-        _programmes_on_default(rulesets)  # the explained student's programme, if on a default
+        programmes_on_default(rulesets)  # the explained student's programme, if on a default
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -621,11 +286,11 @@ def due(
 
     language = _language(lang)
     with _user_errors():
-        ruleset = _usable_many([rules or default_rules()], param)[0]
+        ruleset = usable_many([rules or default_rules()], param)[0]
         chosen = _output_format(fmt, output, tuple(f.value for f in DueFormat), "due")
-        code = run_due(students, ruleset, _parse_as_of(as_of), within, language, chosen, output,
-                       _reading(columns, sheet), _stderr, Text)
-    _programmes_on_default([ruleset])  # BSA327, as check says it
+        code = run_due(students, ruleset, parse_as_of(as_of), within, language, chosen, output,
+                       reading(columns, sheet), stderr, Text)
+    programmes_on_default([ruleset])  # BSA327, as check says it
     raise typer.Exit(code)
 
 
@@ -674,13 +339,13 @@ def letters(
     from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with _user_errors():
         inst = load_institution(institution) if institution else None
-        ruleset = _usable_many([rules or default_rules()], param)[0]
-        done = run_letters(students, ruleset, kind.value, _parse_as_of(as_of), language, output, fmt.value, inst,
-                           template_dir, _reading(columns, sheet), error_locator, scenario)
-    _programmes_on_default([ruleset])  # BSA327: letters on a default value are named, as check names them
+        ruleset = usable_many([rules or default_rules()], param)[0]
+        done = run_letters(students, ruleset, kind.value, parse_as_of(as_of), language, output, fmt.value, inst,
+                           template_dir, reading(columns, sheet), error_locator, scenario)
+    programmes_on_default([ruleset])  # BSA327: letters on a default value are named, as check names them
     for line in summary_lines(done, output, fmt.value, language):
         typer.echo(line)
-    err = _stderr()
+    err = stderr()
     if inst is None:
         no_inst = "no --institution: the letters show [to be filled in] for the institution's details"
         err.print(Text(f"{severity('warning', language)}[BSA805]: {translate('BSA805', no_inst, language)}"),
@@ -723,6 +388,7 @@ def compare(
     from bsa_check.gcpause import paused
     from bsa_check.i18n import t
     from bsa_check.output import open_output
+    from bsa_check.progress import with_progress
     from bsa_check.service import error_locator
 
     language = _language(lang)
@@ -732,13 +398,13 @@ def compare(
         if len(rules or []) < 2:
             raise UsageError("compare needs at least two rule sets", code="BSA409",
                              hint="e.g. --rules ho-current --rules ho-proposed-2023")
-        reference = _parse_as_of(as_of)
+        reference = parse_as_of(as_of)
         pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
-        rulesets = _usable_many(rules or [], param)
-        with _open_for(students, rulesets, row_memo=not list_changed,
-                       doors=_doors(columns, sheet)) as reader, \
+        rulesets = usable_many(rules or [], param)
+        with open_for(students, rulesets, row_memo=not list_changed,
+                       doors=doors(columns, sheet)) as reader, \
                 open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-            parts = _parallel_parts(reader, workers)
+            parts = parallel_parts(reader, workers)
             if parts is not None:
                 from bsa_check.compare import compare_in_workers
 
@@ -749,15 +415,15 @@ def compare(
                 rows = pseudo.rows(reader) if pseudo else reader
                 # closing: an error mid-stream closes the pause (and turns the collector back on)
                 # even while its traceback keeps compare's frames alive
-                with closing(paused(_with_progress(rows))) as stream:
+                with closing(paused(with_progress(rows))) as stream:
                     result = compare_rows(stream, rulesets, reference, source=students,
                                           locate=error_locator(reader), list_changed=list_changed, lang=language)
             _render_comparison(result, chosen, language, out)
-    _encoding_note(reader)
-    _unknown_columns(reader, language)
-    _programmes_on_default(rulesets, programmes=result.programmes)
+    encoding_note(reader)
+    unknown_columns(reader, language)
+    programmes_on_default(rulesets, programmes=result.programmes)
     if result.error_count:
-        err = _stderr()
+        err = stderr()
         err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")
         for e in result.errors:
             err.print(Text(error_line(e, language)), style="red")
@@ -783,59 +449,6 @@ def _render_comparison(result, chosen: str, language: str, out) -> None:  # type
         from bsa_check.report.compare_html import to_html
 
         out.write(to_html(result, language))
-
-
-PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all
-
-
-def _progress_option(reader) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    shown = _progress_rows(reader)
-    return {} if shown is None else {"rows": shown}
-
-
-def _progress_rows(reader):  # type: ignore[no-untyped-def]
-    """``check``'s rows with the progress line (:func:`_with_progress`) when it can show, else None
-    (the reader itself: no extra step per row on a pipe, in a file or in CI)."""
-    import os
-
-    return _with_progress(reader) if sys.stderr.isatty() and not os.environ.get("CI") else None
-
-
-def _with_progress(rows, after: float = PROGRESS_AFTER):  # type: ignore[no-untyped-def]
-    """Yield the rows; on a terminal (stderr), show a rich progress line once the run passes ``after`` s.
-
-    Nothing is drawn when stderr is a file or a pipe, so logs and redirected output stay clean.
-    """
-    import time
-
-    import os
-
-    if not sys.stderr.isatty() or os.environ.get("CI"):  # never on a pipe, in a file or in CI
-        yield from rows
-        return
-    start = time.monotonic()
-    progress = None
-    task = None
-    count = 0
-    try:
-        for row in rows:
-            count += 1
-            if count & 1023 == 0:
-                if progress is None and time.monotonic() - start >= after:
-                    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
-
-                    from bsa_check.progress import rows_column
-
-                    progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
-                                        console=_stderr(), transient=True)
-                    progress.start()
-                    task = progress.add_task("compare", total=None)
-                if progress is not None and task is not None:
-                    progress.update(task, completed=count)
-            yield row
-    finally:
-        if progress is not None:
-            progress.stop()
 
 
 class ValidateFormat(str, Enum):
@@ -925,7 +538,7 @@ def columns_command(
     language = _language(lang)
     from bsa_check.i18n.problems import severity, translate
     with _user_errors():
-        rulesets = _usable_many(rules or ["ho-current"], param)
+        rulesets = usable_many(rules or ["ho-current"], param)
         plan = record_plan(rulesets)
         with open_records(students, fields=(), required=(), unique_ids=False, sheet=sheet) as reader:
             headers = list(reader.headers)
@@ -935,7 +548,7 @@ def columns_command(
                            sheet=sheet_name, rulesets=[rs.name for rs in rulesets])
         with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
             out.write(render(proposal))
-    err = _stderr()
+    err = stderr()
     head, *steps = summary(proposal, language)
     err.print(Text(head))
     for line in steps:

@@ -3,7 +3,7 @@
 Owns: :class:`RowProgress`, which shows nothing until the run has taken ``after`` seconds, and
 then a transient rich line (spinner, rows, elapsed time) that is updated as rows are counted and
 removed at the end. It draws only when standard error is a terminal and ``CI`` is not set: never
-on a pipe, in a file or in a CI log. The CLI's row-by-row streams use ``cli._with_progress``;
+on a pipe, in a file or in a CI log. The row-by-row streams use :func:`with_progress`;
 this class serves the callers that count rows in batches (``check --workers``: a chunk at a time).
 """
 
@@ -12,7 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import time
-from typing import Any
+from typing import Any, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 AFTER = 1.0  # seconds: a quick run shows no line at all
 
@@ -75,3 +77,51 @@ class RowProgress:
         if self.progress is not None:
             self.progress.stop()
             self.progress = None
+
+
+PROGRESS_AFTER = 1.0  # seconds: a quick run shows no bar at all (the row-by-row streams below)
+
+
+def progress_option(reader: Any) -> dict[str, Any]:
+    """``rows=`` for :func:`bsa_check.service.rendered`: the reader with the progress line, or nothing."""
+    shown = progress_rows(reader)
+    return {} if shown is None else {"rows": shown}
+
+
+def progress_rows(reader: Any) -> Any:
+    """``check``'s rows with the progress line (:func:`with_progress`) when it can show, else None
+    (the reader itself: no extra step per row on a pipe, in a file or in CI)."""
+    return with_progress(reader) if sys.stderr.isatty() and not os.environ.get("CI") else None
+
+
+def with_progress(rows: Iterable[T], after: float = PROGRESS_AFTER) -> Iterator[T]:
+    """Yield the rows; on a terminal (stderr), show a rich progress line once the run passes ``after`` s.
+
+    Nothing is drawn when stderr is a file or a pipe, so logs and redirected output stay clean.
+    """
+    if not sys.stderr.isatty() or os.environ.get("CI"):  # never on a pipe, in a file or in CI
+        yield from rows
+        return
+    start = time.monotonic()
+    progress = None
+    task = None
+    count = 0
+    try:
+        for row in rows:
+            count += 1
+            if count & 1023 == 0:
+                if progress is None and time.monotonic() - start >= after:
+                    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
+
+                    from bsa_check.plain import stderr_console
+
+                    progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
+                                        console=stderr_console(), transient=True)
+                    progress.start()
+                    task = progress.add_task("compare", total=None)
+                if progress is not None and task is not None:
+                    progress.update(task, completed=count)
+            yield row
+    finally:
+        if progress is not None:
+            progress.stop()

@@ -13,7 +13,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from bsa_check.cli import _with_progress, app
+from bsa_check.cli import app
+from bsa_check.progress import with_progress
 from tests.conftest import EXAMPLES
 
 runner = CliRunner()
@@ -216,15 +217,15 @@ def test_progress_only_on_a_terminal_and_only_when_slow(monkeypatch):
     rows = list(range(5000))
     pipe = io.StringIO()
     monkeypatch.setattr(sys, "stderr", pipe)
-    assert list(_with_progress(iter(rows), after=0)) == rows
+    assert list(with_progress(iter(rows), after=0)) == rows
     assert pipe.getvalue() == ""  # not a terminal: nothing, however long it runs
     tty = _Tty()
     monkeypatch.setattr(sys, "stderr", tty)
-    assert list(_with_progress(iter(rows), after=3600)) == rows
+    assert list(with_progress(iter(rows), after=3600)) == rows
     assert tty.getvalue() == ""  # a terminal, but quick: nothing
     tty = _Tty()
     monkeypatch.setattr(sys, "stderr", tty)
-    assert list(_with_progress(iter(rows), after=0)) == rows
+    assert list(with_progress(iter(rows), after=0)) == rows
     assert "rows" in tty.getvalue()
 
 

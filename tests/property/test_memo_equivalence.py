@@ -170,7 +170,7 @@ def test_check_command_writes_error_rows_in_their_place_among_blocks(tmp_path, f
 def assert_check_streams(directory, picks, name, fmt, broken, programmes, pseudonymize, block):
     from typer.testing import CliRunner
 
-    import bsa_check.cli as cli_module
+    import bsa_check.services.check as check_service
     from bsa_check.cli import app
     from bsa_check.privacy import KEY_ENV, Pseudonymizer
 
@@ -197,11 +197,11 @@ def assert_check_streams(directory, picks, name, fmt, broken, programmes, pseudo
     rs = RULESETS[name]
     key = "k" * 32
     args = ["check", str(path), "--rules", name, "--as-of", AS_OF.isoformat(), "--format", fmt, "--lang", "nl"]
-    saved, cli_module.WRITE_BLOCK_ROWS = cli_module.WRITE_BLOCK_ROWS, block  # rows written per write
+    saved, check_service.WRITE_BLOCK_ROWS = check_service.WRITE_BLOCK_ROWS, block  # rows written per write
     try:
         result = CliRunner().invoke(app, args + (["--pseudonymize"] if pseudonymize else []), env={KEY_ENV: key})
     finally:
-        cli_module.WRITE_BLOCK_ROWS = saved
+        check_service.WRITE_BLOCK_ROWS = saved
     assert result.exit_code in (0, 1), result.output
 
     out = io.StringIO()

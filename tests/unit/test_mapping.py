@@ -112,20 +112,20 @@ def test_yaml_problems_and_missing_files_are_bsa600(tmp_path: Path) -> None:
 def test_the_configuration_names_the_institutions_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """One configuration file for everything (bsa_check.config): its ``columns`` is the mapping every
     command reads when --columns is not given, resolved against the configuration's folder."""
-    from bsa_check.cli import _doors
+    from bsa_check.services.common import doors
 
     monkeypatch.chdir(tmp_path)
-    assert _doors(None, None)["mapping"] is None
+    assert doors(None, None)["mapping"] is None
     (tmp_path / "mappings").mkdir()
     write(tmp_path / "mappings", "osiris.yaml", "columns:\n  ec_year1: Behaalde EC\n")
     write(tmp_path, ".bsa-check.yaml", "columns: mappings/osiris.yaml\n")
     sub = tmp_path / "sub"
     sub.mkdir()
     monkeypatch.chdir(sub)  # found upward
-    mapping = _doors(None, None)["mapping"]
+    mapping = doors(None, None)["mapping"]
     assert mapping is not None and mapping.headers == {"ec_year1": "Behaalde EC"}
     write(tmp_path, "other.yaml", "columns:\n  ec_year1: EC\n")
-    assert _doors(str(tmp_path / "other.yaml"), None)["mapping"].headers == {"ec_year1": "EC"}  # --columns wins
+    assert doors(str(tmp_path / "other.yaml"), None)["mapping"].headers == {"ec_year1": "EC"}  # --columns wins
 
 
 def test_committed_columns_schema_has_not_drifted_and_validates_mappings(tmp_path: Path) -> None:
