@@ -1,4 +1,5 @@
-"""Text format: the verdicts as they come, then a summary (the CLI prints errors and notes on stderr).
+"""Text format: the verdicts as they come, then a summary (the CLI prints errors and notes on stderr;
+in a report that is not for a terminal each row error is also written in its row's place).
 
 Owns: streaming the verdicts in bounded memory (issue 18): rows are written in blocks as they are
 evaluated, the first within a fraction of a second, the summary at the end. The layout is decided
@@ -54,6 +55,34 @@ BLOCK_ROWS = 512  # rows per write
 BLOCK_SECONDS = 0.25  # ...or what came in this long, so a slow input still shows its rows
 
 
+def _is_terminal(out: Any) -> bool:
+    try:
+        return bool(out.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def error_text(error: Any, lang: str) -> str:
+    """A row error as the report writes it in the row's place: ``error[BSA310]: column 7 (ec_jaar1):
+    message (hint)``, stderr's words in ``lang`` without the file and line (the row's line leads)."""
+    from bsa_check.errors import cell_name
+    from bsa_check.i18n.problems import severity, translate
+
+    loc = error.location
+    where = ""
+    if loc is not None and loc.sheet and loc.line is not None and loc.column is not None:
+        where = cell_name(loc.sheet, loc.line, loc.column)
+    elif loc is not None and loc.column is not None:
+        where = f"{'kolom' if lang == 'nl' else 'column'} {loc.column}"
+    if where and loc is not None and loc.column_name:
+        where += f" ({loc.column_name})"
+    text = f"{severity('error', lang)}[{error.code}]: " + (f"{where}: " if where else "")
+    text += str(translate(error.code, error.message, lang))
+    if error.hint:
+        text += f" ({translate(error.code, error.hint, lang)})"
+    return text
+
+
 class TextReporter(Reporter):
     summary_only = False  # --summary: the counts, no rows
 
@@ -61,6 +90,7 @@ class TextReporter(Reporter):
         lang = self.lang
         self.width = output_width(self.out)
         self.colour = wants_colour(self.out)
+        self._errors_inline = not _is_terminal(self.out)
         status = t(f"status.{self.rs.model.legal_status}", lang)
         title = visible(t("table.title", lang, ruleset=self.rs.name, version=self.rs.version, status=status,
                           as_of=fmt_value(self.as_of, lang)))
@@ -90,11 +120,34 @@ class TextReporter(Reporter):
         self._emit(result)
 
     def on_error(self, result: Any) -> None:
-        pass
+        """A row that could not be evaluated: in its place in the report when the report is not
+        for a terminal (a file or pipe keeps every row; a terminal shows them on stderr, at the end)."""
+        if self.summary_only or not self._errors_inline:
+            return
+        sample = self._sample
+        if sample is not None:
+            sample.append(result)
+            return
+        self._emit_error(result)
+
+    def _emit_error(self, result: Any) -> None:
+        text = visible(error_text(result.error, self.lang))
+        sgr = "31" if self.colour else None
+        line = str(result.line)
+        if self.stacked:
+            head = f"{t('col.line', self.lang)} {line}{GAP}"
+            lines = hang(head + text, self.width, INDENT)
+        else:
+            lead = 1 + max(self.widths[0], len(line)) + len(GAP)
+            body = wrap(text, self.width - lead)
+            lines = [f" {line.rjust(self.widths[0])}{GAP}{body[0]}", *(" " * lead + part for part in body[1:])]
+        self._block.append("\n".join(paint(part, sgr) for part in lines))
+        self._flush_block()
 
     def _decide(self) -> None:
         """Choose the layout from the width, the headers and the sample; write the sample's rows."""
-        sample, self._sample = self._sample or [], None
+        rows, self._sample = self._sample or [], None
+        sample = [r for r in rows if r.error is None]  # error rows (written in their place) have no cells to fit
         lang = self.lang
         headers = [t(key, lang) for key, _ in COLUMNS]
         w = [cells(h) for h in headers[:6]]
@@ -121,12 +174,15 @@ class TextReporter(Reporter):
             self.widths = w
             self._prefix = " " * (1 + sum(w[:4]) + len(GAP) * 4)
             self._tails = _TailMemo(self._table_tail)
-            if sample and not self.summary_only:
+            if rows and not self.summary_only:
                 cols = [pad(h, wd, right == "right") for (_, right), h, wd in zip(COLUMNS, headers, w)]
                 header = (" " + GAP.join(cols)).rstrip()
                 self._block += [paint(header, BOLD if self.colour else None), " " + "─" * (self.width - 2)]
-        for result in sample:
-            self._emit(result)
+        for result in rows:
+            if result.error is None:
+                self._emit(result)
+            else:
+                self._emit_error(result)
 
     def _ec_text(self, result: Any) -> str:
         ec = result.record.get("ec_year1") if result.record else None
@@ -188,9 +244,10 @@ class TextReporter(Reporter):
             else:
                 text = self._wrapped_row(line, sid, programme, ec, first, rest)
         self._block.append(text)
-        if len(self._block) >= BLOCK_ROWS:
-            self._write()
-        elif time.monotonic() - self._block_since >= BLOCK_SECONDS:
+        self._flush_block()
+
+    def _flush_block(self) -> None:
+        if len(self._block) >= BLOCK_ROWS or time.monotonic() - self._block_since >= BLOCK_SECONDS:
             self._write()
 
     def _wrapped_row(self, line: str, sid: str, programme: str, ec: str, first: str, rest: str) -> str:
