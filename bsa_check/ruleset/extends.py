@@ -7,7 +7,9 @@ with their preconditions, the unit catalogue, compensation schemes. What it writ
 - a top-level key replaces the parent's (``name``, ``version``, ``title``, ``provenance``, ...);
 - a parameter it names is merged key by key onto the parent's: its dated ``values`` and
   ``by_programme`` entries are added to (or replace, date by date, programme by programme) the
-  parent's, so ``parameters: {norm_ec: {values: {2026-09-01: 40}}}`` is a complete override;
+  parent's, so ``parameters: {norm_ec: {values: {2026-09-01: 40}}}`` is a complete override; a file
+  that writes ``values`` of its own clears the parent's ``placeholder`` flag (unless it writes
+  ``placeholder: true`` itself); ``unverified`` is inherited unless the file sets it;
 - a derived value, compensation scheme, record bound or catalogue unit replaces the parent's of that name;
 - ``not_automated`` entries replace the parent's of the same id, the others are added;
 - each rule it writes says where it goes: ``replace: ID`` (in the parent's rule's place),
@@ -207,6 +209,11 @@ def _merge(parent: Merged, child: dict[str, Any], cpos: PositionMap,
             else:
                 new[k] = copy.deepcopy(v)
                 where.route(("parameters", name, k), cpos, ("parameters", name, k))
+        if "values" in spec and "placeholder" not in spec and new.get("placeholder") is True:
+            # dated values of its own are the file's norm: the parent's stand-in flag no longer holds
+            # (by_programme alone does not: the other programmes still get the parent's placeholder)
+            new["placeholder"] = False
+            where.route(("parameters", name, "placeholder"), cpos, ("parameters", name, "values"))
         params[name] = new
         origins[f"parameter:{name}"] = f"{cfile} (over {origins.get(f'parameter:{name}', parent.chain[0])})"
     if params or cparams is not None:

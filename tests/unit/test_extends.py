@@ -272,3 +272,43 @@ def test_placeholder_note_names_only_parameters_something_reads():
     assert placeholder_params(child) == []
     parent = compile_ruleset(load_file(bundled_rule_files()["ho-current"]))
     assert {"norm_ec", "norm_ec_part_time", "part_time_advice_year", "warning_period_days"} <= set(placeholder_params(parent))
+
+
+def test_a_file_that_sets_a_parameters_values_clears_the_inherited_placeholder_flag(tmp_path):
+    """A file that extends ho-current and writes norm_ec values of its own has set its norm: check no longer
+    notes norm_ec as a placeholder; writing ``placeholder: true`` keeps it, ``unverified`` is inherited, and
+    ``by_programme`` alone (the other programmes still get the parent's value) keeps the flag."""
+    from bsa_check.report import placeholder_params
+
+    own = compile_ruleset(load_file(write(tmp_path, "own.yaml", """extends: ho-current
+name: own
+parameters:
+  norm_ec:
+    values: {2026-09-01: 50}
+""")))
+    assert not own.model.parameters["norm_ec"].placeholder
+    assert "norm_ec" not in placeholder_params(own)
+    parent = compile_ruleset(load_file(bundled_rule_files()["ho-current"]))
+    assert own.model.parameters["norm_ec"].unverified == parent.model.parameters["norm_ec"].unverified
+    again = compile_ruleset(load_file(write(tmp_path, "again.yaml", """extends: ho-current
+name: again
+parameters:
+  norm_ec:
+    placeholder: true
+    values: {2026-09-01: 50}
+""")))
+    assert "norm_ec" in placeholder_params(again)
+    some = compile_ruleset(load_file(write(tmp_path, "some.yaml", """extends: ho-current
+name: some
+parameters:
+  norm_ec:
+    by_programme: {"34567": 45}
+""")))
+    assert "norm_ec" in placeholder_params(some)
+    from tests.conftest import EXAMPLES
+
+    for name, noted in (("own.yaml", False), ("again.yaml", True)):
+        result = CliRunner().invoke(app, ["check", str(EXAMPLES / "students.csv"), "--rules", str(tmp_path / name)])
+        note = next((line for line in result.stderr.splitlines() if "placeholder values" in line), "")
+        names = note.removeprefix("note: ").partition(" are placeholder")[0].split(", ")
+        assert ("norm_ec" in names) is noted, result.stderr
