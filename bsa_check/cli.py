@@ -17,10 +17,9 @@ import typer
 from bsa_check import __version__
 from bsa_check.errors import BsaCheckError, ErrorList, UsageError
 from bsa_check.formats import CHECK_FORMATS
-from bsa_check.services.common import (Console, Text, default_rules, detect_lang, doors, open_for,
-                                       parallel_parts, parse_as_of, pseudonymizer_from_options, reading, stderr,
+from bsa_check.services.common import (Console, Text, default_rules, detect_lang, parse_as_of, reading, stderr,
                                        usable_many)
-from bsa_check.services.notes import encoding_note, programmes_on_default, unknown_columns
+from bsa_check.services.notes import programmes_on_default
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -167,7 +166,7 @@ def check(
         "--summary", help="Only the counts per outcome (text, or json without the verdicts).")] = False,
 ) -> None:
     """One verdict per student: outcome, deciding rule, legal basis and reason."""
-    from bsa_check.services.check import report_notes, run_check
+    from bsa_check.services.check_run import report_notes, run_check
 
     language = _language(lang)
     with _user_errors():
@@ -193,69 +192,13 @@ def explain(
     sheet: SheetOpt = None,
 ) -> None:
     """One student's full decision: every check in order, values, legal basis, what would change it."""
-    from bsa_check.errors import EvaluationError, cell_name
-    from bsa_check.explain import comparison, full_explanation
-    from bsa_check.i18n import t
+    from bsa_check.services.explain_run import run_explain
 
     language = _language(lang)
     from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
-    out = Console(highlight=False, soft_wrap=True)
-    failed = False
     with _user_errors():
-        reference = parse_as_of(as_of)
-        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
-        # The student is looked up by the real number; output shows only the pseudonym.
-        shown = pseudo(student_id.strip()) if pseudo else student_id
-        rulesets = usable_many(rules or [default_rules()], param)
-        found = 0
-        lines: list[int] = []
-        with open_for(students, rulesets, doors=doors(columns, sheet)) as reader:
-            encoding_note(reader)
-            rows = 0
-            for row in reader:
-                rows += 1
-                if row.student_id != student_id.strip():
-                    continue
-                found += 1
-                lines.append(row.line)
-                if found > 1:
-                    out.print()
-                out.print(Text(t("explain.student", language, student=shown, line=row.line,
-                                 programme=row.values.get("programme", ""))))
-                if row.error is not None:
-                    stderr().print(Text(error_line(row.error, language)), style="red")
-                    failed = True
-                    continue
-                verdicts = []
-                for rs in rulesets:
-                    try:
-                        verdicts.append(rs.trace(row.values, reference))  # explain: the full trace up front
-                    except EvaluationError as exc:
-                        col = reader.columns.get(exc.params.get("field", ""))
-                        sheet = getattr(reader, "sheet", None)  # a workbook: Blad1!F2
-                        where = f"{reader.path}:{cell_name(sheet, row.line, col)}" if sheet else \
-                            f"{students}:{row.line}:{col or ''}"
-                        stderr().print(Text(f"{severity('error', language)}[{exc.code}]: {where} [{rs.name}] "
-                                             f"{describe(exc, language)}"), style="red")
-                        failed = True
-                for verdict in verdicts:
-                    out.print()
-                    for line in full_explanation(verdict, language):
-                        out.print(Text(line))
-                if len(verdicts) > 1:
-                    out.print()
-                    for line in comparison(verdicts, language):
-                        out.print(Text(line))
-        if not found:
-            raise UsageError(t("explain.not_found", language, student=shown, file=students, rows=rows),
-                             hint="check the student number, or the file", code="BSA407")
-        if found > 1:
-            from bsa_check.i18n.problems import severity
-
-            duplicate = t("explain.duplicate", language, student=shown, lines=", ".join(map(str, lines)))
-            stderr().print(Text(severity("warning", language) + ": " + duplicate), style="yellow")
-            failed = True
-        programmes_on_default(rulesets)  # the explained student's programme, if on a default
+        failed = run_explain(students, student_id, rules, as_of, language, param, pseudonymize, pseudonym_key_file,
+                             columns, sheet)
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -382,73 +325,16 @@ def compare(
     sheet: SheetOpt = None,
 ) -> None:
     """How outcomes change between rule sets over a whole file: transitions, per programme, credits."""
-    from contextlib import closing
-
-    from bsa_check.compare import compare as compare_rows
-    from bsa_check.gcpause import paused
-    from bsa_check.i18n import t
-    from bsa_check.output import open_output
-    from bsa_check.progress import with_progress
-    from bsa_check.service import error_locator
+    from bsa_check.services.compare_run import compare_notes, run_compare
 
     language = _language(lang)
     from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with _user_errors():
         chosen = _output_format(fmt, output, tuple(f.value for f in CompareFormat), "compare")
-        if len(rules or []) < 2:
-            raise UsageError("compare needs at least two rule sets", code="BSA409",
-                             hint="e.g. --rules ho-current --rules ho-proposed-2023")
-        reference = parse_as_of(as_of)
-        pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
-        rulesets = usable_many(rules or [], param)
-        with open_for(students, rulesets, row_memo=not list_changed,
-                       doors=doors(columns, sheet)) as reader, \
-                open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-            parts = parallel_parts(reader, workers)
-            if parts is not None:
-                from bsa_check.compare import compare_in_workers
-
-                result = compare_in_workers(reader, parts, workers, rulesets, reference, source=students,
-                                            locate=error_locator(reader), list_changed=list_changed,
-                                            lang=language, pseudo=pseudo)
-            else:
-                rows = pseudo.rows(reader) if pseudo else reader
-                # closing: an error mid-stream closes the pause (and turns the collector back on)
-                # even while its traceback keeps compare's frames alive
-                with closing(paused(with_progress(rows))) as stream:
-                    result = compare_rows(stream, rulesets, reference, source=students,
-                                          locate=error_locator(reader), list_changed=list_changed, lang=language)
-            _render_comparison(result, chosen, language, out)
-    encoding_note(reader)
-    unknown_columns(reader, language)
-    programmes_on_default(rulesets, programmes=result.programmes)
-    if result.error_count:
-        err = stderr()
-        err.print(Text(t("errors.title", language, n=result.error_count)), style="bold red")
-        for e in result.errors:
-            err.print(Text(error_line(e, language)), style="red")
-        if result.error_count > len(result.errors):
-            err.print(Text(t("cmp.errors_more", language, n=result.error_count - len(result.errors))), style="red")
-    raise typer.Exit(EXIT_FINDINGS if result.error_count else EXIT_OK)
-
-
-def _render_comparison(result, chosen: str, language: str, out) -> None:  # type: ignore[no-untyped-def]
-    if chosen == "text":
-        from bsa_check.report.compare_text import render_text
-
-        render_text(result, language, out)
-    elif chosen == "json":
-        from bsa_check.report.compare import to_json
-
-        out.write(to_json(result, language))
-    elif chosen == "markdown":
-        from bsa_check.report.compare import to_markdown
-
-        out.write(to_markdown(result, language))
-    else:
-        from bsa_check.report.compare_html import to_html
-
-        out.write(to_html(result, language))
+        run = run_compare(students, rules, as_of, language, chosen, output, param, list_changed, pseudonymize,
+                          pseudonym_key_file, workers, columns, sheet)
+    compare_notes(run, language)
+    raise typer.Exit(EXIT_FINDINGS if run.result.error_count else EXIT_OK)
 
 
 class ValidateFormat(str, Enum):

@@ -46,7 +46,7 @@ def default_rules() -> str:
 
         lang = chosen()
         stderr().print(Text(f"{severity('note', lang)}: "
-                             f"{translate('*', f'rule set {config.rules} from {config.path}', lang)}"), style="dim")
+                            f"{translate('*', f'rule set {config.rules} from {config.path}', lang)}"), style="dim")
         return config.rules
     return "ho-current"
 

@@ -55,5 +55,5 @@ def unknown_columns(reader, language: str, kept: list[str] | None = None) -> Non
     from bsa_check.i18n.problems import severity
 
     stderr().print(Text(f"{severity('warning', language)}[BSA316]: {reader.path}:{reader.header_line}: "
-                         f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
-                         f"{t('unknown.ignored', language)}"), style="yellow")
+                        f"{t('unknown.columns', language, n=len(named), columns=', '.join(named))}; "
+                        f"{t('unknown.ignored', language)}"), style="yellow")

@@ -1,0 +1,99 @@
+"""``bsa-check compare`` end to end: how outcomes change between rule sets over a whole file.
+
+Called by the CLI, which parses the options and chooses the format: :func:`run_compare` reads the
+records (in one process or over ``--workers``), writes the comparison and returns the run for
+:func:`compare_notes` to note on stderr; the CLI sets the exit code. The tool's own errors are raised.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from bsa_check.errors import UsageError
+from bsa_check.services.common import (Text, doors, open_for, parallel_parts, parse_as_of,
+                                       pseudonymizer_from_options, stderr, usable_many)
+from bsa_check.services.notes import encoding_note, programmes_on_default, unknown_columns
+
+
+class CompareRun(NamedTuple):
+    """What :func:`compare_notes` needs of a finished comparison."""
+
+    result: Any
+    reader: Any
+    rulesets: list  # type: ignore[type-arg]
+
+
+def run_compare(students: str, rules: list[str] | None, as_of: str | None, language: str, chosen: str,
+                output: str | None, param: list[str] | None, list_changed: bool, pseudonymize: bool,
+                pseudonym_key_file: str | None, workers: int, columns: str | None, sheet: str | None) -> CompareRun:
+    """Compare the rule sets over every record and write the comparison in format ``chosen``."""
+    from contextlib import closing
+
+    from bsa_check.compare import compare as compare_rows
+    from bsa_check.gcpause import paused
+    from bsa_check.output import open_output
+    from bsa_check.progress import with_progress
+    from bsa_check.service import error_locator
+
+    if len(rules or []) < 2:
+        raise UsageError("compare needs at least two rule sets", code="BSA409",
+                         hint="e.g. --rules ho-current --rules ho-proposed-2023")
+    reference = parse_as_of(as_of)
+    pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
+    rulesets = usable_many(rules or [], param)
+    with open_for(students, rulesets, row_memo=not list_changed,
+                  doors=doors(columns, sheet)) as reader, \
+            open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
+        parts = parallel_parts(reader, workers)
+        if parts is not None:
+            from bsa_check.compare import compare_in_workers
+
+            result = compare_in_workers(reader, parts, workers, rulesets, reference, source=students,
+                                        locate=error_locator(reader), list_changed=list_changed,
+                                        lang=language, pseudo=pseudo)
+        else:
+            rows = pseudo.rows(reader) if pseudo else reader
+            # closing: an error mid-stream closes the pause (and turns the collector back on)
+            # even while its traceback keeps compare's frames alive
+            with closing(paused(with_progress(rows))) as stream:
+                result = compare_rows(stream, rulesets, reference, source=students,
+                                      locate=error_locator(reader), list_changed=list_changed, lang=language)
+        render_comparison(result, chosen, language, out)
+    return CompareRun(result, reader, rulesets)
+
+
+def compare_notes(run: CompareRun, language: str) -> None:
+    """stderr: the input's encoding, unknown columns, programmes on a default, then the rows that failed."""
+    from bsa_check.i18n import t
+    from bsa_check.i18n.problems import error_line
+
+    encoding_note(run.reader)
+    unknown_columns(run.reader, language)
+    programmes_on_default(run.rulesets, programmes=run.result.programmes)
+    if run.result.error_count:
+        err = stderr()
+        err.print(Text(t("errors.title", language, n=run.result.error_count)), style="bold red")
+        for e in run.result.errors:
+            err.print(Text(error_line(e, language)), style="red")
+        if run.result.error_count > len(run.result.errors):
+            err.print(Text(t("cmp.errors_more", language, n=run.result.error_count - len(run.result.errors))), style="red")
+
+
+def render_comparison(result, chosen: str, language: str, out) -> None:  # type: ignore[no-untyped-def]
+    """Write the comparison to ``out`` in format ``chosen`` (text, json, markdown or html)."""
+    if chosen == "text":
+        from bsa_check.report.compare_text import render_text
+
+        render_text(result, language, out)
+    elif chosen == "json":
+        from bsa_check.report.compare import to_json
+
+        out.write(to_json(result, language))
+    elif chosen == "markdown":
+        from bsa_check.report.compare import to_markdown
+
+        out.write(to_markdown(result, language))
+    else:
+        from bsa_check.report.compare_html import to_html
+
+        out.write(to_html(result, language))
