@@ -360,29 +360,13 @@ def validate(
     """Every problem of every rule file: structure, consistency, legal lint. Exit 1 if any error."""
     import os
 
-    from bsa_check import validation
-    from bsa_check.config import load_config, repository_root
-    from bsa_check.report import problems as render
-    from bsa_check.textsafe import visible_problem
+    from bsa_check.services.validate_run import render_validation, run_validation
 
     chosen = fmt.value if fmt else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     language = _language(lang)
     with _user_errors():
-        run = validation.run(files, load_config())
-    # file names and rule texts: shown, never obeyed (issue 15)
-    run.problems = [visible_problem(p) for p in run.problems]
-    run.suppressed = [(visible_problem(p), reason) for p, reason in run.suppressed]
-    shown = run.suppressed if show_suppressed else None
-    if chosen == "text":
-        typer.echo(render.as_text(run.problems, len(run.files), shown, run.origins, language), nl=False)
-    elif chosen == "json":
-        typer.echo(render.as_json(run.problems, run.files, shown, run.origins), nl=False)
-    elif chosen == "github":
-        typer.echo(render.as_github(run.problems), nl=False)
-    elif chosen == "gitlab":
-        typer.echo(render.as_gitlab(run.problems, repository_root()), nl=False)
-    else:
-        typer.echo(render.as_sarif(run.problems, repository_root(), shown), nl=False)
+        run = run_validation(files)
+    typer.echo(render_validation(run, chosen, show_suppressed, language), nl=False)
     if run.unusable:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_FINDINGS if run.failed else EXIT_OK)
