@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Callable, cast
 
-from bsa_check.engine.values import MissingValue
+from bsa_check.engine.values import Average, MissingValue
 from bsa_check.errors import EvaluationError
 from bsa_check.ruleset import model as m
 
@@ -87,7 +87,7 @@ def _unknown_unit(code: str) -> EvaluationError:
 
 
 def _mean(grades: list[Decimal]) -> Decimal:
-    return sum(grades, ZERO) / len(grades)
+    return Average(sum(grades, ZERO) / len(grades))
 
 
 def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
@@ -286,7 +286,7 @@ def compile_aggregate(spec: m.Aggregate, catalogue: m.UnitCatalogue | None,
                     raise _unknown_unit(c)
                 weights.append(ec)
             total_ec = sum(weights, ZERO)
-            value = (sum((g * w for (_, g), w in zip(graded, weights)), ZERO) / total_ec) if total_ec else absent
+            value = Average(sum((g * w for (_, g), w in zip(graded, weights)), ZERO) / total_ec) if total_ec else absent
             return value, AggregateDetail(kind, None if value is absent else value, tuple(graded), tuple(excluded),
                                           (), (), comp, tuple(weights))
         grades = [g for _, g in graded]

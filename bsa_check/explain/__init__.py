@@ -10,6 +10,7 @@ import re
 from decimal import ROUND_DOWN, Decimal
 from typing import Any, Iterator
 
+from bsa_check.engine.values import Average
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import TestResult, Verdict
 from bsa_check.i18n import fmt_value, join_list, outcome_label, t
@@ -284,8 +285,9 @@ def _ec_items(items: tuple[Any, ...], lang: str) -> str:
 
 
 def _grade(value: Any, lang: str) -> str:
-    """An unrounded average is shown exactly when short, else cut (not rounded) with an ellipsis."""
-    if isinstance(value, Decimal):
+    """An average is shown as :func:`bsa_check.i18n.fmt_average` does; another long decimal is cut (not
+    rounded) with an ellipsis."""
+    if isinstance(value, Decimal) and not isinstance(value, Average):
         exp = value.normalize().as_tuple().exponent
         if isinstance(exp, int) and exp < -4:
             return fmt_value(value.quantize(Decimal("0.0001"), rounding=ROUND_DOWN), lang) + "…"

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from typing import Any
+
+from bsa_check.engine.values import Average
 
 LANGS = ("nl", "en")
 
@@ -193,6 +195,15 @@ def fmt_decimal(value: Decimal | int, lang: str) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def fmt_average(value: Decimal, lang: str) -> str:
+    """An average grade as shown: at most two decimals, trailing zeros dropped (6.75, 7); digits beyond
+    them are cut, not rounded, and an ellipsis says so (6.333... -> ``6.33…``). Cut, so the shown value
+    never reaches a norm of two decimals the exact one misses (6.4966… is ``6.49…``, never ``6.5``);
+    the comparison itself always uses the exact value."""
+    cut = value.quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return fmt_decimal(cut, lang) + ("…" if cut != value else "")
+
+
 def fmt_date(value: date, lang: str) -> str:
     return value.strftime("%d-%m-%Y") if lang == "nl" else value.isoformat()
 
@@ -203,6 +214,8 @@ def fmt_value(value: Any, lang: str) -> str:
         return MESSAGES["explain.absent"][lang]
     if isinstance(value, bool):
         return MESSAGES["yes" if value else "no"][lang]
+    if isinstance(value, Average):
+        return fmt_average(value, lang)
     if isinstance(value, (Decimal, int)):
         return fmt_decimal(value, lang)
     if isinstance(value, date):

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from bsa_check.engine.values import Average
 from bsa_check.memo import Memo
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
@@ -41,7 +42,7 @@ def _text(value: str | None) -> str:
 TAIL_MEMO_ENTRIES = 4096
 
 # (a derived text, ruleset.model.Text, is frozen and its repr names both languages)
-_SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, date, type(None), frozenset, Text})
+_SIGNATURE_TYPES = frozenset({str, int, bool, Decimal, Average, date, type(None), frozenset, Text})
 
 
 def signature(verdict: Any) -> str | None:
