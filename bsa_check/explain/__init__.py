@@ -391,7 +391,9 @@ def excluded_circumstance_lines(verdict: Verdict, lang: str) -> list[str]:
     lines = []
     for code in sorted(reported & verdict.ruleset.excluded_kinds):
         kind = declared.excluded[code]
-        lines.append("  " + t("explain.excluded_circumstance", lang, kind=code, reason=getattr(kind.reason, lang),
+        # the kind's title in the run's language, the code after it (what rules and exports name)
+        name = f"{getattr(kind.title, lang)} ({code})" if kind.title is not None else code
+        lines.append("  " + t("explain.excluded_circumstance", lang, kind=name, reason=getattr(kind.reason, lang),
                                basis=basis_text(kind.legal_basis, lang)))
     return lines
 
