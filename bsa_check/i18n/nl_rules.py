@@ -114,6 +114,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "write a plain number such as 45": "schrijf een gewoon getal zoals 45",
         "invalid scalar value: {problem}": "ongeldige enkelvoudige waarde: {problem}",
         "quote the value as a string": "zet de waarde als tekst tussen aanhalingstekens",
+        "{value} is not a date that exists (no such day in that month)":
+            "{value} is geen bestaande datum (die dag heeft die maand niet)",
+        "write a day of the calendar as YYYY-MM-DD, e.g. 2026-02-28":
+            "schrijf een dag van de kalender als JJJJ-MM-DD, bijv. 2026-02-28",
         "unsupported YAML node": "YAML-knoop wordt niet ondersteund",
         "rule files hold mappings, lists and values": "regelbestanden bevatten mappings, lijsten en waarden",
         "{what}: YAML reads {raw} as the number {value}": "{what}: YAML leest {raw} als het getal {value}",

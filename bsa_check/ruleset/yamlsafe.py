@@ -212,6 +212,10 @@ class _Builder:
             try:
                 value = self.loader.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError) as exc:
+                if node.tag == _TIMESTAMP_TAG and not node.style:  # 2026-02-30: the shape of a date, no such day
+                    raise self.error(node, f"{_shorten(node.value)!r} is not a date that exists (no such day in that "
+                                           "month)", "write a day of the calendar as YYYY-MM-DD, e.g. 2026-02-28",
+                                     "BSA103") from None
                 raise self.error(node, f"invalid scalar value: {exc}", "quote the value as a string", "BSA103") from None
             if self.strict_scalars and not node.style:  # plain: None (Python parser) or "" (libyaml)
                 return self._trap_checked(node, value)
