@@ -400,30 +400,12 @@ def columns_command(
 ) -> None:
     """Propose a column mapping file (--columns) from an export's header and a sample of its rows.
     Exit 1 when a required field could not be placed."""
-    from bsa_check.output import open_output
-    from bsa_check.records.plan import record_plan
-    from bsa_check.records.propose import SAMPLE_ROWS, propose, render, summary
-    from bsa_check.records.reader import open_records
+    from bsa_check.services.columns_run import proposal_notes, propose_mapping
 
     language = _language(lang)
-    from bsa_check.i18n.problems import severity, translate
     with _user_errors():
-        rulesets = usable_many(rules or ["ho-current"], param)
-        plan = record_plan(rulesets)
-        with open_records(students, fields=(), required=(), unique_ids=False, sheet=sheet) as reader:
-            headers = list(reader.headers)
-            sample = reader.sample(SAMPLE_ROWS)
-            sheet_name = getattr(reader, "sheet", None)
-        proposal = propose(students, headers, sample, plan.required, sorted(plan.fields),
-                           sheet=sheet_name, rulesets=[rs.name for rs in rulesets])
-        with open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-            out.write(render(proposal))
-    err = stderr()
-    head, *steps = summary(proposal, language)
-    err.print(Text(head))
-    for line in steps:
-        err.print(Text(f"{severity('warning', language)}[BSA342]: {translate('BSA342', line, language)}"),
-                  style="yellow")
+        proposal = propose_mapping(students, rules, output, sheet, param)
+    proposal_notes(proposal, language)
     raise typer.Exit(EXIT_FINDINGS if proposal.missing_required else EXIT_OK)
 
 
@@ -458,12 +440,7 @@ def list_rules(
                                                                "a file extends).", metavar="NAME")] = None,
 ) -> None:
     """The bundled rule sets: name, title, legal status (law or proposal), valid from; --show NAME: one in full."""
-    import json
-
-    from rich.table import Table
-
-    from bsa_check.i18n import t
-    from bsa_check.ruleset.load import bundled_rule_files, load_file
+    from bsa_check.services.rules_list import bundled_models, rules_json, rules_table
 
     language = _language(lang)
     if show is not None:
@@ -473,23 +450,11 @@ def list_rules(
             typer.echo(show_bundled(show), nl=False)
         return
     with _user_errors():
-        models = [load_file(path, bundled=True).model for path in bundled_rule_files().values()]
+        models = bundled_models()
     if fmt is RulesFormat.json:
-        typer.echo(json.dumps([{"name": m.name, "version": m.version, "title": getattr(m.title, language),
-                                "legal_status": m.legal_status, "valid_from": m.valid_from.isoformat(),
-                                "sector": m.sector} for m in models], ensure_ascii=False, indent=2))
+        typer.echo(rules_json(models, language))
         return
-    from bsa_check.i18n import fmt_date
-
-    table = Table()
-    for key in ("rules.name", "rules.title", "rules.status", "rules.valid_from", "rules.version", "rules.sector"):
-        table.add_column(t(key, language), no_wrap=key in ("rules.name", "rules.valid_from"))
-    for m in models:
-        status = t(f"status.{m.legal_status}", language)
-        table.add_row(m.name, getattr(m.title, language), Text(status, style="bold yellow" if
-                                                                 m.legal_status == "proposal" else ""),
-                      fmt_date(m.valid_from, language), m.version, m.sector.upper())
-    Console(highlight=False).print(table)
+    Console(highlight=False).print(rules_table(models, language))
 
 
 @app.command()
@@ -517,21 +482,12 @@ def explain_codes(
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
 ) -> None:
     """What a problem code means: name, severity, explanation and an example."""
-    import difflib
-
-    from bsa_check import codes as registry
+    from bsa_check.services.codes_run import code_text
 
     language = _language(lang)
-    if code is None:
-        typer.echo(registry.listing(language), nl=False)
-        return
-    entry = registry.get(code)
     with _user_errors():
-        if entry is None:
-            close = difflib.get_close_matches(code.strip().upper(), list(registry.CODES), n=1)
-            raise UsageError(f"no problem code {code!r}", code="BSA420",
-                             hint=(f"did you mean {close[0]}? " if close else "") + "`bsa-check codes` lists them all")
-    typer.echo(registry.describe(entry, language), nl=False)
+        text = code_text(code, language)
+    typer.echo(text, nl=False)
 
 
 _COMMANDS = {"check", "explain", "compare", "rules", "validate", "schema", "test", "synth", "codes", "columns", "due", "letters"}
