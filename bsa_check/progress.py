@@ -23,23 +23,39 @@ def rows_word() -> str:
     """"rows" in the language of this run's messages."""
     from bsa_check.i18n.problems import chosen
 
-    return "regels" if chosen() == "nl" else "rows"
+    return "rijen" if chosen() == "nl" else "rows"
 
 
 def rows_column() -> Any:
-    """The rich column "12,288 rows" / "12.288 regels": the count with the thousands separator of the
+    """The rich column "12,288 rows" / "12.288 rijen": the count with the thousands separator of the
     run's language (a Dutch reader takes 12,288 for twelve point two)."""
     from rich.progress import ProgressColumn
     from rich.text import Text
 
     word = rows_word()
-    separator = "." if word == "regels" else ","
+    separator = "." if word == "rijen" else ","
 
     class RowsColumn(ProgressColumn):
         def render(self, task: Any) -> Text:
             return Text(f"{int(task.completed):,}".replace(",", separator) + " " + word)
 
     return RowsColumn()
+
+
+def elapsed_column(start: float) -> Any:
+    """The rich column of the time since ``start`` (``time.monotonic()``), as ``0:00:01``: the run's
+    own time. rich's TimeElapsedColumn counts from when the line appears, which is a second into the
+    run (the line waits that long), so it first showed 0:00:00 after a second had passed."""
+    from datetime import timedelta
+
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class ElapsedColumn(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(str(timedelta(seconds=max(0, int(time.monotonic() - start)))), style="progress.elapsed")
+
+    return ElapsedColumn()
 
 
 def can_show() -> bool:
@@ -64,9 +80,9 @@ class RowProgress:
         if self.progress is None:
             if time.monotonic() - self.start < self.after:
                 return
-            from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
+            from rich.progress import Progress, SpinnerColumn
 
-            self.progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
+            self.progress = Progress(SpinnerColumn(), rows_column(), elapsed_column(self.start),
                                      console=self.console() if callable(self.console) else self.console,
                                      transient=True)
             self.progress.start()
@@ -111,11 +127,11 @@ def with_progress(rows: Iterable[T], after: float = PROGRESS_AFTER) -> Iterator[
             count += 1
             if count & 1023 == 0:
                 if progress is None and time.monotonic() - start >= after:
-                    from rich.progress import Progress, SpinnerColumn, TimeElapsedColumn
+                    from rich.progress import Progress, SpinnerColumn
 
                     from bsa_check.plain import stderr_console
 
-                    progress = Progress(SpinnerColumn(), rows_column(), TimeElapsedColumn(),
+                    progress = Progress(SpinnerColumn(), rows_column(), elapsed_column(start),
                                         console=stderr_console(), transient=True)
                     progress.start()
                     task = progress.add_task("compare", total=None)

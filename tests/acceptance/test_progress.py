@@ -6,6 +6,7 @@ Standard error is a pseudo-terminal here; the verdicts go to a file (``--output`
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import re
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from bsa_check import synth
 from tests.conftest import ROOT
@@ -71,13 +73,13 @@ def test_a_long_run_shows_progress_on_a_terminal(cohort: Path, tmp_path: Path, a
 
 
 def test_a_dutch_run_counts_in_dutch(cohort: Path, tmp_path: Path) -> None:
-    """'12.288 regels', with the Dutch thousands separator: '12,288 regels' reads as twelve point
+    """'12.288 rijen', with the Dutch thousands separator: '12,288 rijen' reads as twelve point
     two in Dutch."""
     code, err = run_with_terminal_stderr(["check", str(cohort), *AS_OF, "--format", "jsonl", "--lang", "nl",
                                           "--output", str(tmp_path / "o.jsonl")])
     assert code in (0, 1), err
-    assert re.search(r" \d{1,3}(\.\d{3})+ regels", err), err[-2000:]
-    assert not re.search(r"\d,\d{3} regels", err), err[-2000:]
+    assert re.search(r" \d{1,3}(\.\d{3})+ rijen", err), err[-2000:]
+    assert not re.search(r"\d,\d{3} rijen", err), err[-2000:]
 
 
 def test_no_progress_with_ci_set_or_on_a_pipe(cohort: Path, tmp_path: Path) -> None:
@@ -87,3 +89,24 @@ def test_no_progress_with_ci_set_or_on_a_pipe(cohort: Path, tmp_path: Path) -> N
     piped = subprocess.run([sys.executable, "-m", "bsa_check", *args], capture_output=True, text=True, cwd=ROOT,
                            check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert piped.returncode in (0, 1) and not _PROGRESS.search(piped.stderr) and "\x1b" not in piped.stderr
+
+
+def test_the_elapsed_time_counts_from_the_start_of_the_run() -> None:
+    """Issue 18 review item 6: the line appears a second into the run; its clock showed 0:00:00 then
+    (rich's column counts from the line's own start). It shows the run's time."""
+    import time
+
+    from bsa_check.progress import RowProgress, elapsed_column
+
+    assert str(elapsed_column(time.monotonic() - 1.5).render(None)) == "0:00:01"
+    assert str(elapsed_column(time.monotonic() - 3725).render(None)) == "1:02:05"
+    shown: list[str] = []
+    progress = RowProgress(Console(file=io.StringIO(), force_terminal=True, width=80), after=1.0)
+    progress.start -= 1.2  # the run began 1.2 s ago: the line appears now
+    progress.shown = True
+    progress.advance(10)
+    try:
+        shown.append(str(progress.progress.columns[-1].render(None)))
+    finally:
+        progress.close()
+    assert shown == ["0:00:01"]

@@ -76,3 +76,18 @@ def test_a_terminal_gets_the_errors_on_stderr_only() -> None:
     assert code == 1
     assert "error[" not in out
     assert "error[BSA310]" in err
+
+
+def test_dutch_summaries_count_rijen_in_text_xlsx_and_progress(tmp_path: Path) -> None:
+    """Issue 18 review item 5: the text summary said 'regels' (also 'rules' in Dutch), the workbook
+    'rijen'; now every Dutch count of data rows says 'rijen' ('regel' stays the line number)."""
+    from bsa_check.i18n import t
+    from bsa_check.i18n.problems import choose
+    from bsa_check.progress import rows_word
+    from bsa_check.report.xlsx import SUMMARY
+
+    report, _ = _run(tmp_path, lang="nl")
+    assert report.rstrip().splitlines()[-1].split() == ["rijen", "18"]
+    assert t("summary.total", "nl") == SUMMARY["rows"]["nl"] == "rijen"
+    choose("nl")
+    assert rows_word() == "rijen"
