@@ -124,6 +124,37 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def text_width(out: Any) -> int | None:
+    """The width to wrap a text report for: ``COLUMNS``, else the terminal's width, else None (a
+    file or pipe without ``COLUMNS``: lines are not wrapped)."""
+    env = os.environ.get("COLUMNS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return max(int(env), MIN_WIDTH)
+    try:
+        if out.isatty():
+            return max(os.get_terminal_size(out.fileno()).columns, MIN_WIDTH)
+    except (AttributeError, ValueError, OSError):
+        pass
+    return None
+
+
+def hang_line(line: str, width: int, extra: int = 2) -> list[str]:
+    """``line`` wrapped to ``width`` at word boundaries, keeping its leading spaces; the lines after
+    the first indented ``extra`` more (a hanging indent), or past a leading ``12.`` or ``-`` marker."""
+    if cells(line) <= width:
+        return [line]
+    body = line.lstrip(" ")
+    marker = body.split(" ", 1)[0]
+    if marker in ("-", "*", "•") or (marker.endswith(".") and marker[:-1].isdigit()):
+        extra = len(marker) + 1
+    lead = min(len(line) - len(body), max(width // 2, 0))
+    first, *rest = wrap(body, width - lead)
+    if not rest:
+        return [" " * lead + first]
+    inner = min(lead + extra, max(width // 2, 0))
+    return [" " * lead + first, *(" " * inner + part for part in wrap(" ".join(rest), width - inner))]
+
+
 def hang(text: str, width: int, indent: int) -> list[str]:
     """``text`` wrapped to ``width`` with every line after the first indented by ``indent`` spaces."""
     first, *rest = wrap(text, width)

@@ -7,6 +7,8 @@ found; the CLI sets the exit code. The tool's own errors (no such student) are r
 
 from __future__ import annotations
 
+import sys
+
 from bsa_check.errors import UsageError
 from bsa_check.services.common import (Console, Text, default_rules, doors, open_for, parse_as_of,
                                        pseudonymizer_from_options, stderr, usable_many)
@@ -22,7 +24,14 @@ def run_explain(students: str, student_id: str, rules: list[str] | None, as_of: 
     from bsa_check.i18n import t
     from bsa_check.i18n.problems import describe, error_line, severity
 
+    from bsa_check.report.layout import hang_line, text_width
+
     out = Console(highlight=False, soft_wrap=True)
+    width = text_width(sys.stdout)  # None: a file or pipe without COLUMNS keeps one line per line
+
+    def say(line: str) -> None:
+        for part in ([line] if width is None else hang_line(line, width)):
+            out.print(Text(part))
     failed = False
     reference = parse_as_of(as_of)
     pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
@@ -42,8 +51,8 @@ def run_explain(students: str, student_id: str, rules: list[str] | None, as_of: 
             lines.append(row.line)
             if found > 1:
                 out.print()
-            out.print(Text(t("explain.student", language, student=shown, line=row.line,
-                             programme=row.values.get("programme", ""))))
+            say(t("explain.student", language, student=shown, line=row.line,
+                  programme=row.values.get("programme", "")))
             if row.error is not None:
                 stderr().print(Text(error_line(row.error, language)), style="red")
                 failed = True
@@ -63,11 +72,11 @@ def run_explain(students: str, student_id: str, rules: list[str] | None, as_of: 
             for verdict in verdicts:
                 out.print()
                 for line in full_explanation(verdict, language):
-                    out.print(Text(line))
+                    say(line)
             if len(verdicts) > 1:
                 out.print()
                 for line in comparison(verdicts, language):
-                    out.print(Text(line))
+                    say(line)
     if not found:
         raise UsageError(t("explain.not_found", language, student=shown, file=students, rows=rows),
                          hint="check the student number, or the file", code="BSA407")
