@@ -1,7 +1,7 @@
 """Command-line habits (issue 18 item 6): "did you mean" for a misspelled command, and value names
 in help texts (``--as-of DATE``, not ``<str>``; ``--param NAME=VALUE``, not ``<list[str]>``).
 
-Kept out of cli.py so the command module stays small; imports only the standard library.
+Kept out of the cli package so its modules stay small; imports only the standard library.
 """
 
 from __future__ import annotations
