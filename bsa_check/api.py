@@ -79,24 +79,47 @@ FLAT_COLUMNS = ("line", "student_id", "programme", "outcome", "rule", "basis", "
 
 class Results:
     """The results of :func:`check`: iterate them once (streamed), or collect them with
-    :meth:`to_list`, :meth:`as_dicts`, :meth:`to_pandas` or :meth:`to_polars`."""
+    :meth:`to_list`, :meth:`as_dicts`, :meth:`to_pandas` or :meth:`to_polars`, once: reading them
+    again after the end raises :class:`UsageError` BSA443 (keep them with ``list(...)``)."""
 
-    def __init__(self, stream: Iterator[CheckResult], ruleset: Any) -> None:
-        self._stream = stream
+    def __init__(self, stream: Iterator[CheckResult], ruleset: Any, lang: str = "en") -> None:
+        self._source = stream
+        self._stream = self._rows()
+        self._lang = lang
+        self._read = False  # the stream has been read to its end
         self.ruleset = {"name": ruleset.name, "version": ruleset.version, "sha256": ruleset.sha256}
 
-    def __iter__(self) -> Iterator[CheckResult]:
+    def _rows(self) -> Iterator[CheckResult]:
+        yield from self._source
+        self._read = True
+
+    def _unread(self) -> Iterator[CheckResult]:
+        """The stream, or :class:`UsageError` BSA443 when it was read to its end: a second ``as_dicts()``
+        or ``for`` silently gave nothing before (issue 18 review item 4)."""
+        if self._read:
+            from bsa_check.errors import UsageError
+
+            nl = self._lang == "nl"
+            raise UsageError(
+                "deze uitkomsten zijn al gelezen: check() levert ze als stroom, één keer" if nl else
+                "these results were already read: check() streams them, once",
+                hint=("bewaar ze eerst: results = list(bsa_check.check(...)), of roep check() opnieuw aan" if nl else
+                      "keep them first: results = list(bsa_check.check(...)), or call check() again"),
+                code="BSA443")
         return self._stream
+
+    def __iter__(self) -> Iterator[CheckResult]:
+        return self._unread()
 
     def __next__(self) -> CheckResult:
         return next(self._stream)
 
     def to_list(self) -> list[CheckResult]:
-        return list(self._stream)
+        return list(self._unread())
 
     def as_dicts(self) -> list[dict[str, Any]]:
         """One flat dict per record (the csv output's columns), for any table library."""
-        return [{c: getattr(r, c) for c in FLAT_COLUMNS} for r in self._stream]
+        return [{c: getattr(r, c) for c in FLAT_COLUMNS} for r in self._unread()]
 
     def to_pandas(self) -> Any:
         """A pandas DataFrame of :meth:`as_dicts` (pandas is an optional extra: ``bsa-check[pandas]``)."""
@@ -241,7 +264,7 @@ def check(source: Any, rules: str | os.PathLike[str] = "ho-current", as_of: date
             for r in results(reader, ruleset, reference):
                 yield _result(r, language)
 
-    return Results(stream(), ruleset)
+    return Results(stream(), ruleset, language)
 
 
 def explain(source: Any, student_id: str, rules: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = "ho-current",

@@ -764,6 +764,14 @@ _code("BSA442", "keep-columns-with-pseudonyms", ERROR,
        "Meegenomen kolommen (naam, e-mail) maken de pseudoniemen ongedaan; persoonsgegevens worden alleen "
        "geschreven als daarom gevraagd wordt, en nooit naast pseudoniemen (exit 2)."),
       "bsa-check check students.csv --format csv --keep-all --pseudonymize")
+_code("BSA443", "results-read-once", ERROR,
+      ("the results of the Python API's check() were already read", "check() streams its results: they can be "
+       "read once. Keep them with results = list(bsa_check.check(...)) (or to_list(), as_dicts() once) and "
+       "use that list as often as needed."),
+      ("de uitkomsten van check() in de Python-API zijn al gelezen", "check() levert zijn uitkomsten als "
+       "stroom: ze zijn één keer te lezen. Bewaar ze met results = list(bsa_check.check(...)) (of één keer "
+       "to_list() of as_dicts()) en gebruik die lijst zo vaak als nodig."),
+      "r = bsa_check.check('students.csv'); r.as_dicts(); r.to_pandas()")
 
 # --- BSA6xx column mapping files ------------------------------------------------------------------
 _code("BSA600", "mapping-unreadable", ERROR,

@@ -203,3 +203,27 @@ def test_import_bsa_check_stays_light() -> None:
     code = "import sys, bsa_check; print(sorted(m for m in sys.modules if m.startswith(('bsa_check', 'typer', 'pandas'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT).stdout
     assert out.strip() == "['bsa_check']"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "already read"), ("nl", "al gelezen")])
+def test_results_read_twice_raise_a_clear_error(lang: str, words: str) -> None:
+    """Issue 18 review item 4: a second as_dicts()/to_pandas()/for over check()'s results silently
+    gave nothing; now BSA443 says they are read once and how to keep them (list(...))."""
+    from bsa_check.errors import UsageError
+
+    results = bsa_check.check(STUDENTS, as_of="2026-08-20", lang=lang)
+    first = results.as_dicts()
+    assert len(first) == 31
+    for again in (results.as_dicts, results.to_list, lambda: list(results)):
+        with pytest.raises(UsageError) as caught:
+            again()
+        assert caught.value.code == "BSA443" and words in caught.value.message
+        assert "list(bsa_check.check(" in (caught.value.hint or "")
+    kept = list(bsa_check.check(STUDENTS, as_of="2026-08-20"))
+    assert len(kept) == len(list(kept)) == 31  # the documented way to keep them
+
+
+def test_results_stopped_early_go_on_where_they_stopped() -> None:
+    results = bsa_check.check(STUDENTS, as_of="2026-08-20")
+    head = [r for _, r in zip(range(5), results)]
+    assert len(head) == 5 and len(results.to_list()) == 26  # an iterator goes on; only a read-out stream refuses
