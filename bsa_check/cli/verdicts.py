@@ -76,7 +76,6 @@ def explain(
     from bsa_check.services.explain_run import run_explain
 
     language = choose_language(lang)
-    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with user_errors():
         failed = run_explain(students, student_id, rules, as_of, language, param, pseudonymize, pseudonym_key_file,
                              columns, sheet)
@@ -142,9 +141,9 @@ def letters(
     from bsa_check.letters.institution import load_institution
     from bsa_check.letters.run import run_letters, summary_lines
     from bsa_check.service import error_locator
+    from bsa_check.services.letters_run import letters_notes
 
     language = choose_language(lang)
-    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with user_errors():
         inst = load_institution(institution) if institution else None
         ruleset = usable_many([rules or default_rules()], param)[0]
@@ -153,13 +152,7 @@ def letters(
     programmes_on_default([ruleset])  # BSA327: letters on a default value are named, as check names them
     for line in summary_lines(done, output, fmt.value, language):
         typer.echo(line)
-    err = stderr()
-    if inst is None:
-        no_inst = "no --institution: the letters show [to be filled in] for the institution's details"
-        err.print(Text(f"{severity('warning', language)}[BSA805]: {translate('BSA805', no_inst, language)}"),
-                  style="yellow")
-    for e in done.errors:
-        err.print(Text(error_line(e, language)), style="red")
+    letters_notes(done, inst is not None, language)
     raise typer.Exit(EXIT_FINDINGS if done.errors else EXIT_OK)
 
 
@@ -186,7 +179,6 @@ def compare(
     from bsa_check.services.compare_run import compare_notes, run_compare
 
     language = choose_language(lang)
-    from bsa_check.i18n.problems import describe, error_line, severity, translate  # noqa: F401 - as used here
     with user_errors():
         chosen = output_format(fmt, output, tuple(f.value for f in CompareFormat), "compare")
         run = run_compare(students, rules, as_of, language, chosen, output, param, list_changed, pseudonymize,
