@@ -109,7 +109,9 @@ class Offset(Strict):
     months: "int | ParamRef" = 0
     working_days: "int | ParamRef" = Field(
         default=0, description="working days: Monday to Friday, skipping the rule set's holidays; applied after "
-                               "months and days (10 from a Friday is the second Friday after it)")
+                               "months and days (10 from a Friday is the second Friday after it); a negative "
+                               "number counts back (-3: three working days before, e.g. the latest day of a "
+                               "hearing before the advice)")
 
     @field_validator("days", "months", "working_days")
     @classmethod

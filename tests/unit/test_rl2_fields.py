@@ -178,3 +178,48 @@ def test_every_key_of_items_5_and_6_has_a_schema_description():
                        ("Offset", "working_days")):
         assert defs[where]["properties"][key].get("description", "").strip(), (where, key)
     assert schema["properties"]["holidays"]["description"].strip()
+
+
+def test_a_negative_working_day_offset_counts_back_over_weekends_and_holidays(tmp_path):
+    """``plus: {working_days: -3}`` means three working days before (e.g. the latest day of a hearing
+    before the advice): counted back, skipping the weekend and the rule set's holidays, in the rule and in
+    a derived value, and explained as ``- 3 working days``."""
+    from bsa_check.explain import test_text
+    path = tmp_path / "back.yaml"
+    path.write_text("""extends: ho-current
+name: wd-back
+version: "1"
+title: {nl: Werkdagen terug, en: Working days back}
+holidays: [2026-01-01]
+derived:
+  hearing_deadline:
+    title: {nl: Uiterste hoordatum, en: Latest hearing day}
+    cases:
+      - value: {field: advice_date, plus: {working_days: -3}}
+rules:
+  - id: heard_too_late
+    before: norm_met
+    title: {nl: Te laat gehoord, en: Heard too late}
+    when: {field: hearing_date, after: {field: advice_date, plus: {working_days: -3}}}
+    outcome: needs_review
+    legal_basis: {law: OER, article: "5"}
+    reason: {nl: "Gehoord op {hearing_date}, na {hearing_deadline}.", en: "Heard on {hearing_date}, after {hearing_deadline}."}
+optional_columns: [previous_postponement, advice_date, warning_date, hearing_date, improvement_deadline]
+""", encoding="utf-8")
+    rs = compile_ruleset(load_file(path))
+
+    def verdict(hearing: date):
+        return rs.evaluate({"student_id": "1", "programme": "59001", "academic_year": 2025, "year_of_enrolment": 1,
+                            "part_time": False, "ec_year1": Decimal(60), "advice_date": date(2026, 1, 6),
+                            "hearing_date": hearing}, AS_OF)
+    # Tuesday 6 January 2026: Mon 5 (1), Fri 2 (2), Thu 1 January a holiday, Wed 31 December (3)
+    late = verdict(date(2026, 1, 2))
+    assert late.outcome == "needs_review" and late.values["hearing_deadline"] == date(2025, 12, 31)
+    test = late.checks[-1].tests[0]
+    assert test.right == date(2025, 12, 31)
+    assert test_text(test, "en").endswith("after advice_date - 3 working days = 2025-12-31: ✓")
+    assert test_text(test, "nl").endswith("advice_date - 3 werkdagen = 31-12-2025: ✓")
+    for in_time in (date(2025, 12, 31), date(2025, 12, 24)):
+        assert verdict(in_time).outcome == "positive"
+    from bsa_check.schema import rules_schema
+    assert "negative number counts back" in rules_schema()["$defs"]["Offset"]["properties"]["working_days"]["description"]
