@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from bsa_check.lint import dated_order, discretion, mbo_steps, negative_inputs, reason_if_missing, scenario, unreachable
+from bsa_check.lint import (
+    circumstance_kinds,
+    dated_order,
+    discretion,
+    mbo_steps,
+    negative_inputs,
+    overlaps,
+    reason_if_missing,
+    scenario,
+    unreachable,
+)
 from bsa_check.problems import ERROR
 from bsa_check.ruleset import optional_lint
 
@@ -58,19 +68,15 @@ def method(name: str, codes: Iterable[str], severity: str, blocks_verdicts: bool
     return Lint(name, tuple(codes), severity, blocks_verdicts, check, "", applies)
 
 
-def _exclusive(linter: Any) -> bool:
-    return linter.compiled is not None and linter.rs.decision == "exclusive"
-
-
 LINTS: tuple[Lint, ...] = (
     from_module(dated_order),
     from_module(unreachable),
-    method("overlaps", ["BSA222"], ERROR, applies=_exclusive),
+    from_module(overlaps),
     method("norm_lint", ["BSA250", "BSA251", "BSA252"], ERROR, blocks_verdicts=True),
     method("negative_lint", ["BSA253"], ERROR, blocks_verdicts=True),
     from_module(mbo_steps),
     from_module(scenario),
-    method("circumstance_lint", ["BSA254"], ERROR),
+    from_module(circumstance_kinds),
     from_module(discretion),
     method("circumstances_negative_lint", ["BSA257"], ERROR),
     from_module(negative_inputs),

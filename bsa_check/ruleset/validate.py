@@ -17,7 +17,6 @@ Pure apart from reading the rule file through ``load``.
 
 from __future__ import annotations
 
-import itertools
 import random
 from datetime import date, timedelta
 from decimal import Decimal
@@ -27,7 +26,6 @@ from typing import Any, Iterator
 from bsa_check import lint as lints
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.engine.evaluate import context
-from bsa_check.engine.values import ABSENT, MissingValue
 from bsa_check.errors import ErrorList, Location, RuleFileError
 from bsa_check.problems import ERROR, Problem
 from bsa_check.records import fields as F
@@ -35,8 +33,6 @@ from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
 from bsa_check.ruleset.walk import operand_refs, tests_in
 
-STATUTORY_CIRCUMSTANCES = frozenset(
-    {"illness", "impairment", "pregnancy", "family", "participation_body", "institution_activity", "student_board"})
 CREDIT_FIELDS = frozenset({"ec_year1", "ec_total"})
 YEAR_ONE_MAX = Decimal(60)
 PROPOSAL_MAX = Decimal(30)
@@ -295,30 +291,6 @@ class Linter:
     def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
         yield from tests_in(rule.when, ("rules", i, "when"))
 
-    def overlaps(self) -> None:
-        """Under ``decision: exclusive``, find a record two rules with different outcomes both decide."""
-        rules = self.compiled.rules
-        witnesses = [(record, as_of) for record, as_of, _ in self.scenario_witnesses(1500, 50)]
-        reported: set[tuple[int, int]] = set()
-        for record, as_of in witnesses:
-            year = record.get("academic_year") or 2025
-            ctx = context(self.compiled, record, as_of, year=year)
-            matched = []
-            for rule in rules:
-                try:
-                    if rule.cond is None or rule.cond(ctx):
-                        matched.append(rule)
-                except MissingValue:
-                    continue
-            for a, b in itertools.combinations(matched, 2):
-                if a.outcome != b.outcome and (a.index, b.index) not in reported:
-                    reported.add((a.index, b.index))
-                    shown = {k: str(v) for k, v in sorted(record.items()) if v is not ABSENT}
-                    self.add(("rules", b.index, "when"), "BSA222",
-                             f"rules {a.id!r} ({a.outcome}) and {b.id!r} ({b.outcome}) both decide the record {shown}",
-                             "with decision: exclusive, make the conditions exclusive, or use decision: first_match "
-                             "if the order is meant to settle it")
-
     # legal lint ----------------------------------------------------------------------------------
     def credit_derived(self, year_one: bool) -> set[str]:
         """Derived values that are credits: an ``ec`` aggregate (year one: counting first-year units or this
@@ -514,38 +486,6 @@ class Linter:
             except Exception:  # noqa: BLE001 - a sample the rule set cannot evaluate proves nothing
                 continue
         return False
-
-    def circumstance_lint(self) -> None:
-        declared = self.rs.circumstances
-        excluded = set(declared.excluded) if declared is not None else set()
-        allowed = (STATUTORY_CIRCUMSTANCES | set(self.rs.designated_circumstances)
-                   | (set(declared.designated) if declared is not None else set()))
-        for i, rule in enumerate(self.rs.rules):
-            for t, path in self.all_rule_tests(rule, i):
-                op, rhs = t.op
-                values = rhs if isinstance(rhs, list) else [rhs] if isinstance(rhs, str) else []
-                if t.subject == ("field", "excluded_circumstances"):
-                    for v in values:
-                        if v not in excluded:
-                            self.add((*path, op), "BSA254", f"{v!r} is not a kind this rule set excludes",
-                                     "excluded_circumstances holds only the kinds under circumstances.excluded")
-                    continue
-                if t.subject not in (("field", "personal_circumstances"), ("field", "recognised_circumstances")):
-                    continue
-                for v in values:
-                    if v in allowed:
-                        continue
-                    if v in excluded:
-                        msg = f"{v!r} is excluded as a ground, so it is never in {t.subject[1]}"
-                    elif v not in F.CIRCUMSTANCE_CATEGORIES:
-                        msg = f"{v!r} is not a personal-circumstance category"
-                    elif v == "top_sport":
-                        msg = "top sport is a ground only where the institution designates it"
-                    else:
-                        msg = f"{v!r} is not a ground under Uitvoeringsbesluit WHW art. 2.1"
-                    self.add((*path, op), "BSA254", msg,
-                             "use a category of Uitvoeringsbesluit WHW art. 2.1 (an exclusive list), or list it under "
-                             "designated_circumstances if the OER designates it")
 
 
 # --- witness records ------------------------------------------------------------------------------
