@@ -564,6 +564,13 @@ class _Compiler:
                      f"rule {r.id!r} gives an interim advice, which is never binding, but has preconditions of a "
                      "binding advice", "an interim advice has no binding consequence: drop requires, or give the "
                      "binding advice in a rule of its own", "BSA224")
+        if r.outcome == "interim" and r.if_missing == "negative":
+            self.err((*path, "if_missing"),
+                     f"rule {r.id!r} gives an interim advice, which is never binding, so it cannot give a binding "
+                     "negative when something is missing (if_missing: negative)",
+                     "drop if_missing: an interim rule has no preconditions, so nothing can be missing; a binding "
+                     "negative belongs in a rule of its own, with outcome: negative and its steps under requires",
+                     "BSA224")
         if r.label is not None and not interim:
             self.err((*path, "label"), f"rule {r.id!r} has a label but gives no interim advice",
                      "a label names an interim advice: use outcome: interim, or drop the label", "BSA225")
@@ -626,10 +633,11 @@ class _Compiler:
             for j, f in enumerate(r.reason_fragments):
                 fragments.append(self.condition(f.when, (*path, "reason_fragments", j, "when")))
                 names |= self.placeholders(f.text, (*path, "reason_fragments", j, "text"))
-            if "negative" in (r.outcome, r.if_missing) and not r.requires:
+            interim_negative = r.outcome == "interim" and r.if_missing == "negative"  # BSA224, in interim_checks
+            if "negative" in (r.outcome, r.if_missing) and not r.requires and not interim_negative:
                 self.err((*path, "outcome"), f"rule {r.id!r} gives a binding negative without any precondition",
                          "list the steps a binding negative needs under 'requires' (warning, hearing, ...)", "BSA211")
-            if r.if_missing in ("negative", "positive") and r.requires:
+            if r.if_missing in ("negative", "positive") and r.requires and not interim_negative:
                 self.err((*path, "if_missing"), f"if_missing: {r.if_missing} would decide without the missing steps",
                          "use procedure_incomplete (or needs_review)", "BSA211")
             if r.discretion and (r.outcome != "needs_review" or r.decided_by is None):

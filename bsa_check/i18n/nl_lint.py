@@ -140,6 +140,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "an interim advice has no binding consequence: drop requires, or give the binding advice in a rule of its own":
             "een tussentijds advies heeft geen bindend gevolg: laat requires weg, of geef het bindende advies in een "
             "eigen regel",
+        "rule {rule} gives an interim advice, which is never binding, so it cannot give a binding negative when "
+        "something is missing (if_missing: negative)":
+            "regel {rule} geeft een tussentijds advies, dat nooit bindend is, dus kan het geen bindend negatief advies "
+            "geven als er iets ontbreekt (if_missing: negative)",
+        "drop if_missing: an interim rule has no preconditions, so nothing can be missing; a binding negative belongs "
+        "in a rule of its own, with outcome: negative and its steps under requires":
+            "laat if_missing weg: een tussentijdse regel heeft geen voorwaarden, dus er kan niets ontbreken; een "
+            "bindend negatief advies hoort in een eigen regel, met outcome: negative en de stappen onder requires",
     },
     "BSA225": {
         "rule {rule} has a label but gives no interim advice": "regel {rule} heeft een label maar geeft geen tussentijds advies",

@@ -203,3 +203,21 @@ def test_the_python_api_gives_the_interim_label():
     result = bsa_check.check(rows, rules=str(VALID / "interim_outcomes.yaml"), as_of="2026-01-20", lang="nl")
     first = list(result)[0]
     assert (first.outcome, first.label, first.as_dict()["label"]) == ("interim", "twijfelachtig", "twijfelachtig")
+
+
+def test_an_interim_rule_with_if_missing_negative_is_refused_as_never_binding():
+    """Not 'a binding negative without any precondition' (BSA211), which sends the author to add requires
+    (then refused by BSA224): an interim rule is never binding and cannot give a negative when something is
+    missing; the message says so and what to write instead, in both languages."""
+    from bsa_check.i18n.problems import translate
+    from bsa_check.ruleset.validate import validate_path
+
+    found = [p for p in validate_path(ROOT / "tests" / "data" / "rules" / "invalid" / "interim_if_missing_negative.yaml")
+             if p.severity == "error"]
+    assert [(p.code, p.location.line) for p in found] == [("BSA224", 13)]
+    problem = found[0]
+    assert "without any precondition" not in problem.message
+    assert "never binding" in problem.message and "if_missing: negative" in problem.message
+    assert "drop if_missing" in problem.hint and "rule of its own" in problem.hint
+    assert "nooit bindend" in translate("BSA224", problem.message, "nl")
+    assert "laat if_missing weg" in translate("BSA224", problem.hint, "nl")
