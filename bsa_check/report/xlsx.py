@@ -38,7 +38,7 @@ HEADINGS = {
     "advice_date": {"en": "advice date", "nl": "adviesdatum"},
     "error": {"en": "error", "nl": "fout"},
     # the legal facts (``report.facts``), after the older columns
-    "label": {"en": "interim label", "nl": "tussentijds label"},
+    "label": {"en": "label", "nl": "label"},  # as json/csv and the README call it (label is Dutch too)
     "exclusion": {"en": "exclusion", "nl": "uitsluiting"},
     "decided_by": {"en": "decided by", "nl": "beslist door"},
     "provenance": {"en": "provenance", "nl": "herkomst"},

@@ -51,7 +51,8 @@ def test_round_trip(tmp_path: Path) -> None:
     assert len(summary["sha256"]) == 64
     assert summary["rijen"] == len(body)
     assert summary["positief"] == sum(1 for r in body if r[4] == "positive")
-    assert header[11:] == ("tussentijds label", "uitsluiting", "beslist door", "herkomst", "niet geverifieerd")
+    # the interim advice's column is "label", as json, csv and the README call it (issue 19 review)
+    assert header[11:] == ("label", "uitsluiting", "beslist door", "herkomst", "niet geverifieerd")
     negative = next(r for r in body if r[4] == "negative")
     assert negative[12].startswith("Uitsluiting") or "uitsluiting" in negative[12].lower()  # the exclusion in words
 
@@ -65,7 +66,9 @@ def test_error_rows_are_rows_too(tmp_path: Path) -> None:
     out = tmp_path / "v.xlsx"
     proc = _run(str(src), "--as-of", "2026-08-01", "--lang", "en", "--format", "xlsx", "--output", str(out))
     assert proc.returncode == 1
-    body = list(openpyxl.load_workbook(out)["Verdicts"].iter_rows(values_only=True))[1:]
+    rows = list(openpyxl.load_workbook(out)["Verdicts"].iter_rows(values_only=True))
+    assert rows[0][11:] == ("label", "exclusion", "decided by", "provenance", "unverified")
+    body = rows[1:]
     assert [r[0] for r in body] == [2, 3, 4]
     assert body[1][3] is None and body[1][10].startswith("BSA3")
     assert body[0][3] and body[2][3]
