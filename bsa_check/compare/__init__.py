@@ -421,7 +421,7 @@ def _part_time_params(rs: CompiledRuleSet) -> set[str]:
 def ruleset_info(rs: CompiledRuleSet, year: int, programmes: list[str]) -> RuleSetInfo:
     """Name, version, hash, legal status and the year-one credit norms in force in ``year``."""
     from bsa_check.report import placeholder_params
-    from bsa_check.ruleset.validate import params_compared_with
+    from bsa_check.ruleset.walk import params_compared_with
 
     part_time = _part_time_params(rs)
     norms = []

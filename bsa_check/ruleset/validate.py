@@ -33,9 +33,6 @@ from bsa_check.ruleset import model as m
 from bsa_check.ruleset.load import LoadedRuleSet
 from bsa_check.ruleset.walk import operand_refs, tests_in
 
-CREDIT_FIELDS = frozenset({"ec_year1", "ec_total"})
-YEAR_ONE_MAX = Decimal(60)
-PROPOSAL_MAX = Decimal(30)
 
 
 # The codes that refuse a rule set for verdicts: those of the lints the registry marks blocks_verdicts
@@ -143,43 +140,6 @@ def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
     return Linter(loaded, compiled).run()
 
 
-# --- walking the model ----------------------------------------------------------------------------
-
-
-def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
-                         tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[Any, ...]]:
-    """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
-
-    ``params_compared_with(model, frozenset({"ec_year1"}))`` names a rule set's year-one credit norms.
-    ``tests_of(rule, index)`` yields (test, path) pairs (default: the rule's ``when``); a derived value in
-    ``credit_derived`` (credits counted through an aggregate) counts as one of ``fields``.
-    """
-    if tests_of is None:
-        def tests_of(rule: Any, i: int) -> Any:
-            return tests_in(rule.when, ("rules", i, "when"))
-    out: dict[str, tuple[Any, ...]] = {}
-    derived_params: dict[str, set[str]] = {}
-    for name, d in rs.derived.items():
-        derived_params[name] = {n for case in d.cases for k, n in operand_refs(case.value) if k == "param"}
-    for i, rule in enumerate(rs.rules):
-        for t, path in tests_of(rule, i):
-            kind, name = t.subject
-            op, rhs = t.op
-            refs = list(operand_refs(rhs))
-            names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
-            if not set(names) & fields and not (kind == "derived" and name in credit_derived):
-                continue
-            # the subject, unless it is the field itself or credits counted by an aggregate
-            subject = [] if kind == "field" or (kind == "derived" and name in credit_derived) else [(kind, name)]
-            for k, n in refs + subject:
-                if k == "param":
-                    out.setdefault(n, path)
-                elif k == "derived":
-                    for pn in derived_params.get(n, ()):
-                        out.setdefault(pn, path)
-    return out
-
-
 class Linter:
     def __init__(self, loaded: LoadedRuleSet, compiled: Any) -> None:
         self.loaded = loaded
@@ -249,131 +209,6 @@ class Linter:
         """Every lint of the registry (``bsa_check.lint.LINTS``), in its order."""
         lints.run(self)
         return self.problems
-
-    def circumstances_negative_lint(self) -> None:
-        """No binding negative while reported circumstances are unweighed, postponing, or accepted without
-        a recorded effect (7.8b lid 3 WHW: circumstances are weighed before a rejection). Checked on
-        witness records built from the rule set, like BSA222."""
-        if self.compiled is None or self.rs.sector != "ho" or self.rs.scenario is not None:
-            return
-        reads = self.compiled.fields_used
-        if "personal_circumstances" not in reads:
-            return  # the negative_inputs lint reports a binding negative that never reads circumstances
-        reported = frozenset({"illness"})
-        found: dict[int, str] = {}
-        for record, as_of, _ in self.scenario_witnesses(600, 150):
-            if record.get("circumstances_effect") is not None:
-                continue  # weighed, with its effect recorded (e.g. a reduced norm)
-            for decision in (None, "postpone", "accepted"):
-                r = {**record, "personal_circumstances": reported}
-                r.pop("circumstances_decision", None)
-                if decision is not None:
-                    r["circumstances_decision"] = decision
-                try:
-                    v = self.compiled.evaluate(r, as_of)
-                except Exception:  # noqa: BLE001 - a witness the rule set cannot evaluate proves nothing
-                    continue
-                # the deciding rule is a binding negative: once warning and hearing are recorded it
-                # gives one, whatever the witness's (random, mostly incomplete) procedure dates
-                if v.rule.outcome == "negative" and v.rule.index not in found:
-                    found[v.rule.index] = decision or "not weighed"
-        for index, decision in sorted(found.items()):
-            rule = self.rs.rules[index]
-            self.add(("rules", index, "outcome"), "BSA257",
-                     f"rule {rule.id!r} gives a binding negative while reported personal circumstances are {decision}",
-                     "put a rule before it that gives needs_review (not weighed, accepted) or postponed (postpone) "
-                     "(WHW art. 7.8b lid 3, Uitvoeringsbesluit WHW art. 2.1)")
-
-    def _negative_rules(self) -> list[int]:
-        return [i for i, rule in enumerate(self.rs.rules) if rule.outcome == "negative"]
-
-    # consistency ---------------------------------------------------------------------------------
-    def all_rule_tests(self, rule: m.Rule, i: int) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
-        yield from tests_in(rule.when, ("rules", i, "when"))
-
-    # legal lint ----------------------------------------------------------------------------------
-    def credit_derived(self, year_one: bool) -> set[str]:
-        """Derived values that are credits: an ``ec`` aggregate (year one: counting first-year units or this
-        year's results only), or a sum over such values."""
-        out: set[str] = set()
-
-        def is_credit(op: Any) -> bool:
-            if isinstance(op, m.Aggregate):
-                return op.aggregate == "ec" and (not year_one or op.first_year_only or op.this_year_only)
-            if isinstance(op, m.Arithmetic) and op.op[0] in ("add", "max", "min"):
-                return any(is_credit(x) for x in op.op[1])
-            if isinstance(op, m.Arithmetic):
-                return is_credit(op.op[1][0])
-            if isinstance(op, m.FieldRef):
-                # a derived value choosing between credit fields (ho-proposed's year-two count) is not a
-                # year-one norm: direct tests on ec_year1 are linted where they are written
-                return not year_one and op.field in CREDIT_FIELDS
-            if isinstance(op, m.DerivedRef):
-                return op.derived in out
-            return False
-        for _ in range(3):  # derived values referring to derived values
-            for name, d in self.rs.derived.items():
-                if any(is_credit(c.value) for c in d.cases):
-                    out.add(name)
-        return out
-
-    def params_compared_with(self, fields: frozenset[str]) -> dict[str, tuple[Any, ...]]:
-        """Parameters a credit field is compared with (directly, through a derived value, or through
-        credits counted by an aggregate) -> path of the test; every test of every rule, preconditions too."""
-        return params_compared_with(self.rs, fields, tests_of=self.all_rule_tests,
-                                    credit_derived=self.credit_derived(fields == frozenset({"ec_year1"})))
-
-    def norm_lint(self) -> None:
-        credit_params = self.params_compared_with(CREDIT_FIELDS)
-        year_one = self.params_compared_with(frozenset({"ec_year1"}))
-        if self.rs.sector == "mbo":
-            for i, rule in enumerate(self.rs.rules):
-                for t, path in self.all_rule_tests(rule, i):
-                    names = {t.subject[1]} | {n for _, n in operand_refs(t.op[1])}
-                    if names & CREDIT_FIELDS or names & self.credit_derived(False):
-                        self.add(path, "BSA252", "a credit norm in an MBO rule set",
-                                 "MBO has no credit norm in law (art. 8.1.7a WEB): a binding negative is a qualitative "
-                                 "decision after a procedure; test the procedure, not credits")
-            return
-        proposal = self.rs.scenario == "proposed_2023" or self.rs.legal_status == "proposal"
-        cap, code, why = ((PROPOSAL_MAX, "BSA251", "the 2023 proposal caps the year-one norm at 30 EC "
-                           "(Kamerstukken II 31 288/31 524, nr. 1039)") if proposal
-                          else (YEAR_ONE_MAX, "BSA250", "a year-one norm above 60 EC asks more than a full "
-                                "year's credits; no norm can lawfully exceed what the year offers"))
-        for name in year_one:
-            p = self.rs.parameters.get(name)
-            if p is None:
-                continue
-            for at, value in self._values(p, ("parameters", name)):
-                if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > cap:
-                    self.add(at, code, f"year-one norm {name!r} is {value} EC, above {cap} EC", why)
-        if proposal:
-            total = self.params_compared_with(frozenset({"ec_total"}))
-            for name in total:
-                p = self.rs.parameters.get(name)
-                for at, value in self._values(p, ("parameters", name)) if p else ():
-                    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and value > 60:
-                        self.add(at, "BSA251", f"year-two norm {name!r} is {value} EC, above 60 EC",
-                                 "the 2023 proposal caps the check after two years at 60 EC "
-                                 "(Kamerstukken II 31 288/31 524, nr. 1039)")
-        for i, rule in enumerate(self.rs.rules):  # a norm written as a literal number
-            for t, path in self.all_rule_tests(rule, i):
-                op, rhs = t.op
-                if t.subject == ("field", "ec_year1") and isinstance(rhs, (int, Decimal)) and not isinstance(rhs, bool) \
-                        and rhs > cap:
-                    self.add((*path, op), code, f"year-one norm {rhs} EC written in rule {rule.id!r} is above {cap} EC",
-                             why)
-        del credit_params
-
-    def _values(self, p: m.Parameter, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
-        for k, v in p.values.items():
-            yield (*path, "values", k), v
-        for code, v in p.by_programme.items():
-            if isinstance(v, dict):
-                for k, x in v.items():
-                    yield (*path, "by_programme", code, k), x
-            else:
-                yield (*path, "by_programme", code), v
 
     def negative_lint(self) -> None:
         needed = {"warning_date": "a written warning", "hearing_date": "a hearing"}

@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 from bsa_check.ruleset import model as m
 
-__all__ = ["operand_refs", "tests_in"]
+__all__ = ["operand_refs", "params_compared_with", "tests_in"]
 
 
 def tests_in(cond: Any, path: tuple[Any, ...]) -> Iterator[tuple[m.Test, tuple[Any, ...]]]:
@@ -46,3 +46,37 @@ def operand_refs(op: Any) -> Iterator[tuple[str, str]]:
         yield "aggregate", op.aggregate
         if op.until is not None:
             yield from operand_refs(op.until)
+
+
+def params_compared_with(rs: m.RuleSet, fields: frozenset[str], *,
+                         tests_of: Any = None, credit_derived: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[Any, ...]]:
+    """Parameters a field in ``fields`` is compared with (directly or through a derived value) -> path of the test.
+
+    ``params_compared_with(model, frozenset({"ec_year1"}))`` names a rule set's year-one credit norms.
+    ``tests_of(rule, index)`` yields (test, path) pairs (default: the rule's ``when``); a derived value in
+    ``credit_derived`` (credits counted through an aggregate) counts as one of ``fields``.
+    """
+    if tests_of is None:
+        def tests_of(rule: Any, i: int) -> Any:
+            return tests_in(rule.when, ("rules", i, "when"))
+    out: dict[str, tuple[Any, ...]] = {}
+    derived_params: dict[str, set[str]] = {}
+    for name, d in rs.derived.items():
+        derived_params[name] = {n for case in d.cases for k, n in operand_refs(case.value) if k == "param"}
+    for i, rule in enumerate(rs.rules):
+        for t, path in tests_of(rule, i):
+            kind, name = t.subject
+            op, rhs = t.op
+            refs = list(operand_refs(rhs))
+            names = [name] if kind == "field" else [n for k, n in refs if k == "field"]
+            if not set(names) & fields and not (kind == "derived" and name in credit_derived):
+                continue
+            # the subject, unless it is the field itself or credits counted by an aggregate
+            subject = [] if kind == "field" or (kind == "derived" and name in credit_derived) else [(kind, name)]
+            for k, n in refs + subject:
+                if k == "param":
+                    out.setdefault(n, path)
+                elif k == "derived":
+                    for pn in derived_params.get(n, ()):
+                        out.setdefault(pn, path)
+    return out
