@@ -8,9 +8,9 @@ its module docstring, which gives a passing and a failing example; its failing e
 conformance file in ``tests/data/rules/invalid`` (``# expect: CODE LINE``). Adding such a lint is one
 module, its line in :data:`LINTS`, and its conformance file.
 
-The lints still written as methods of the validate linter are registered here by name
-(:func:`method`), in the order ``validate`` has always run them, so the problems come out in the
-same order; they move to modules one at a time.
+Every lint is a module (``optional_columns``'s is ``ruleset.optional_lint``); :data:`LINTS` holds them in the order ``validate`` has always run
+them, so the problems come out in the same order (a later lint may read an earlier one's problems:
+``mbo_steps`` skips what ``negative_procedure`` reported).
 
 A lint's ``check(linter)`` reads the linter (``rs``: the model, ``compiled``: the compiled rule set or
 None, ``witnesses``/``scenario_witnesses``: witness records) and reports with ``linter.add``. No I/O.
@@ -51,7 +51,6 @@ class Lint:
     blocks_verdicts: bool
     check: Callable[[Any], None]
     doc: str
-    applies: Callable[[Any], bool] | None = None  # when it runs at all (None: always)
     module: str | None = None  # the module that is its documentation, for a module lint
 
 
@@ -60,15 +59,6 @@ def from_module(module: ModuleType, check: Callable[[Any], None] | None = None) 
     and its docstring as the documentation."""
     return Lint(module.NAME, tuple(module.CODES), module.SEVERITY, module.BLOCKS_VERDICTS,
                 check or module.check, module.__doc__ or "", module=module.__name__)
-
-
-def method(name: str, codes: Iterable[str], severity: str, blocks_verdicts: bool = False,
-           applies: Callable[[Any], bool] | None = None) -> Lint:
-    """A lint still written as the validate linter's method ``name`` (documented by its docstring)."""
-    def check(linter: Any) -> None:
-        getattr(linter, name)()
-
-    return Lint(name, tuple(codes), severity, blocks_verdicts, check, "", applies)
 
 
 LINTS: tuple[Lint, ...] = (
@@ -93,8 +83,7 @@ LINTS_BY_NAME = {lint.name: lint for lint in LINTS}
 def run(linter: Any, lints: Iterable[Lint] = LINTS) -> None:
     """Run ``lints`` (default: every one, in registry order) on ``linter``; they report into it."""
     for lint in lints:
-        if lint.applies is None or lint.applies(linter):
-            lint.check(linter)
+        lint.check(linter)
 
 
 def blocking() -> tuple[Lint, ...]:
@@ -102,4 +91,4 @@ def blocking() -> tuple[Lint, ...]:
     return tuple(lint for lint in LINTS if lint.blocks_verdicts)
 
 
-__all__ = ["LINTS", "LINTS_BY_NAME", "Lint", "blocking", "from_module", "method", "run"]
+__all__ = ["LINTS", "LINTS_BY_NAME", "Lint", "blocking", "from_module", "run"]

@@ -143,6 +143,10 @@ def lint(loaded: LoadedRuleSet, compiled: Any) -> list[Problem]:
 
 
 class Linter:
+    """What every lint of ``bsa_check.lint`` reads and reports into: the rule set (``rs``, ``loaded``),
+    its compiled form (``compiled``, None when it did not compile), the shared witness records, and
+    ``add`` for a problem located by its data path."""
+
     def __init__(self, loaded: LoadedRuleSet, compiled: Any) -> None:
         self.loaded = loaded
         self.rs = loaded.model

@@ -31,6 +31,13 @@ def test_every_lint_is_registered_once_with_its_codes() -> None:
     assert all(re.fullmatch(r"BSA\d{3}", c) for c in codes)
 
 
+def test_every_lint_is_a_module_documented_by_its_docstring() -> None:
+    # no lint is a method of the validate linter registered by name any more (issue 16 item 4)
+    assert all(x.module is not None for x in lints.LINTS)
+    assert not hasattr(lints, "method")
+    assert [x.name for x in MODULE_LINTS] == [x.name for x in lints.LINTS]
+
+
 def test_blocking_codes_are_the_blocking_lints_codes() -> None:
     assert BLOCKING == {c for x in lints.blocking() for c in x.codes}
 
