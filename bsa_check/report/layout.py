@@ -35,15 +35,8 @@ BOLD = "1"
 def output_width(out: Any) -> int:
     """The width to lay out for: ``COLUMNS`` (on a terminal and on a pipe alike), else the
     terminal's width, else :data:`FILE_WIDTH`."""
-    env = os.environ.get("COLUMNS", "").strip()
-    if env.isdigit() and int(env) > 0:
-        return max(int(env), MIN_WIDTH)
-    try:
-        if out.isatty():
-            return max(os.get_terminal_size(out.fileno()).columns, MIN_WIDTH)
-    except (AttributeError, ValueError, OSError):
-        pass
-    return FILE_WIDTH
+    width = text_width(out)
+    return FILE_WIDTH if width is None else width
 
 
 def wants_colour(out: Any) -> bool:
