@@ -276,10 +276,10 @@ def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any,
                encoding: tuple[str, str] | None = None) -> Callable[[Iterator[Any], KeyRecorder], Any]:
     """A worker's ``check``: a :class:`CheckedPiece` per chunk. ``encoding``: (codec, errors) to
     encode the piece with, as the output would (``None``: the piece stays text)."""
-    from bsa_check.memo import Memo
-    from bsa_check.service import RENDER_MEMO_ENTRIES, Result, rendered
+    from bsa_check.service import Result, rendered
+    from bsa_check.services import cache
 
-    memo = Memo(RENDER_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
+    memo = cache.new(cache.RENDERED)  # each forked worker keeps its own copy across its chunks
     frame, error_piece = reporter.piece_text, reporter.error_piece
     only = reporter.only  # --only: other outcomes are counted, not written (an empty text in the piece)
 
@@ -370,10 +370,10 @@ def _write_rows(reporter: Any, chunk: CheckedPiece, low: int, high: int, errors:
 def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,
                  pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
     """A worker's ``compare``: a :class:`ComparedChunk` per chunk."""
-    from bsa_check.compare import ITEM_MEMO_ENTRIES, RowError, classify_all
-    from bsa_check.memo import Memo
+    from bsa_check.compare import RowError, classify_all
+    from bsa_check.services import cache
 
-    memo = Memo(ITEM_MEMO_ENTRIES)  # each forked worker keeps its own copy across its chunks
+    memo = cache.new(cache.COMPARED)  # each forked worker keeps its own copy across its chunks
 
     def work(rows: Iterator[Any], recorder: KeyRecorder) -> ComparedChunk:
         if pseudo is not None:

@@ -13,6 +13,7 @@ from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
 from bsa_check.memo import Memo
+from bsa_check.services import cache
 from bsa_check.records.reader import RecordReader, Row
 
 
@@ -47,29 +48,25 @@ def error_locator(reader: RecordReader) -> Callable[[EvaluationError, int], Eval
     return locate
 
 
-VERDICT_MEMO_ENTRIES = 8192  # per generation (see bsa_check.memo)
-
-
 def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
             rows: Iterable[Row] | None = None) -> Iterator[Result]:
     """Evaluate every row of an open reader (or ``rows``, e.g. one chunk of it), in input order.
 
-    Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict: evaluation is
+    Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict (:mod:`bsa_check.services.cache`): evaluation is
     deterministic, so this only saves work. Evaluation errors are never memoised (each is located
     at its own row).
     """
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
-    memo = Memo(VERDICT_MEMO_ENTRIES)
+    lookup = cache.lookup
+    memo = cache.new(cache.VERDICT)
     for row in reader if rows is None else rows:
         values = row.values
         if row.error is not None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error, None, row.kept)
             continue
         key = row.key
-        verdict = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
-        if verdict is None and key is not None:
-            verdict = memo.get(key)
+        verdict = lookup(memo, key)
         if verdict is None:
             try:
                 verdict = evaluate(values, as_of)
@@ -81,9 +78,6 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
                 memo.put(key, verdict)
         yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key,
                      row.kept)
-
-
-RENDER_MEMO_ENTRIES = 16384  # per generation (see bsa_check.memo)
 
 
 def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,
@@ -100,8 +94,9 @@ def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, report
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     tail_of, row_text = reporter.tail_of, reporter.row_text
+    lookup = cache.lookup
     if memo is None:
-        memo = Memo(RENDER_MEMO_ENTRIES)
+        memo = cache.new(cache.RENDERED)
     for row in reader if rows is None else rows:
         line = row.line
         sid = row.student_id if pseudo is None else pseudo(row.student_id)
@@ -111,17 +106,14 @@ def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, report
         values = row.values
         programme = row.programme or values.get("programme")
         key = row.key
-        hit = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
+        hit = lookup(memo, key)
         if hit is None:
+            try:
+                verdict = evaluate(values, as_of)
+            except EvaluationError as exc:
+                yield line, sid, programme, None, None, locate(exc, line)
+                continue
+            hit = (verdict.outcome, tail_of(verdict))
             if key is not None:
-                hit = memo.get(key)
-            if hit is None:
-                try:
-                    verdict = evaluate(values, as_of)
-                except EvaluationError as exc:
-                    yield line, sid, programme, None, None, locate(exc, line)
-                    continue
-                hit = (verdict.outcome, tail_of(verdict))
-                if key is not None:
-                    memo.put(key, hit)
+                memo.put(key, hit)
         yield line, sid, programme, row_text(line, sid, programme, hit[1]), hit[0], None

@@ -30,6 +30,7 @@ from bsa_check.records.parse import academic_year_of
 from bsa_check.ruleset.walk import operand_refs, tests_in
 from bsa_check.errors import BsaCheckError, EvaluationError, cell_name
 from bsa_check.memo import Memo
+from bsa_check.services import cache
 from bsa_check.ruleset.model import OUTCOMES
 
 BIN_WIDTH = Decimal(5)
@@ -379,22 +380,18 @@ def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: li
     return acc.result()
 
 
-ITEM_MEMO_ENTRIES = 8192
-
-
 def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: date,
                  locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
                  detail_lang: str | None = None, memo: Memo | None = None) -> Iterator[Item | RowError]:
     """:func:`classify` for every row, in order. Rows the reader memoised (the same parsed cells,
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
+    lookup = cache.lookup
     if memo is None:
-        memo = Memo(ITEM_MEMO_ENTRIES)
+        memo = cache.new(cache.COMPARED)
     for row in rows:
         key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
-        item = memo.young.get(key) if key is not None else None  # Memo.get without the call when young
-        if item is None and key is not None:
-            item = memo.get(key)
+        item = lookup(memo, key)
         if item is None:
             item = classify(row, rulesets, as_of, locate, detail_lang)
             if key is not None and isinstance(item, Item):

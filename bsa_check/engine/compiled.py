@@ -65,6 +65,14 @@ class CompiledRuleSet:
         return own or (self.earlier is not None and self.earlier.reads_programme)
 
     @property
+    def memo_safe(self) -> bool:
+        """The memo's safety rule: whether rows whose cells are equal but for the student number may
+        share parsed values and verdicts (the reader's ``row_memo``, :mod:`bsa_check.services.cache`).
+        Safe unless a rule reads the student number itself, here or in ``earlier``."""
+        own = "student_id" not in self.fields_used
+        return own and (self.earlier is None or self.earlier.memo_safe)
+
+    @property
     def required_columns(self) -> frozenset[str]:
         """Columns an export must have: every field the rules read, except those the rule set lists in
         ``optional_columns``. A missing column must never pass as "empty everywhere": a misspelled

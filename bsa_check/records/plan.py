@@ -12,7 +12,7 @@ readers (CSV, workbook, dicts) build their column plans with it, and a rule-test
 of its cells with it, so a rule test runs exactly as a CSV row.
 
 Pure: no I/O. The rule sets are duck-typed (``fields_read``, ``required_columns``,
-``fields_used``, ``reads_programme``, ``model.sector``, ``model.record_bounds``) so this module does
+``memo_safe``, ``reads_programme``, ``model.sector``, ``model.record_bounds``) so this module does
 not import the engine.
 """
 
@@ -117,8 +117,8 @@ def _bounds(rulesets: list[Any]) -> dict[str, Bound]:
 
 def record_plan(rulesets: Iterable[Any]) -> RecordPlan:
     """The record plan of these compiled rule sets: the fields any of them reads, the columns any
-    requires, the sector parsers, the tightest bounds, and the row memo's safety (unsafe when a
-    rule reads the student number itself) and key (the programme is left out when no rule set's
+    requires, the sector parsers, the tightest bounds, and the row memo's safety (each rule set's
+    ``CompiledRuleSet.memo_safe``: the rule lives with the compiled rule set) and key (the programme is left out when no rule set's
     verdict depends on it, see ``CompiledRuleSet.reads_programme``)."""
     rs_list = list(rulesets)
     return RecordPlan(
@@ -126,6 +126,6 @@ def record_plan(rulesets: Iterable[Any]) -> RecordPlan:
         required=tuple(sorted(frozenset().union(*(rs.required_columns for rs in rs_list)))),
         parsers=_sector_parsers(rs_list),
         bounds=_bounds(rs_list),
-        memo_safe=all("student_id" not in rs.fields_used for rs in rs_list),
+        memo_safe=all(rs.memo_safe for rs in rs_list),
         memo_programme=any(rs.reads_programme for rs in rs_list),
     )
