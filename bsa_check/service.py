@@ -1,7 +1,8 @@
 """The check service: stream records through a compiled rule set, one result per data row.
 
-This is the only place that joins reading and evaluation. Every data row yields exactly one
-:class:`Result`, holding either a verdict or an error (never both, never neither).
+It joins reading and evaluation for ``check`` over the one streaming loop
+(:func:`bsa_check.services.stream.results`, which ``compare`` runs too). Every data row yields exactly
+one :class:`Result`, holding either a verdict or an error (never both, never neither).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bsa_check.engine.verdict import Verdict
 from bsa_check.errors import EvaluationError, Location, RecordError
 from bsa_check.memo import Memo
 from bsa_check.services import cache
+from bsa_check.services.stream import results as stream
 from bsa_check.records.reader import RecordReader, Row
 
 
@@ -52,32 +54,30 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
             rows: Iterable[Row] | None = None) -> Iterator[Result]:
     """Evaluate every row of an open reader (or ``rows``, e.g. one chunk of it), in input order.
 
-    Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict (:mod:`bsa_check.services.cache`): evaluation is
-    deterministic, so this only saves work. Evaluation errors are never memoised (each is located
-    at its own row).
+    Rows the reader memoised (``row_memo``: the same parsed cells) share one verdict
+    (:mod:`bsa_check.services.cache`): evaluation is deterministic, so this only saves work.
+    Evaluation errors are never memoised (each is located at its own row).
     """
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
-    lookup = cache.lookup
-    memo = cache.new(cache.VERDICT)
-    for row in reader if rows is None else rows:
+
+    def compute(row: Row) -> Verdict | EvaluationError:
+        try:
+            return evaluate(row.values, as_of)
+        except EvaluationError as exc:
+            return locate(exc, row.line)
+
+    for row, found in stream(reader if rows is None else rows, compute, cache.new(cache.VERDICT),
+                             errors=EvaluationError):
         values = row.values
-        if row.error is not None:
+        if found is None:
             yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error, None, row.kept)
-            continue
-        key = row.key
-        verdict = lookup(memo, key)
-        if verdict is None:
-            try:
-                verdict = evaluate(values, as_of)
-            except EvaluationError as exc:
-                yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, None,
-                             locate(exc, row.line), None, row.kept)
-                continue
-            if key is not None:
-                memo.put(key, verdict)
-        yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, verdict, None, key,
-                     row.kept)
+        elif isinstance(found, EvaluationError):
+            yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, None, found,
+                         None, row.kept)
+        else:
+            yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, found, None,
+                         row.key, row.kept)
 
 
 def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, reporter: Any,
@@ -94,26 +94,23 @@ def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, report
     locate = error_locator(reader)
     evaluate = ruleset.evaluate
     tail_of, row_text = reporter.tail_of, reporter.row_text
-    lookup = cache.lookup
-    if memo is None:
-        memo = cache.new(cache.RENDERED)
-    for row in reader if rows is None else rows:
+
+    def compute(row: Row) -> tuple[str, Any] | EvaluationError:
+        try:
+            verdict = evaluate(row.values, as_of)
+        except EvaluationError as exc:
+            return locate(exc, row.line)
+        return verdict.outcome, tail_of(verdict)
+
+    for row, hit in stream(reader if rows is None else rows, compute,
+                           cache.new(cache.RENDERED) if memo is None else memo, errors=EvaluationError):
         line = row.line
         sid = row.student_id if pseudo is None else pseudo(row.student_id)
-        if row.error is not None:
+        if hit is None:
             yield line, sid, None, None, None, row.error
             continue
-        values = row.values
-        programme = row.programme or values.get("programme")
-        key = row.key
-        hit = lookup(memo, key)
-        if hit is None:
-            try:
-                verdict = evaluate(values, as_of)
-            except EvaluationError as exc:
-                yield line, sid, programme, None, None, locate(exc, line)
-                continue
-            hit = (verdict.outcome, tail_of(verdict))
-            if key is not None:
-                memo.put(key, hit)
-        yield line, sid, programme, row_text(line, sid, programme, hit[1]), hit[0], None
+        programme = row.programme or row.values.get("programme")
+        if type(hit) is tuple:
+            yield line, sid, programme, row_text(line, sid, programme, hit[1]), hit[0], None
+        else:
+            yield line, sid, programme, None, None, hit

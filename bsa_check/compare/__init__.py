@@ -31,6 +31,7 @@ from bsa_check.ruleset.walk import operand_refs, tests_in
 from bsa_check.errors import BsaCheckError, EvaluationError, cell_name
 from bsa_check.memo import Memo
 from bsa_check.services import cache
+from bsa_check.services.stream import results as stream
 from bsa_check.ruleset.model import OUTCOMES
 
 BIN_WIDTH = Decimal(5)
@@ -386,18 +387,20 @@ def classify_all(rows: Iterable[Any], rulesets: list[CompiledRuleSet], as_of: da
     """:func:`classify` for every row, in order. Rows the reader memoised (the same parsed cells,
     ``Row.key``) share one item when no student is listed (an item without ``changed`` is a
     function of the record alone); errors are never shared."""
-    lookup = cache.lookup
-    if memo is None:
-        memo = cache.new(cache.COMPARED)
-    for row in rows:
-        key = getattr(row, "key", None) if detail_lang is None and row.error is None else None
-        item = lookup(memo, key)
+    fresh: list[Item | RowError | None] = [None]  # the item computed last: not served from the memo
+
+    def compute(row: Any) -> Item | RowError:
+        fresh[0] = item = classify(row, rulesets, as_of, locate, detail_lang)
+        return item
+
+    for row, item in stream(rows, compute, cache.new(cache.COMPARED) if memo is None else memo,
+                            errors=RowError, shared=detail_lang is None):
         if item is None:
-            item = classify(row, rulesets, as_of, locate, detail_lang)
-            if key is not None and isinstance(item, Item):
-                memo.put(key, item)
-        elif row.programme is not None and item.programme != row.programme:
-            # the reader left the programme out of the key (no rule set depends on it)
+            yield _row_error(row.error, row.line, None)
+            continue
+        served, fresh[0] = item is not fresh[0], None
+        if served and row.programme is not None and item.programme != row.programme:
+            # served from the memo (an Item): the reader left the programme out of the key (no rule set depends on it)
             item = Item(row.programme, item.year, item.bin, item.outcomes)
         yield item
 
