@@ -114,9 +114,15 @@ def test_inside_pytest_a_signal_is_a_keyboard_interrupt_then_exit_128_plus_n(sig
     from bsa_check.signals import AsKeyboardInterrupt, Terminated
 
     before = signal.getsignal(signum)
-    with pytest.raises(KeyboardInterrupt), AsKeyboardInterrupt() as interrupted:
-        os.kill(os.getpid(), signum)
-        time.sleep(5)  # the handler runs at once
+    raised = False
+    with AsKeyboardInterrupt() as interrupted:
+        try:
+            os.kill(os.getpid(), signum)
+            time.sleep(5)  # the handler runs at once
+        except KeyboardInterrupt:
+            raised = True
+            raise  # a KeyboardInterrupt the library lets through is swallowed: reraise() ends the run
+    assert raised
     assert interrupted.signum == signum and signal.getsignal(signum) is before
     with pytest.raises(Terminated) as info:
         interrupted.reraise()
@@ -124,6 +130,25 @@ def test_inside_pytest_a_signal_is_a_keyboard_interrupt_then_exit_128_plus_n(sig
     with AsKeyboardInterrupt() as quiet:
         pass
     quiet.reraise()  # nothing happened: nothing raised
+
+
+def test_a_library_failing_while_it_ends_on_a_signal_still_exits_128_plus_n() -> None:
+    """pytest's report of the interrupted frame once failed with a TypeError (a frame without a line
+    number), which escaped as a traceback with exit 1 in CI. After a signal, what the library raises
+    while ending is swallowed and the run ends with 128 + n; without a signal an error stays an error."""
+    from bsa_check.signals import AsKeyboardInterrupt, Terminated
+
+    with AsKeyboardInterrupt() as interrupted:
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)
+        except KeyboardInterrupt:
+            raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'") from None
+    with pytest.raises(Terminated) as info:
+        interrupted.reraise()
+    assert info.value.exit_code == 128 + signal.SIGTERM
+    with pytest.raises(TypeError), AsKeyboardInterrupt():
+        raise TypeError("a real bug, no signal")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=lambda s: signal.Signals(s).name)
