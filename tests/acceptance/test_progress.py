@@ -10,7 +10,6 @@ import io
 import os
 import pty
 import re
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from rich.console import Console
 
 from bsa_check import synth
 from tests.conftest import ROOT
+from tests.terminal import drain
 
 ROWS = 60_000
 # A fast machine finishes these rows within the one second a progress line waits for (it did, once the
@@ -46,21 +46,8 @@ def run_with_terminal_stderr(args: list[str], env: dict[str, str] | None = None)
                             stdin=subprocess.DEVNULL, cwd=ROOT,
                             env={**base, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **(env or {})})
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 120)
-        if not ready:
-            proc.kill()
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
-    return proc.wait(timeout=120), b"".join(chunks).decode("utf-8", "replace")
+    shown_bytes = drain(leader, proc, 120)
+    return proc.wait(timeout=120), shown_bytes.decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize("args", [

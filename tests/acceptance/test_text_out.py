@@ -15,7 +15,6 @@ import json
 import os
 import pty
 import re
-import select
 import struct
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from typer.testing import CliRunner
 
 from bsa_check.cli import app
 from tests.conftest import EXAMPLES, ROOT
+from tests.terminal import drain
 
 STUDENTS = EXAMPLES / "students.csv"
 AS_OF = ["--as-of", "2026-08-20"]
@@ -45,25 +45,12 @@ def on_a_terminal(args: list[str], columns: int, env: dict[str, str] | None = No
                             stdin=subprocess.DEVNULL, cwd=ROOT,
                             env={**base, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color", **(env or {})})
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            proc.kill()
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
+    shown_bytes = drain(leader, proc)
     code = proc.wait(timeout=60)
     assert proc.stderr is not None
     err = proc.stderr.read().decode("utf-8", "replace")
     proc.stderr.close()
-    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n"), err
+    return code, shown_bytes.decode("utf-8").replace("\r\n", "\n"), err
 
 
 def words(text: str) -> set[str]:
@@ -242,22 +229,9 @@ def test_notes_on_a_terminal_stderr_are_wrapped_at_word_boundaries() -> None:
                              "--summary"], stdout=subprocess.DEVNULL, stderr=follower, stdin=subprocess.DEVNULL,
                             cwd=ROOT, env={**base, "PYTHONPATH": str(ROOT), "TERM": "xterm-256color"})
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            proc.kill()
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
+    shown_bytes = drain(leader, proc)
     assert proc.wait(timeout=60) == 1
-    shown = _SGR.sub("", b"".join(chunks).decode("utf-8").replace("\r\n", "\n"))
+    shown = _SGR.sub("", shown_bytes.decode("utf-8").replace("\r\n", "\n"))
     assert "voorbeeldwaarden" in shown and "fout[BSA310]" in shown
     assert max(len(line) for line in shown.split("\n")) <= 80, shown
     piped = subprocess.run([sys.executable, "-m", "bsa_check", "check", str(bad), *AS_OF, "--lang", "nl", "--summary"],

@@ -12,7 +12,6 @@ import json
 import os
 import pty
 import re
-import select
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ from typer.testing import CliRunner
 from bsa_check.cli import app
 from bsa_check.textsafe import first_control, visible
 from tests.conftest import EXAMPLES, ROOT
+from tests.terminal import drain
 
 runner = CliRunner()
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "records"
@@ -184,21 +184,8 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, str]:
                             stdin=subprocess.DEVNULL, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT),
                                                                      "COLUMNS": "200", **env})
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            proc.kill()
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
-    return proc.wait(timeout=60), b"".join(chunks).decode("utf-8", "replace")
+    shown_bytes = drain(leader, proc)
+    return proc.wait(timeout=60), shown_bytes.decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize("env", [{"TERM": "xterm-256color"}, {"TERM": "dumb", "NO_COLOR": "1"}], ids=["xterm", "dumb"])
