@@ -1,4 +1,4 @@
-"""The problem-code registry (bsa_check/codes.py) and ``bsa-check codes``."""
+"""The problem-code registry (bsa_check/codes/) and ``bsa-check codes``."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def test_every_code_the_package_uses_is_registered():
     used = _codes_in_source()
     assert len(used) > 60
     missing = {code: where for code, where in used.items() if code not in codes.CODES}
-    assert not missing, f"add these to bsa_check/codes.py (see its docstring): {missing}"
+    assert not missing, f"add these to bsa_check/codes/ (see its docstring): {missing}"
 
 
 def test_every_entry_is_complete_and_in_order():
