@@ -12,7 +12,6 @@ or keep it anywhere but in the :class:`Pseudonymizer` object.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import os
@@ -76,10 +75,7 @@ class Pseudonymizer:
     def rows(self, rows: Iterable["Row"]) -> Iterator["Row"]:
         """Reader rows with the student number replaced (for compare's list of changed students)."""
         for row in rows:
-            values = row.values
-            if "student_id" in values:
-                values = {**values, "student_id": self(values["student_id"])}
-            yield dataclasses.replace(row, student_id=self(row.student_id), values=values)
+            yield row.with_student(self(row.student_id))
 
 
 def key_from(environ: Mapping[str, str], key_file: str | None) -> bytes:

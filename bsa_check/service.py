@@ -71,12 +71,12 @@ def results(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date,
                              errors=EvaluationError):
         values = row.values
         if found is None:
-            yield Result(row.line, row.student_id, values.get("programme"), values, None, row.error, None, row.kept)
+            yield Result(row.line, row.student_id, row.programme, values, None, row.error, None, row.kept)
         elif isinstance(found, EvaluationError):
-            yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, None, found,
+            yield Result(row.line, row.student_id, row.programme, values, None, found,
                          None, row.kept)
         else:
-            yield Result(row.line, row.student_id, row.programme or values.get("programme"), values, found, None,
+            yield Result(row.line, row.student_id, row.programme, values, found, None,
                          row.key, row.kept)
 
 
@@ -109,7 +109,7 @@ def rendered(reader: RecordReader, ruleset: CompiledRuleSet, as_of: date, report
         if hit is None:
             yield line, sid, None, None, None, row.error
             continue
-        programme = row.programme or row.values.get("programme")
+        programme = row.programme
         if type(hit) is tuple:
             yield line, sid, programme, row_text(line, sid, programme, hit[1]), hit[0], None
         else:

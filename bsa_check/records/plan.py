@@ -58,16 +58,17 @@ class RecordPlan:
     memo_safe: bool = True  # rows that look alike may share parsed values and verdicts
     memo_programme: bool = True  # the programme is part of the row memo's key
 
-    def reader_options(self, *, row_memo: bool = False, extra: Iterable[str] = ()) -> dict[str, Any]:
-        """The keyword arguments of ``open_records`` (and the other readers) for this plan.
-        ``row_memo``: share parsed values between rows that look alike, when that is safe.
+    def reader_options(self, *, extra: Iterable[str] = ()) -> dict[str, Any]:
+        """The keyword arguments of ``open_records`` (and the other readers) for this plan. Rows that
+        look alike share their parsed values (the reader's row memo) whenever that is safe: a
+        ``Row`` carries complete values either way, so no command chooses.
         ``extra``: fields also parsed when the export has them (``due``: pending resits)."""
         return {
             "fields": self.fields | frozenset(extra),
             "required": self.required,
             "parsers": dict(self.parsers),
             "bounds": dict(self.bounds),
-            "row_memo": row_memo and self.memo_safe,
+            "row_memo": self.memo_safe,
             "memo_programme": self.memo_programme,
         }
 

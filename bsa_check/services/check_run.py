@@ -59,7 +59,7 @@ def run_check(students: str, rules: str | None, as_of: str | None, language: str
                          hint="add --output results.xlsx (or redirect standard output to a file)")
     ruleset = usable(compile_ruleset, load(rules or default_rules()), overrides)
     on_default: dict = {}  # type: ignore[type-arg]
-    with open_records(students, **record_plan([ruleset]).reader_options(row_memo=True),
+    with open_records(students, **record_plan([ruleset]).reader_options(),
                       **doors(columns, sheet)) as reader:
         keep = kept_columns.resolve(keep_columns, keep_all, reader.headers, students,
                                     reader.header_line) if keeping else []

@@ -161,14 +161,14 @@ def usable_many(rules: list[str], param: list[str] | None) -> list:  # type: ign
     return rulesets
 
 
-def open_for(students: str, rulesets: list, *, row_memo: bool = False,  # type: ignore[no-untyped-def,type-arg]
+def open_for(students: str, rulesets: list, *,  # type: ignore[no-untyped-def,type-arg]
               doors: dict | None = None, extra: tuple = ()):  # type: ignore[type-arg]
     """Open the records by the rule sets' record plan (``records.plan``), plus ``extra`` fields read
     when the export has them (``due``: pending resits)."""
     from bsa_check.records.plan import record_plan
     from bsa_check.records.reader import open_records
 
-    options = record_plan(rulesets).reader_options(row_memo=row_memo, extra=extra)
+    options = record_plan(rulesets).reader_options(extra=extra)
     return open_records(students, **options, **(doors or {}))
 
 

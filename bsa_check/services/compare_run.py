@@ -41,7 +41,7 @@ def run_compare(students: str, rules: list[str] | None, as_of: str | None, langu
     reference = parse_as_of(as_of)
     pseudo = pseudonymizer_from_options(pseudonymize, pseudonym_key_file)
     rulesets = usable_many(rules or [], param)
-    with open_for(students, rulesets, row_memo=not list_changed,
+    with open_for(students, rulesets,
                   doors=doors(columns, sheet)) as reader, \
             open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
         parts = parallel_parts(reader, workers)

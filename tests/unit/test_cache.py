@@ -19,8 +19,8 @@ def test_memo_safe_unless_a_rule_reads_the_student_number():
     assert RS.memo_safe
     reads_id = dataclasses.replace(RS, fields_used=RS.fields_used | {"student_id"})
     assert not reads_id.memo_safe
-    assert not record_plan([RS, reads_id]).reader_options(row_memo=True)["row_memo"]
-    assert record_plan([RS]).reader_options(row_memo=True)["row_memo"]
+    assert not record_plan([RS, reads_id]).reader_options()["row_memo"]
+    assert record_plan([RS]).reader_options()["row_memo"]
 
 
 def test_memo_unsafe_when_the_earlier_rule_set_reads_the_student_number():
@@ -28,7 +28,7 @@ def test_memo_unsafe_when_the_earlier_rule_set_reads_the_student_number():
     earlier = dataclasses.replace(RS, fields_used=RS.fields_used | {"student_id"})
     later = dataclasses.replace(RS, earlier=earlier)
     assert not later.memo_safe
-    assert not record_plan([later]).reader_options(row_memo=True)["row_memo"]
+    assert not record_plan([later]).reader_options()["row_memo"]
 
 
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers()), max_size=300), st.sampled_from(sorted(cache.SIZES)))

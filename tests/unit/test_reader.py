@@ -729,16 +729,18 @@ def test_bad_item_of_a_long_unit_results_cell_is_shown(tmp_path: Path) -> None:
 
 
 def test_row_memo_without_programme_shares_values_across_programmes(tmp_path: Path) -> None:
-    """memo_programme=False: rows that differ only in student and programme share one values dict
-    (without student and programme); each row still has its own programme."""
+    """memo_programme=False: rows that differ only in student and programme share one parsed dict
+    (without student and programme); each row still has its own complete values."""
     path = write(tmp_path, "studentnummer;opleiding;ec_jaar1\n1;A;40\n2;B;40\n3;A;41\n")
     _, rows = read_all(path, row_memo=True, memo_programme=False)
     assert [r.programme for r in rows] == ["A", "B", "A"]
-    assert rows[0].values is rows[1].values and rows[0].key == rows[1].key
-    assert rows[0].values == {"ec_year1": Decimal("40")}
-    assert rows[2].values == {"ec_year1": Decimal("41")}
+    assert rows[0].parsed is rows[1].parsed and rows[0].key == rows[1].key
+    assert rows[0].parsed == {"ec_year1": Decimal("40")}
+    assert [r.values for r in rows] == [{"ec_year1": Decimal("40"), "student_id": "1", "programme": "A"},
+                                        {"ec_year1": Decimal("40"), "student_id": "2", "programme": "B"},
+                                        {"ec_year1": Decimal("41"), "student_id": "3", "programme": "A"}]
     _, kept = read_all(path, row_memo=True)
-    assert kept[0].values is not kept[1].values and kept[1].values["programme"] == "B"
+    assert kept[0].parsed is not kept[1].parsed and kept[1].values["programme"] == "B"
 
 
 def test_row_memo_without_programme_still_refuses_an_empty_programme(tmp_path: Path) -> None:
