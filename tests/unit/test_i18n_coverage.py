@@ -53,7 +53,8 @@ def _template(node: ast.AST) -> str | None:
 
 
 # Modules whose ValueError texts reach the user (pydantic shows a model check's message as it is)
-MODEL_MODULES = ("ruleset/model.py", "testing/model.py", "letters/institution.py", "config.py")
+MODEL_MODULES = ("ruleset/model.py", "ruleset/model_base.py", "ruleset/model_conditions.py", "ruleset/model_rules.py",
+                 "ruleset/model_sections.py", "testing/model.py", "letters/institution.py", "config.py")
 
 
 def _strings(node: ast.AST) -> list[str]:
