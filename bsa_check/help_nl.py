@@ -2,7 +2,7 @@
 words (``Usage:``, ``Options``, ``No such option``, ``Missing argument``, ...).
 
 Chosen per run before the command line is parsed: ``--lang nl`` on the command line, else LC_ALL
-(or LANG) starting with ``nl``. Kept outside ``bsa_check.i18n`` and light (standard library only),
+(or LANG) starting with ``nl``. Kept outside ``bsa_check.i18n`` and light (standard library and ``bsa_check.formats``),
 so ``bsa-check --help`` stays as fast as it is in English (tests/unit/test_startup.py).
 
 The help texts are keyed by their English text, exactly as the option or command declares it;
@@ -16,6 +16,8 @@ import re
 import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from bsa_check.formats import CHECK_FORMAT_HELP, CHECK_SUFFIXES
 
 HELP: dict[str, str] = {
     # the program and its root options
@@ -36,9 +38,8 @@ HELP: dict[str, str] = {
         "ho-current.",
     "Reference date (ISO or dd-mm-jjjj); default today.": "Peildatum (ISO of dd-mm-jjjj); standaard vandaag.",
     "Output language; default from LC_ALL/LANG.": "Taal van de uitvoer; standaard uit LC_ALL/LANG.",
-    "Output format; default from the --output suffix (.json, .jsonl, .csv, .xlsx, .txt), else text.":
-        "Uitvoerformaat; standaard volgens de extensie van --output (.json, .jsonl, .csv, .xlsx, .txt), anders "
-        "tekst.",
+    # check's --format: the suffixes of its formats (bsa_check.formats), as cli.options words it
+    CHECK_FORMAT_HELP: f"Uitvoerformaat; standaard volgens de extensie van --output ({CHECK_SUFFIXES}), anders tekst.",
     "Write to this file (atomically) instead of stdout.":
         "Schrijf naar dit bestand (atomair) in plaats van naar standaarduitvoer.",
     "Override a rule-set parameter: NAME=VALUE.": "Overschrijf een parameter van de regelset: NAAM=WAARDE.",

@@ -42,7 +42,8 @@ SheetOpt = Annotated[Optional[str], typer.Option(
 STUDENTS_HELP = "Student records: CSV or text (any Excel variant), an .xlsx workbook, or - for standard input."
 
 
-# check's --format choices: the format registry (bsa_check.formats.CHECK_FORMATS)
+# check's --format choices: the format registry (bsa_check.formats.CHECK_FORMATS: the modules
+# of bsa_check.report.check_formats, found without importing them)
 CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
 
 

@@ -6,7 +6,6 @@ machine shape shared by json, jsonl and csv, so the three cannot drift apart.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import Counter
 from datetime import date
@@ -239,16 +238,16 @@ def make_reporter(fmt: str, out: TextIO, rs: CompiledRuleSet, as_of: date, lang:
                   *, delimiter: str = ",", pseudonymized: bool = False, excel: bool = False,
                   only: frozenset[str] | None = None, summary_only: bool = False,
                   kept_headers: list[str] | None = None) -> Reporter:
-    """The reporter of ``check`` format ``fmt``, as the format registry (``formats.CHECK_FORMATS``)
-    names it; ``delimiter`` and ``excel`` go to a CSV format only. ``only``: write the rows of these
+    """The reporter of ``check`` format ``fmt``, as its module in ``report.check_formats`` declares it
+    (``formats.CHECK_FORMATS``); ``delimiter`` and ``excel`` go to a CSV format only. ``only``: write the rows of these
     outcomes only (--only); ``summary_only``: no rows at all (--summary; text and json);
     ``kept_headers``: the export's headers of the kept cells (--keep-columns; csv and xlsx)."""
     from bsa_check.report import text
 
     spec = CHECK_FORMATS[fmt]  # KeyError: the CLI validates the choice
-    cls: type[Reporter] = getattr(importlib.import_module(spec.module), spec.reporter)
+    cls = spec.reporter
     options: dict[str, Any] = {"delimiter": delimiter, "excel": excel} if spec.csv else {}
-    reporter = cls(out, rs, as_of, lang, source, **options)
+    reporter: Reporter = cls(out, rs, as_of, lang, source, **options)
     reporter.pseudonymized = pseudonymized
     reporter.only = frozenset() if summary_only else only
     if kept_headers:  # --keep-columns (csv, xlsx): the export's headers of the kept cells

@@ -1,7 +1,7 @@
 """``--keep-columns NAME,...`` / ``--keep-all`` (issue 18 item 3): the export's own columns (name,
 e-mail, mentor...) carried through to the csv and xlsx output, so the result can be mail-merged.
 
-Owns: checking the options against the format (csv and xlsx only, BSA440) and against
+Owns: checking the options against the format (one that ``keeps_columns``: csv and xlsx, BSA440) and against
 ``--pseudonymize`` (kept columns are personal data: BSA442), resolving the names against the
 export's header (case- and space-insensitive; an unknown name is refused naming the available
 columns, BSA441), and writing a kept cell for the output (``cell_text``: CSV for Excel gets a
@@ -19,10 +19,9 @@ from decimal import Decimal
 from typing import Any
 
 from bsa_check.errors import Location, UsageError
+from bsa_check.formats import CHECK_FORMATS
 
 _DECIMAL = re.compile(r"-?\d+\.\d+")
-
-KEEP_FORMATS = ("csv", "xlsx")
 
 
 def refuse(names: str | None, keep_all: bool, fmt: str, pseudonymized: bool) -> bool:
@@ -30,7 +29,7 @@ def refuse(names: str | None, keep_all: bool, fmt: str, pseudonymized: bool) -> 
     if names is None and not keep_all:
         return False
     option = "--keep-all" if keep_all else "--keep-columns"
-    if fmt not in KEEP_FORMATS:
+    if not CHECK_FORMATS[fmt].keeps_columns:
         raise UsageError(f"carries the export's columns into csv or xlsx output only; the format is {fmt}",
                          code="BSA440", location=Location(option),
                          hint="add --format csv or --format xlsx (or an --output file ending in .csv or .xlsx)")

@@ -1,7 +1,7 @@
 """``check``'s row selection options: ``--only OUTCOME,...`` and ``--summary`` (issue 18).
 
 Owns: reading ``--only`` into a set of outcome codes (an unknown one is a usage error naming the
-valid codes, BSA438) and refusing ``--summary`` for a row format (BSA439). The filtering itself is
+valid codes, BSA438) and refusing ``--summary`` for a row format (one without ``counts_alone``, BSA439). The filtering itself is
 ``Reporter.only``: every row is counted, only the chosen outcomes are written, and a row that could
 not be evaluated is always written.
 """
@@ -9,9 +9,8 @@ not be evaluated is always written.
 from __future__ import annotations
 
 from bsa_check.errors import UsageError
+from bsa_check.formats import CHECK_FORMATS
 from bsa_check.ruleset.model import OUTCOMES
-
-SUMMARY_FORMATS = ("text", "json")
 
 
 def only_outcomes(text: str | None) -> frozenset[str] | None:
@@ -32,6 +31,6 @@ def only_outcomes(text: str | None) -> frozenset[str] | None:
 
 
 def refuse_summary(summary: bool, fmt: str) -> None:
-    if summary and fmt not in SUMMARY_FORMATS:
+    if summary and not CHECK_FORMATS[fmt].counts_alone:
         raise UsageError(f"--summary prints only the counts, and the {fmt} format has no place for counts alone",
                          code="BSA439", hint="use --format text or --format json with --summary, or leave it out")
