@@ -199,7 +199,7 @@ def open_source(source: Any, rulesets: list, *, columns: str | None = None, shee
 
     options = {**record_plan(rulesets).reader_options(), "mapping": load_mapping(columns) if columns else None}
     if isinstance(source, (str, os.PathLike)):
-        from bsa_check.records.reader import open_records
+        from bsa_check.records.opener import open_records
 
         return open_records(source, sheet=sheet, **options)
     if hasattr(source, "read"):

@@ -20,95 +20,32 @@ import copy
 import csv
 import io
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from bsa_check.errors import Location, RecordError
 from bsa_check.memo import Memo
-from bsa_check.records.encoding import CHUNK_SIZE, ENCODING_HINT, scan
+from bsa_check.records.encoding import CHUNK_SIZE, ENCODING_HINT
 from bsa_check.records.fields import FIELDS_BY_NAME
 from bsa_check.records.mapping import header_index
 from bsa_check.records.parse import PARSERS
-from bsa_check.records.quotes import (MAX_LINE_CHARS, LineStore, open_quote_cell, split_lines)
+from bsa_check.records.quotes import (MAX_LINE_CHARS, LineStore, open_quote_cell)
 from bsa_check.records.header import HeaderReading
 from bsa_check.records.recover import QuoteRecovery
 from bsa_check.records.row_errors import (ALWAYS_PARSED, MEMO_ENTRIES, MEMO_KEY_CHARS, PARSE_ERRORS,
                                           RowErrors, has_content, year_key)
 from bsa_check.records.seen import SeenKeys
-from bsa_check.records.sniff import source_for
+from bsa_check.records.row import Row
 from bsa_check.records.stray import stray_byte_warning
+from bsa_check.records.textfile import TextFile
 
-__all__ = ["Row", "RecordReader", "open_records", "CHUNK_SIZE", "MAX_LINE_CHARS"]
+__all__ = ["Row", "RecordReader", "CHUNK_SIZE", "MAX_LINE_CHARS"]
 
 _ROW_MEMO_ENTRIES = 4096  # row_memo: per generation (see bsa_check.memo)
 _MISSING = object()
 
 
-class Row:
-    """One data record.
-
-    ``line`` is the 1-based physical line the record starts on. ``values`` maps canonical field
-    names to parsed values, complete whichever reader options made the row: an empty cell (or one
-    that parses to ``None``) is absent. Exactly one of "``error`` is ``None``" (values usable) and
-    "``error`` is set" (``values`` is empty) holds. ``student_id`` is the stripped student number
-    text when that cell is non-empty, also on error rows, so a caller can say whose row failed.
-
-    With the reader's row memo (``row_memo``, on where the rule sets allow it), rows whose parsed
-    cells other than the student number (and, with ``memo_programme=False``, the programme) equal
-    an earlier row's share one parsed dict, ``parsed``, and ``key`` identifies those cells, so a
-    caller can memoise what it computes from ``values``: the same key, the same values but for the
-    student number (and the programme). ``values`` adds those back (made on first use, never
-    shared); ``parsed`` is for callers that memoise by ``key`` and must not be mutated.
-    """
-
-    __slots__ = ("line", "parsed", "error", "student_id", "key", "programme", "kept", "_values")
-
-    def __init__(self, line: int, values: dict[str, Any], error: RecordError | None, student_id: str | None,
-                 key: Any = None, programme: str | None = None, kept: tuple[Any, ...] | None = None) -> None:
-        self.line = line
-        self.parsed = values
-        self.error = error
-        self.student_id = student_id
-        self.key = key  # with ``row_memo``: the raw cells that made ``parsed`` (the same key, the same parse)
-        # the programme code (with ``row_memo`` and ``memo_programme=False`` it is not in ``parsed``)
-        self.programme = programme if programme is not None else values.get("programme")
-        self.kept = kept  # ``keep_columns``: the cells of those columns, as read (--keep-columns)
-        self._values: dict[str, Any] | None = None if key is not None else values
-
-    @property
-    def values(self) -> dict[str, Any]:
-        """Every parsed field of this row (see the class docstring)."""
-        values = self._values
-        if values is None:
-            values = dict(self.parsed)
-            values["student_id"] = self.student_id
-            if self.programme is not None:
-                values["programme"] = self.programme
-            self._values = values
-        return values
-
-    def with_student(self, student_id: str | None) -> Row:
-        """This row with another student number (``--pseudonymize``); the parsed values stay shared."""
-        parsed = self.parsed
-        if self.key is None and "student_id" in parsed:
-            parsed = {**parsed, "student_id": student_id}
-        return Row(self.line, parsed, self.error, student_id, self.key, self.programme, self.kept)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Row):
-            return NotImplemented
-        return (self.line, self.values, self.error, self.student_id, self.kept) == (
-            other.line, other.values, other.error, other.student_id, other.kept)
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
-
-    def __repr__(self) -> str:
-        return (f"Row(line={self.line!r}, values={self.values!r}, error={self.error!r}, "
-                f"student_id={self.student_id!r}, kept={self.kept!r})")
-
-
-class RecordReader(HeaderReading, QuoteRecovery, RowErrors):
+class RecordReader(TextFile, HeaderReading, QuoteRecovery, RowErrors):
     """Open a records CSV, check its header, then iterate its data records as :class:`Row`.
 
     Opening (the constructor) raises :class:`RecordError` for problems with the file as a whole;
@@ -244,72 +181,7 @@ class RecordReader(HeaderReading, QuoteRecovery, RowErrors):
         if self._source is not None:
             self._source.close()
 
-    def _open_text(self) -> TextIO:
-        return io.TextIOWrapper(self._open_bytes(), encoding=self.encoding, newline="")
-
-    # -- opening ------------------------------------------------------------------------------
-
-    def _error(self, code: str, message: str, hint: str, line: int | None = None,
-               column: int | None = None, column_name: str | None = None,
-               params: dict[str, Any] | None = None) -> RecordError:
-        return RecordError(
-            message,
-            location=Location(self._file_name, line, column, column_name),
-            hint=hint,
-            code=code,
-            params=params,
-        )
-
-    def _unreadable(self, exc: OSError) -> RecordError:
-        if isinstance(exc, FileNotFoundError):
-            return self._error("BSA301", "file not found", "check the path of the records file")
-        if isinstance(exc, IsADirectoryError):
-            return self._error("BSA301", "is a directory, not a file", "give the path of a CSV file")
-        if isinstance(exc, PermissionError):
-            return self._error("BSA301", "file cannot be read: permission denied",
-                               "check the file's permissions")
-        reason = exc.strerror or exc.__class__.__name__
-        return self._error("BSA301", f"file cannot be read: {reason}", "check that the file exists and can be read")
-
-    def _detect_encoding(self) -> str:
-        """Pick the encoding by one streaming pass over the bytes; raise BSA301/BSA302."""
-        try:
-            if self._source is None or self._source.path is not None:
-                st = os.stat(self.path)
-                if stat.S_ISDIR(st.st_mode):
-                    raise IsADirectoryError(self.path)
-                if not stat.S_ISREG(st.st_mode):
-                    raise self._error("BSA301", "is not a regular file", "give the path of a CSV file")
-            with self._open_bytes() as f:
-                found = scan(f, self._file_name)
-            self._plain_lines, self._has_nul = found.plain_lines, found.has_nul
-            return found.encoding
-        except OSError as exc:
-            raise self._unreadable(exc) from None
-
     # -- reading a file in chunks (--workers) ---------------------------------------------------
-
-    def body_offset(self) -> int | None:
-        """Byte offset of the first line after the header, when the body can be read in chunks:
-        the header is one physical line and no line ends in a bare ``\r``. ``None`` otherwise."""
-        from bsa_check.records.chunks import has_bare_cr
-
-        if self._reader.line_num != 1:
-            return None  # a quoted line break in the header
-        if self._source is not None or self.encoding == "utf-16":
-            return None  # standard input, or a text the byte chunks cannot be cut from
-        try:
-            with open(self.path, "rb") as f:
-                if f.read(3) != b"\xef\xbb\xbf":
-                    f.seek(0)
-                for _ in range(self.header_line):
-                    if not f.readline():
-                        return None
-                offset = f.tell()
-                # line numbers count \n: a bare \r anywhere (the header too) means one pass
-                return None if has_bare_cr(f, 0) else offset
-        except OSError:
-            return None
 
     def chunk_rows(self, text: str, first_line: int, seen: Any) -> Iterator[Row]:
         """The rows of one record-aligned piece of the body (see ``records.chunks``), exactly as a
@@ -333,21 +205,6 @@ class RecordReader(HeaderReading, QuoteRecovery, RowErrors):
         return clone._rows()
 
     # -- rows ---------------------------------------------------------------------------------
-
-    def _physical_lines(self) -> Iterator[str | None]:
-        """The file's physical lines, each at most MAX_LINE_CHARS characters.
-
-        A longer line is skipped in bounded pieces and replaced by ``None``, which makes the csv
-        reader raise ``csv.Error`` for that record; :meth:`_rows` turns it into an error row.
-        """
-        assert self._file is not None
-        for line in split_lines(self._file.readline, MAX_LINE_CHARS):
-            if line is None:
-                self._uncounted += 1
-                self._overlong_pending = True
-            else:
-                self._last_line = line
-            yield line
 
     def _rows(self) -> Iterator[Row]:
         file = self._file_name
@@ -530,23 +387,3 @@ class RecordReader(HeaderReading, QuoteRecovery, RowErrors):
             store, self._store = self._store, None
             if store is not None:
                 store.close()
-
-
-
-def open_records(path: str | os.PathLike[str], *, sheet: str | None = None, **kw: Any) -> RecordReader:
-    """Open a records file: CSV or text (any Excel variant), an ``.xlsx`` workbook, or ``-`` for
-    standard input (raising :class:`RecordError` for fatal file problems); see RecordReader.
-    ``sheet``: the workbook's sheet to read (default: the mapping's, else the first)."""
-    source = source_for(path)
-    try:
-        if source.kind == "xlsx":
-            from bsa_check.records.xlsx import XlsxReader
-
-            return XlsxReader(source, sheet=sheet, **kw)
-        if sheet is not None:
-            raise RecordError("--sheet is for an .xlsx workbook; this file is text (CSV)",
-                              location=Location(source.name), hint="leave out --sheet", code="BSA344")
-        return RecordReader(path, source=source if source.path is None else None, **kw)
-    except BaseException:
-        source.close()
-        raise

@@ -36,7 +36,7 @@ def run_check(students: str, rules: str | None, as_of: str | None, language: str
     from bsa_check.gcpause import paused
     from bsa_check.output import open_output
     from bsa_check.records.plan import record_plan
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
     from bsa_check.report import make_reporter
     from bsa_check.ruleset.load import load
     from bsa_check.service import Result, rendered, results

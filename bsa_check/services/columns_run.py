@@ -21,7 +21,7 @@ def propose_mapping(students: str, rules: list[str] | None, output: str | None, 
     from bsa_check.output import open_output
     from bsa_check.records.plan import record_plan
     from bsa_check.records.propose import SAMPLE_ROWS, propose, render
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     rulesets = usable_many(rules or ["ho-current"], param)
     plan = record_plan(rulesets)

@@ -166,7 +166,7 @@ def open_for(students: str, rulesets: list, *,  # type: ignore[no-untyped-def,ty
     """Open the records by the rule sets' record plan (``records.plan``), plus ``extra`` fields read
     when the export has them (``due``: pending resits)."""
     from bsa_check.records.plan import record_plan
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     options = record_plan(rulesets).reader_options(extra=extra)
     return open_records(students, **options, **(doors or {}))

@@ -136,7 +136,7 @@ def test_the_text_report_writes_rows_before_the_input_ends_and_holds_none() -> N
     """Rows are written in blocks while results come in (the old report wrote nothing before the
     end); the reporter keeps no row beyond its current block."""
     from bsa_check.engine.compile import compile_ruleset
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
     from bsa_check.report import make_reporter
     from bsa_check.report.text import BLOCK_ROWS, SAMPLE_ROWS
     from bsa_check.ruleset.load import load

@@ -90,7 +90,7 @@ def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 256)
     path = tmp_path / "cohort.csv"
     _messy_file(path, list(range(40)) * 3, {})
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     with open_records(path) as reader:
         parts = parallel.plan(reader, 2)
@@ -116,7 +116,7 @@ def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
 def test_text_format_and_unsplittable_files_fall_back_to_one_process(tmp_path):
     path = tmp_path / "mac.csv"
     path.write_bytes((";".join(synth.HEADER) + "\r" + ";".join(POOL[0]) + "\r").encode())
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     with open_records(path) as reader:
         assert parallel.plan(reader, 2) is None  # bare CR line endings
@@ -174,7 +174,7 @@ def test_keepers_split_the_keys_and_each_duplicate_names_its_first_line(tmp_path
     monkeypatch.setattr(parallel, "CHUNK_BYTES", 300)
     path = tmp_path / "cohort.csv"
     _dup_cohort(path, list(range(40)) * 3, {50: 3, 90: 3, 100: 50, 119: 0})
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     found = {}
     with open_records(path) as reader:
@@ -191,7 +191,7 @@ def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
     """Workers encode their piece; the parent writes the bytes as they come (no decoding there)."""
     path = tmp_path / "cohort.csv"
     _dup_cohort(path, list(range(40)), {})
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
     from bsa_check.engine.compile import compile_ruleset
     from bsa_check.ruleset.load import load
     from bsa_check.report import make_reporter
@@ -266,7 +266,7 @@ def test_the_parent_writes_each_piece_whole(tmp_path, monkeypatch):
 def open_chunks(path):
     import contextlib
 
-    from bsa_check.records.reader import open_records
+    from bsa_check.records.opener import open_records
 
     @contextlib.contextmanager
     def chunks():

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from bsa_check.records.plan import record_plan
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.errors import EvaluationError
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.ruleset.load import load
 from bsa_check.services.due import STEP_FIELDS, Planner, iter_record_steps
 from tests.conftest import EXAMPLES

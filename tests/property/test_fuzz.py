@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsa_check.errors import BsaCheckError, ErrorList, RecordError
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.ruleset.load import load_file, validate_data
 from bsa_check.ruleset.yamlsafe import load_yaml
 from bsa_check.testing.load import load_test_file

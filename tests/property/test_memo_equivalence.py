@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bsa_check import synth
 from bsa_check.engine.compile import compile_ruleset
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.report import make_reporter
 from bsa_check.report.machine import _text
 from bsa_check.ruleset.load import load

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bsa_check.errors import RecordError
 from bsa_check.records.fields import FIELDS, FIELDS_BY_NAME
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 
 OTHER_FIELDS = [f.name for f in FIELDS if f.name not in ("student_id", "programme")]
 UNKNOWN_HEADERS = ["notitie", "Naam", "extra kolom", "Mentor"]  # "Cohort" became a known field (cohort)

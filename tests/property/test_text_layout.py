@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from bsa_check.engine.compile import compile_ruleset
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.report import make_reporter
 from bsa_check.report.layout import hang, wrap
 from bsa_check.ruleset.load import load

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bsa_check.records.plan import record_plan
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.service import results
 
 AS_OF = date(2026, 8, 20)

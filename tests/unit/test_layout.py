@@ -35,9 +35,6 @@ PACKAGE = "bsa_check"
 
 # (importer, imported): import edges of cycles left for now
 ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
-    # records.reader <-> records.xlsx (open_records imports XlsxReader in a function): being split by another
-    # helper, issue 16 (the lead fixes this cycle)
-    ("bsa_check.records.reader", "bsa_check.records.xlsx"),
     # compare <-> parallel (both imports in functions): being split by another helper, issue 16
     ("bsa_check.compare", "bsa_check.parallel"),
 })

@@ -11,7 +11,7 @@ import yaml
 
 from bsa_check.errors import ErrorList, RecordError
 from bsa_check.records.mapping import load_mapping
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.records.vocabulary import procedure_step_of
 from bsa_check.schema import COLUMNS_SCHEMA_FILE, columns_schema_text
 from tests.conftest import ROOT

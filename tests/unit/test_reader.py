@@ -12,7 +12,9 @@ from bsa_check.errors import RecordError
 from bsa_check.records import encoding as encoding_module
 from bsa_check.records import quotes as quotes_module
 from bsa_check.records import reader as reader_module
-from bsa_check.records.reader import RecordReader, Row, open_records
+from bsa_check.records import textfile as textfile_module
+from bsa_check.records.opener import open_records
+from bsa_check.records.reader import RecordReader, Row
 
 
 def write(tmp_path: Path, data: bytes | str, name: str = "records.csv", encoding: str = "utf-8") -> Path:
@@ -466,7 +468,7 @@ def test_stray_quote_beyond_the_field_size_limit_loses_no_later_row(tmp_path: Pa
 
 
 def test_overlong_line_inside_a_stray_quote(tmp_path: Path, monkeypatch) -> None:
-    for module in (reader_module, quotes_module, encoding_module):  # the line limit, wherever it is read
+    for module in (reader_module, textfile_module, quotes_module, encoding_module):  # the line limit, wherever it is read
         monkeypatch.setattr(module, "MAX_LINE_CHARS", 64)
     path = write(tmp_path, HEAD5 + 's1;P;40;nee;"open\ns2;P;41;nee;ok\ns3;' + "y" * 500 + "\ns4;P;43;nee;ok\n")
     _, rows = read_all(path)
@@ -527,7 +529,7 @@ def test_text_after_a_closing_quote_is_an_error_row(tmp_path: Path) -> None:
 
 
 def test_overlong_line_is_skipped_in_bounded_pieces(tmp_path: Path, monkeypatch) -> None:
-    for module in (reader_module, quotes_module, encoding_module):  # the line limit, wherever it is read
+    for module in (reader_module, textfile_module, quotes_module, encoding_module):  # the line limit, wherever it is read
         monkeypatch.setattr(module, "MAX_LINE_CHARS", 64)
     path = write(tmp_path, "studentnummer;opleiding\ns1;P\ns2;" + "y" * 500 + "\ns3;P\n")
     _, rows = read_all(path)

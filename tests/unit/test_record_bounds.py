@@ -16,7 +16,7 @@ from bsa_check.cli import app
 from bsa_check.records.plan import record_plan
 from bsa_check.engine.compile import compile_ruleset
 from bsa_check.errors import ErrorList
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.ruleset.load import load, load_file
 from tests.conftest import ROOT
 

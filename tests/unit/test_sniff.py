@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bsa_check.errors import RecordError
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.records.sniff import sep_line
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from bsa_check.errors import ErrorList, Location, RecordError
 from bsa_check.records.mapping import load_mapping
-from bsa_check.records.reader import open_records
+from bsa_check.records.opener import open_records
 from bsa_check.records.xlsx import XlsxReader, number_text
 
 HEADER = ["Studentnummer", "Opleiding", "Inschrijfdatum", "EC_jaar1", "Deeltijd", "Naam"]
