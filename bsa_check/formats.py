@@ -7,6 +7,8 @@ choices (``cli.options``), the ``--output`` suffix rule below and its service's 
 is the format's name, and the module declares the format (``FORMAT``, a :class:`CheckOutput`: its
 reporter and facts). The names are found without importing the modules (``--help`` stays light);
 a format's module is imported only when that format is chosen. Adding a check format is one module.
+The other commands' formats are :class:`Writer` lines here (due, compare, validate, letters, rules),
+each naming the function that writes it, imported only when chosen.
 
 The ``--output`` file's suffix chooses the format when ``--format`` is not given; a suffix that
 names another format than an explicit ``--format`` is refused (BSA434), and so is a suffix naming a
@@ -26,7 +28,9 @@ from typing import Any
 
 from bsa_check.errors import Location, UsageError
 
-__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "CHECK_SUFFIXES", "CheckFormats", "CheckOutput", "SUFFIXES", "output_format", "suffix_help", "suffix_of"]
+__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "CHECK_SUFFIXES", "COMPARE_FORMATS", "CheckFormats", "CheckOutput",
+           "DUE_FORMATS", "LETTER_FORMATS", "RULES_FORMATS", "SUFFIXES", "VALIDATE_FORMATS", "Writer", "output_format",
+           "suffix_help", "suffix_of"]
 
 # the suffixes every command reads alike; a command's own format ``x`` that none of these names also
 # answers to ``.x``
@@ -136,3 +140,60 @@ CHECK_FORMATS = CheckFormats("bsa_check.report.check_formats", Path(__file__).pa
                              order=("text", "json", "jsonl", "csv", "xlsx"))
 CHECK_SUFFIXES = suffix_help(CHECK_FORMATS.names)
 CHECK_FORMAT_HELP = f"Output format; default from the --output suffix ({CHECK_SUFFIXES}), else text."
+
+
+# --- the other commands -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Writer:
+    """One output format of a command other than ``check``: its name (the ``--format`` choice) and the
+    function that renders it, ``module:function``, imported only when chosen (:meth:`load`). Every
+    function of one command takes the same arguments (see each registry); ``csv``: it also takes the
+    export's ``delimiter``."""
+
+    name: str
+    target: str
+    csv: bool = False
+
+    def load(self) -> Callable[..., Any]:
+        module, _, function = self.target.partition(":")
+        found: Callable[..., Any] = getattr(importlib.import_module(module), function)
+        return found
+
+
+def writers(*formats: Writer) -> dict[str, Writer]:
+    """A command's formats by name, in the order ``--help`` lists them."""
+    return {f.name: f for f in formats}
+
+
+# due: (plan, ruleset, language, out) -> None, writing to out
+DUE_FORMATS = writers(
+    Writer("text", "bsa_check.report.due:write_text"),
+    Writer("csv", "bsa_check.report.due:write_csv", csv=True),
+    Writer("jsonl", "bsa_check.report.due:write_jsonl"),
+)
+# compare: (comparison, language, out) -> None, writing to out
+COMPARE_FORMATS = writers(
+    Writer("text", "bsa_check.report.compare_text:render_text"),
+    Writer("json", "bsa_check.report.compare:write_json"),
+    Writer("markdown", "bsa_check.report.compare:write_markdown"),
+    Writer("html", "bsa_check.report.compare_html:write_html"),
+)
+# validate: (run, shown suppressions or None, language) -> the report's text
+VALIDATE_FORMATS = writers(
+    Writer("text", "bsa_check.services.validate_run:text_report"),
+    Writer("json", "bsa_check.services.validate_run:json_report"),
+    Writer("github", "bsa_check.services.validate_run:github_report"),
+    Writer("sarif", "bsa_check.services.validate_run:sarif_report"),
+    Writer("gitlab", "bsa_check.services.validate_run:gitlab_report"),
+)
+# letters: (blocks, title, language) -> one letter's file content (bytes); the name is its suffix
+LETTER_FORMATS = writers(
+    Writer("html", "bsa_check.letters.html:to_html_file"),
+    Writer("docx", "bsa_check.letters.docx:to_docx"),
+)
+# rules: (rule models, language) -> what the CLI prints: a text, or a rich renderable (a table)
+RULES_FORMATS = writers(
+    Writer("text", "bsa_check.services.rules_list:rules_table"),
+    Writer("json", "bsa_check.services.rules_list:rules_json"),
+)

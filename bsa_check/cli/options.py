@@ -10,7 +10,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from bsa_check.formats import CHECK_FORMATS
+from bsa_check.formats import (CHECK_FORMATS, COMPARE_FORMATS, DUE_FORMATS, LETTER_FORMATS, RULES_FORMATS,
+                               VALIDATE_FORMATS)
 
 # Start-up: ``--help`` and ``--version`` import only typer and this module. rich, the i18n catalogue
 # and the keyed hash are imported on first use by the names below (tests/unit/test_startup.py);
@@ -42,9 +43,14 @@ SheetOpt = Annotated[Optional[str], typer.Option(
 STUDENTS_HELP = "Student records: CSV or text (any Excel variant), an .xlsx workbook, or - for standard input."
 
 
-# check's --format choices: the format registry (bsa_check.formats.CHECK_FORMATS: the modules
-# of bsa_check.report.check_formats, found without importing them)
+# Every command's --format choices are its format registry (bsa_check.formats); check's are the
+# modules of bsa_check.report.check_formats, found without importing them.
 CheckFormat = Enum("CheckFormat", {name: name for name in CHECK_FORMATS}, type=str)  # type: ignore[misc]
+DueFormat = Enum("DueFormat", {name: name for name in DUE_FORMATS}, type=str)  # type: ignore[misc]
+CompareFormat = Enum("CompareFormat", {name: name for name in COMPARE_FORMATS}, type=str)  # type: ignore[misc]
+ValidateFormat = Enum("ValidateFormat", {name: name for name in VALIDATE_FORMATS}, type=str)  # type: ignore[misc]
+LetterFormat = Enum("LetterFormat", {name: name for name in LETTER_FORMATS}, type=str)  # type: ignore[misc]
+RulesFormat = Enum("RulesFormat", {name: name for name in RULES_FORMATS}, type=str)  # type: ignore[misc]
 
 
 def parse_workers(value: Any) -> int:
@@ -63,43 +69,12 @@ WorkersOpt = Annotated[int, typer.Option(
          "always one process.")]
 
 
-class DueFormat(str, Enum):
-    text = "text"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
 class LetterKind(str, Enum):
     warning = "warning"
     advice = "advice"
-
-
-class LetterFormat(str, Enum):
-    html = "html"
-    docx = "docx"
-
-
-class CompareFormat(str, Enum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
-
-
-class ValidateFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    gitlab = "gitlab"
 
 
 class SchemaKind(str, Enum):
     rules = "rules"
     tests = "tests"
     columns = "columns"
-
-
-class RulesFormat(str, Enum):
-    text = "text"
-    json = "json"

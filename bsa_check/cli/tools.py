@@ -93,12 +93,13 @@ def schema(
 @app.command("rules")
 def list_rules(
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
-    fmt: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat.text,
+    fmt: Annotated[RulesFormat, typer.Option("--format", help="Output format.")] = RulesFormat["text"],
     show: Annotated[Optional[str], typer.Option("--show", help="Print this bundled rule set in full (to read what "
                                                                "a file extends).", metavar="NAME")] = None,
 ) -> None:
     """The bundled rule sets: name, title, legal status (law or proposal), valid from; --show NAME: one in full."""
-    from bsa_check.services.rules_list import bundled_models, rules_json, rules_table
+    from bsa_check.formats import RULES_FORMATS
+    from bsa_check.services.rules_list import bundled_models
 
     language = choose_language(lang)
     if show is not None:
@@ -109,10 +110,11 @@ def list_rules(
         return
     with user_errors():
         models = bundled_models()
-    if fmt is RulesFormat.json:
-        typer.echo(rules_json(models, language))
+    shown = RULES_FORMATS[fmt.value].load()(models, language)
+    if isinstance(shown, str):  # json
+        typer.echo(shown)
         return
-    Console(highlight=False).print(rules_table(models, language))
+    Console(highlight=False).print(shown)  # the table
 
 
 @app.command()

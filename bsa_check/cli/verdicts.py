@@ -124,7 +124,7 @@ def letters(
     columns: ColumnsOpt = None,
     sheet: SheetOpt = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Language of the letters; default from LC_ALL/LANG.")] = None,
-    fmt: Annotated[LetterFormat, typer.Option("--format", help="html (printable, self-contained) or docx (Word).")] = LetterFormat.html,
+    fmt: Annotated[LetterFormat, typer.Option("--format", help="html (printable, self-contained) or docx (Word).")] = LetterFormat["html"],
     institution: Annotated[Optional[str], typer.Option(
         "--institution", help="YAML file with the institution's name, address, signer and appeal route.", metavar="FILE.yaml")] = None,
     template_dir: Annotated[Optional[str], typer.Option(

@@ -57,3 +57,8 @@ def to_html(blocks: list[Block], title: str, lang: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
             f'<meta name="referrer" content="no-referrer">\n<title>{escape(title)}</title>\n'
             f"<style>\n{STYLE}\n</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def to_html_file(blocks: list[Block], title: str, lang: str) -> bytes:
+    """The html letter format (``formats.LETTER_FORMATS``): :func:`to_html`'s page, UTF-8."""
+    return to_html(blocks, title, lang).encode("utf-8")

@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import ErrorList, EvaluationError, Location, RecordError, UsageError
+from bsa_check.formats import LETTER_FORMATS
 from bsa_check.i18n import outcome_label, t
 from bsa_check.letters.compose import Composer, Letter, Refusal, Skip
 from bsa_check.letters.institution import Institution, letter_values
@@ -229,13 +230,8 @@ def render(letter: Letter, templates: dict[str, tuple[str, str]], lang: str, fmt
     if proposal:  # a scenario draft says so first, in bold: it is no decision
         made.insert(0, Block("p", ((f"[{t('status.proposal', lang)}] {t('proposal.banner', lang)}", True),)))
     title = next(("".join(t for t, _ in b.runs) for b in made if b.kind == "h1"), letter.template)
-    if fmt == "docx":
-        from bsa_check.letters.docx import to_docx
-
-        return to_docx(made, title, lang)
-    from bsa_check.letters.html import to_html
-
-    return to_html(made, title, lang).encode("utf-8")
+    content: bytes = LETTER_FORMATS[fmt].load()(made, title, lang)  # formats.LETTER_FORMATS: html, docx
+    return content
 
 
 def summary_lines(run: LetterRun, folder: str, fmt: str, lang: str) -> list[str]:

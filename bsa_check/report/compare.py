@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Any
+from typing import Any, TextIO
 
 from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix, Norm, RuleSetInfo, bin_label
 from bsa_check.i18n import fmt_date, fmt_decimal, outcome_label, t
@@ -186,6 +186,11 @@ def _md_table(head: list[str], rows: list[list[Any]], right: set[int] | None = N
     return out
 
 
+def write_json(c: Comparison, lang: str, out: TextIO) -> None:
+    """The json format (``formats.COMPARE_FORMATS``): :func:`to_json` written to ``out``."""
+    out.write(to_json(c, lang))
+
+
 def matrix_rows(c: Comparison, m: Matrix, lang: str) -> tuple[list[str], list[list[str]]]:
     """Header and rows of a transition table: outcome under A down, under B across, row totals."""
     cols = m.columns()
@@ -236,6 +241,11 @@ def to_markdown(c: Comparison, lang: str) -> str:
                                 + [f"{decision_outcome(d, lang)}: {d.reason}" for d in s.decisions]
                                 for s in c.changed]) + [""]
     return "\n".join(out)
+
+
+def write_markdown(c: Comparison, lang: str, out: TextIO) -> None:
+    """The markdown format (``formats.COMPARE_FORMATS``): :func:`to_markdown` written to ``out``."""
+    out.write(to_markdown(c, lang))
 
 
 def programme_table(c: Comparison, lang: str) -> tuple[list[str], list[list[str]]]:

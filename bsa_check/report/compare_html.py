@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from html import escape
+from typing import TextIO
 
 from bsa_check import __version__
 from bsa_check.compare import BIN_WIDTH, N_BINS, NO_CREDITS, Comparison, Matrix
@@ -389,3 +390,8 @@ section,.card{box-shadow:none;border:1px solid var(--line);break-inside:avoid}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .scroll{overflow:visible}}
 """
+
+
+def write_html(c: Comparison, lang: str, out: TextIO) -> None:
+    """The html format (``formats.COMPARE_FORMATS``): :func:`to_html` written to ``out``."""
+    out.write(to_html(c, lang))

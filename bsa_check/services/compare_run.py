@@ -80,20 +80,7 @@ def compare_notes(run: CompareRun, language: str) -> None:
 
 
 def render_comparison(result, chosen: str, language: str, out) -> None:  # type: ignore[no-untyped-def]
-    """Write the comparison to ``out`` in format ``chosen`` (text, json, markdown or html)."""
-    if chosen == "text":
-        from bsa_check.report.compare_text import render_text
+    """Write the comparison to ``out`` in format ``chosen`` (``formats.COMPARE_FORMATS``)."""
+    from bsa_check.formats import COMPARE_FORMATS
 
-        render_text(result, language, out)
-    elif chosen == "json":
-        from bsa_check.report.compare import to_json
-
-        out.write(to_json(result, language))
-    elif chosen == "markdown":
-        from bsa_check.report.compare import to_markdown
-
-        out.write(to_markdown(result, language))
-    else:
-        from bsa_check.report.compare_html import to_html
-
-        out.write(to_html(result, language))
+    COMPARE_FORMATS[chosen].load()(result, language, out)

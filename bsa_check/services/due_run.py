@@ -7,36 +7,30 @@ read or evaluated).
 
 from __future__ import annotations
 
-import pathlib
 from datetime import date
 from typing import Any, Callable
 
 from bsa_check.engine.compile import CompiledRuleSet
+from bsa_check.formats import DUE_FORMATS
 from bsa_check.output import open_output
 from bsa_check.report import due as report
 from bsa_check.service import error_locator
 from bsa_check.services.due import plan_rows
 
-SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".txt": "text"}
-
 
 def run_due(students: str, ruleset: CompiledRuleSet, as_of: date, within: int | None, lang: str,
-            fmt: str | None, output: str | None, open_for: Callable[..., Any], stderr: Callable[[], Any],
+            chosen: str, output: str | None, open_for: Callable[..., Any], stderr: Callable[[], Any],
             text: Callable[..., Any]) -> int:
-    chosen = fmt or (SUFFIX_FORMATS.get(pathlib.Path(output).suffix.lower(), "text") if output else "text")
+    """``chosen``: a format of ``formats.DUE_FORMATS`` (the CLI chooses it)."""
+    writer = DUE_FORMATS[chosen]
     # pending resits say which credits are still open, also where the rule set itself does not read them
     with open_for(students, [ruleset], extra=("pending_resits",)) as reader:
         plan = plan_rows(reader, ruleset, as_of, within, locate=error_locator(reader))
         delimiter = reader.delimiter
     with open_output(output, [students, ruleset.path]) as out:
-        if chosen == "text":
-            report.write_text(plan, ruleset, lang, out)
-        elif chosen == "csv":
-            report.write_csv(plan, ruleset, lang, out, delimiter=delimiter)
-        else:
-            report.write_jsonl(plan, ruleset, lang, out)
+        writer.load()(plan, ruleset, lang, out, **({"delimiter": delimiter} if writer.csv else {}))
     err = stderr()
-    if chosen != "text":
+    if chosen != "text":  # the other formats are for machines: the counts in words on stderr
         err.print(text(report.summary_line(plan, lang)))
         from bsa_check.i18n import outcome_label
 

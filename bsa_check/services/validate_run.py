@@ -7,7 +7,7 @@ CLI writes it and sets the exit code from the run.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from bsa_check.validation import ValidationRun
@@ -22,21 +22,47 @@ def run_validation(files: list[str]) -> ValidationRun:
 
 
 def render_validation(run: ValidationRun, chosen: str, show_suppressed: bool, language: str) -> str:
-    """The report in format ``chosen`` (text, json, github, gitlab or sarif); file names and rule texts
-    made visible first (shown, never obeyed: issue 15)."""
-    from bsa_check.config import repository_root
-    from bsa_check.report import problems as render
+    """The report in format ``chosen`` (``formats.VALIDATE_FORMATS``); file names and rule texts made
+    visible first (shown, never obeyed: issue 15)."""
+    from bsa_check.formats import VALIDATE_FORMATS
     from bsa_check.textsafe import visible_problem
 
     run.problems = [visible_problem(p) for p in run.problems]
     run.suppressed = [(visible_problem(p), reason) for p, reason in run.suppressed]
     shown = run.suppressed if show_suppressed else None
-    if chosen == "text":
-        return render.as_text(run.problems, len(run.files), shown, run.origins, language)
-    if chosen == "json":
-        return render.as_json(run.problems, run.files, shown, run.origins)
-    if chosen == "github":
-        return render.as_github(run.problems)
-    if chosen == "gitlab":
-        return render.as_gitlab(run.problems, repository_root())
-    return render.as_sarif(run.problems, repository_root(), shown)
+    report: str = VALIDATE_FORMATS[chosen].load()(run, shown, language)
+    return report
+
+
+# validate's formats (formats.VALIDATE_FORMATS): (run, shown suppressions or None, language) -> text
+
+def text_report(run: ValidationRun, shown: list[Any] | None, language: str) -> str:
+    from bsa_check.report.problems import as_text
+
+    return as_text(run.problems, len(run.files), shown, run.origins, language)
+
+
+def json_report(run: ValidationRun, shown: list[Any] | None, language: str) -> str:
+    from bsa_check.report.problems import as_json
+
+    return as_json(run.problems, run.files, shown, run.origins)
+
+
+def github_report(run: ValidationRun, shown: list[Any] | None, language: str) -> str:
+    from bsa_check.report.problems import as_github
+
+    return as_github(run.problems)
+
+
+def gitlab_report(run: ValidationRun, shown: list[Any] | None, language: str) -> str:
+    from bsa_check.config import repository_root
+    from bsa_check.report.problems import as_gitlab
+
+    return as_gitlab(run.problems, repository_root())
+
+
+def sarif_report(run: ValidationRun, shown: list[Any] | None, language: str) -> str:
+    from bsa_check.config import repository_root
+    from bsa_check.report.problems import as_sarif
+
+    return as_sarif(run.problems, repository_root(), shown)

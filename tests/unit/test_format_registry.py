@@ -103,3 +103,26 @@ def test_only_the_chosen_format_module_is_imported() -> None:
     loaded = [m for m in modules if m.startswith("bsa_check.report.check_formats.")]
     assert loaded == ["bsa_check.report.check_formats.jsonl"]
     assert "bsa_check.report.text" not in modules and "bsa_check.report.xlsx" not in modules
+
+
+def test_every_command_reads_its_choices_from_its_registry() -> None:
+    from bsa_check import formats
+    from bsa_check.cli import options
+
+    pairs = {options.DueFormat: formats.DUE_FORMATS, options.CompareFormat: formats.COMPARE_FORMATS,
+             options.ValidateFormat: formats.VALIDATE_FORMATS, options.LetterFormat: formats.LETTER_FORMATS,
+             options.RulesFormat: formats.RULES_FORMATS}
+    for choices, registry in pairs.items():
+        assert [f.value for f in choices] == list(registry)
+        for name, writer in registry.items():
+            assert writer.name == name and callable(writer.load())
+
+
+def test_the_other_commands_keep_their_choices_in_their_order() -> None:
+    from bsa_check import formats
+
+    assert list(formats.DUE_FORMATS) == ["text", "csv", "jsonl"]
+    assert list(formats.COMPARE_FORMATS) == ["text", "json", "markdown", "html"]
+    assert list(formats.VALIDATE_FORMATS) == ["text", "json", "github", "sarif", "gitlab"]
+    assert list(formats.LETTER_FORMATS) == ["html", "docx"]
+    assert list(formats.RULES_FORMATS) == ["text", "json"]
