@@ -3,7 +3,7 @@
 ``import bsa_check`` gives the Python API (``bsa_check.api``, imported on first use, so the command
 line starts as fast as before): ``bsa_check.check(...)``, ``bsa_check.explain(...)`` and
 ``bsa_check.compare(...)``. ``explain`` and ``compare`` are also the names of this package's
-subpackages; calling them calls the API function (see :func:`_callable`).
+subpackages; calling them calls the API function (see :func:`callable_subpackage`).
 """
 
 __version__ = "0.1.0"
@@ -25,7 +25,7 @@ def __getattr__(name: str):  # type: ignore[no-untyped-def]
     raise AttributeError(f"module 'bsa_check' has no attribute {name!r}")
 
 
-def _callable(module_name: str, function: str) -> None:
+def callable_subpackage(module_name: str, function: str) -> None:
     """Make the subpackage ``module_name`` callable as ``bsa_check.api.<function>``: importing a
     subpackage sets the package attribute of the same name to the module, so ``bsa_check.compare``
     is that module; calling it runs the API function. Its own names are unchanged."""

@@ -444,6 +444,6 @@ def ruleset_info(rs: CompiledRuleSet, year: int, programmes: list[str]) -> RuleS
                        tuple(placeholder_params(rs)), tuple(sorted(norms, key=lambda n: (n.part_time, n.param))))
 
 
-from bsa_check import _callable  # noqa: E402
+from bsa_check import callable_subpackage  # noqa: E402
 
-_callable(__name__, "compare")  # bsa_check.compare(...) is the Python API (bsa_check.api)
+callable_subpackage(__name__, "compare")  # bsa_check.compare(...) is the Python API (bsa_check.api)

@@ -1,7 +1,7 @@
 """What would change a verdict beyond credits (issue 19 item 8): the units still missing for a
 required-unit or k-of-n test, and the latest day each missing procedural step can still lawfully be
 taken. Both are texts in the reader's language; :func:`bsa_check.explain.changes` joins them to the
-credit gaps. Pure: no I/O.
+credit gaps (:mod:`bsa_check.explain.reasons`). Pure: no I/O.
 
 - **Units.** An earlier rule that would have given a positive advice, and failed on a test of a derived
   value that is a ``missing_count`` or ``passed_count`` aggregate (``required_missing eq 0``,
@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from bsa_check.engine.verdict import Verdict
+from bsa_check.explain.texts import render
 from bsa_check.i18n import fmt_value, t
 from bsa_check.ruleset import model as m
 
@@ -104,7 +105,6 @@ def unit_gap_texts(verdict: Verdict, lang: str) -> list[str]:
             if not open_units:
                 continue
             key = "change.units_all" if need >= len(open_units) else "change.units_some"
-            from bsa_check.explain import render
             title = render(check.rule.model.title, {}, lang) if check.rule.model.title else check.rule.id
             text = t(key, lang, n=need, items=", ".join(sorted(open_units, key=_natural)), rule=title)
             if text not in out:

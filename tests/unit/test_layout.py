@@ -41,8 +41,6 @@ ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
 
 # (importing module, module the name belongs to, name): private names used across modules, left for now
 ALLOWED_PRIVATE: frozenset[tuple[str, str, str]] = frozenset({
-    ("bsa_check.compare", "bsa_check", "_callable"),  # being split by another helper, issue 16
-    ("bsa_check.explain", "bsa_check", "_callable"),  # being split by another helper, issue 16
     ("bsa_check.report.text", "bsa_check.report.machine", "_TailMemo"),  # being split by another helper, issue 16
 })
 
