@@ -4,7 +4,7 @@ The body of the file is cut into record-aligned byte ranges (``records.chunks``)
 reads a range with the same reader logic as a single pass (``RecordReader.chunk_rows``) and
 returns what the parent needs, in order: for ``check`` the chunk's rows rendered as one piece of
 output (bytes, encoded as the output encodes), with the counts and the error rows; for ``compare``
-the per-row items. The parent only writes each piece whole: a copy, not a loop over rows.
+the per-row items (``bsa_check.compare.workers``). The parent only writes each piece whole: a copy, not a loop over rows.
 
 Duplicate students (BSA313) are found in parallel too: a worker records the (hash, line) of every
 row key of its chunk and splits them by hash over ``keepers`` processes; keeper ``p`` holds the
@@ -363,54 +363,3 @@ def _write_rows(reporter: Any, chunk: CheckedPiece, low: int, high: int, errors:
     reporter.add_counted(high - low, {chunk.outcomes[c]: n for c, n in counts.items() if c}, errors)
     start = chunk.ends[low - 1] if low else 0
     reporter.write_piece(chunk.piece[start:chunk.ends[high - 1]])
-
-
-# --- compare ---------------------------------------------------------------------------------------
-
-def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,
-                 pseudo: Any) -> Callable[[Iterator[Any], KeyRecorder], Any]:
-    """A worker's ``compare``: a :class:`ComparedChunk` per chunk."""
-    from bsa_check.compare import RowError, classify_all
-    from bsa_check.services import cache
-
-    memo = cache.new(cache.COMPARED)  # each forked worker keeps its own copy across its chunks
-
-    def work(rows: Iterator[Any], recorder: KeyRecorder) -> ComparedChunk:
-        if pseudo is not None:
-            rows = pseudo.rows(rows)
-        lines = array("I")
-
-        def tap(rows: Iterator[Any]) -> Iterator[Any]:
-            for row in rows:
-                lines.append(row.line)
-                yield row
-
-        ids, table, errors, changed = array("i"), {}, {}, {}  # type: ignore[var-annotated]
-        for item in classify_all(tap(rows), rulesets, as_of, locate, detail_lang, memo=memo):
-            if isinstance(item, RowError):
-                errors[len(ids)] = item
-                ids.append(-1)
-                continue
-            if item.changed is not None:
-                changed[len(ids)] = item.changed
-            cell = (item.programme, item.year, item.bin, item.outcomes)
-            found = table.get(cell)
-            if found is None:
-                found = table[cell] = len(table)
-            ids.append(found)
-        return ComparedChunk(lines, ids, list(table), errors, changed)
-
-    return work
-
-
-class ComparedChunk(NamedTuple):
-    """A worker's ``compare`` of one chunk: per row its line and the index of its (programme, year,
-    credit bin, outcomes) in ``cells`` (-1: an error, in ``errors`` by row index), and the changed
-    students by row index (``--list-changed``). The parent adds it at once unless a row is a
-    duplicate (``compare.Accumulator.add_chunk``)."""
-
-    lines: Any  # array("I")
-    ids: Any  # array("i")
-    cells: list[tuple[str, int, int, tuple[str, ...]]]
-    errors: dict[int, Any]
-    changed: dict[int, Any]

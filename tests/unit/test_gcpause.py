@@ -55,7 +55,7 @@ def test_nested_pass_leaves_the_outer_pause_alone():
 def test_compare_failing_midway_turns_the_collector_back_on(monkeypatch):
     """The paused stream is handed to compare, whose frames a caught error's traceback keeps alive:
     the command closes the stream, so the collector is on again while the error is still held."""
-    import bsa_check.compare as compare_module
+    import bsa_check.compare.rows as compare_module  # where classify_all finds classify
     from bsa_check.cli import main
     from tests.conftest import EXAMPLES
 

@@ -34,10 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "bsa_check"
 
 # (importer, imported): import edges of cycles left for now
-ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset({
-    # compare <-> parallel (both imports in functions): being split by another helper, issue 16
-    ("bsa_check.compare", "bsa_check.parallel"),
-})
+ALLOWED_EDGES: frozenset[tuple[str, str]] = frozenset()
 
 # (importing module, module the name belongs to, name): private names used across modules, left for now
 ALLOWED_PRIVATE: frozenset[tuple[str, str, str]] = frozenset({
