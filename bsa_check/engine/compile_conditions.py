@@ -30,12 +30,26 @@ class ConditionCompiler:
     """Conditions and their tests (see the module docstring)."""
 
     def condition(self, c: Any, path: tuple[Any, ...]) -> Callable[[Ctx], bool]:
+        # all/any as plain loops: the same order, short-circuit and True/False as all()/any() over a
+        # generator, about three times faster (no generator per evaluation)
         if isinstance(c, m.All):
             parts = tuple(self.condition(x, (*path, "all", i)) for i, x in enumerate(c.all))
-            return lambda ctx, parts=parts: all(p(ctx) for p in parts)
+
+            def all_of(ctx: Ctx, parts: tuple[Callable[[Ctx], bool], ...] = parts) -> bool:
+                for p in parts:
+                    if not p(ctx):
+                        return False
+                return True
+            return all_of
         if isinstance(c, m.Any_):
             parts = tuple(self.condition(x, (*path, "any", i)) for i, x in enumerate(c.any))
-            return lambda ctx, parts=parts: any(p(ctx) for p in parts)
+
+            def any_of(ctx: Ctx, parts: tuple[Callable[[Ctx], bool], ...] = parts) -> bool:
+                for p in parts:
+                    if p(ctx):
+                        return True
+                return False
+            return any_of
         if isinstance(c, m.Not):
             inner = self.condition(c.not_, (*path, "not"))
             return lambda ctx, inner=inner: not inner(ctx)
