@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from bsa_check.engine.compile_operands import BILINGUAL
+from bsa_check.engine.compile_operands import BILINGUAL, is_literal, literal
 from bsa_check.engine.context import Ctx, Getter
 from bsa_check.engine.values import ABSENT
 from bsa_check.engine.verdict import TestResult
@@ -24,6 +24,9 @@ __all__ = ["ConditionCompiler"]
 # fields of a closed vocabulary whose compared literals are checked (BSA233)
 _CODES: dict[str, tuple[str, ...]] = {"programme_role": tuple(F.PROGRAMME_ROLES),
                                       "negative_ground": tuple(F.NEGATIVE_GROUNDS)}
+
+# how a test reads its right operand (see ConditionCompiler.test)
+_GETTER, _LITERAL, _PARAM, _FIELD = 0, 1, 2, 3
 
 
 class ConditionCompiler:
@@ -102,11 +105,37 @@ class ConditionCompiler:
         if compare is None:
             return lambda ctx: False
         name = slabel or sname
+        # The common operands are read in place rather than through their getters (a call each): a
+        # subject field (the getter only when the cell is empty: its default, MissingValue or ABSENT),
+        # a literal, a parameter or a field without 'plus' on the right. The same values either way.
+        left_field = sname if skind == "field" else None
+        right_mode, right_arg = _GETTER, None
+        if is_literal(rhs):
+            right_mode, right_arg = _LITERAL, literal(rhs)[0]
+        elif getattr(rhs, "plus", None) is None and isinstance(rhs, m.ParamRef):
+            right_mode, right_arg = _PARAM, rhs.param
+        elif getattr(rhs, "plus", None) is None and isinstance(rhs, m.FieldRef):
+            right_mode, right_arg = _FIELD, rhs.field
 
         def run(ctx: Ctx, sget: Getter = sget, rget: Getter = rget, compare: Callable[..., Any] = compare,
-                op: str = op, name: str = name, rlabel: str | None = rlabel) -> bool:
-            left = sget(ctx)
-            right = rget(ctx)
+                op: str = op, name: str = name, rlabel: str | None = rlabel, left_field: str | None = left_field,
+                right_mode: int = right_mode, right_arg: Any = right_arg) -> bool:
+            if left_field is None:
+                left = sget(ctx)
+            else:
+                left = ctx.record.get(left_field, ABSENT)
+                if left is ABSENT or left is None:
+                    left = sget(ctx)
+            if right_mode == _LITERAL:
+                right = right_arg
+            elif right_mode == _PARAM:
+                right = ctx.params[right_arg]
+            elif right_mode == _FIELD:
+                right = ctx.record.get(right_arg, ABSENT)
+                if right is ABSENT or right is None:
+                    right = rget(ctx)
+            else:
+                right = rget(ctx)
             absent = left is ABSENT or right is ABSENT
             result = False if absent else compare(left, right)
             if ctx.log is not None:

@@ -22,7 +22,7 @@ from bsa_check.ruleset import model as m
 from bsa_check.ruleset.operators import BOOL_K, DATE_K, LIST_K, NUMBER, SET_K, TEXT_K
 from bsa_check.ruleset.placeholders import names as placeholder_names
 
-__all__ = ["BILINGUAL", "OperandCompiler"]
+__all__ = ["BILINGUAL", "OperandCompiler", "is_literal", "literal"]
 
 RESULTS_K = "results"
 BILINGUAL = "text (nl/en)"  # a derived text value: shown in reasons, never compared
@@ -111,11 +111,8 @@ class OperandCompiler:
             return self.aggregate(op, path)
         elif isinstance(op, m.Arithmetic):
             return self.arithmetic(op, path)
-        elif isinstance(op, list):
-            return (lambda ctx, v=tuple(op): v), LIST_K, None
         else:
-            kind = _literal_kind(op)
-            value = Decimal(op) if kind == NUMBER else op
+            value, kind = literal(op)
             return (lambda ctx, v=value: v), kind, None
         plus = getattr(op, "plus", None)
         if plus is not None:
@@ -304,6 +301,23 @@ def _shift_label(label: str | None, months: Any, days: Any, working_days: Any = 
     for part in parts:
         text += f" - {part[1:]}" if part.startswith("-") else f" + {part}"
     return text
+
+
+_REFS = (m.FieldRef, m.ParamRef, m.DerivedRef, m.AsOfRef, m.Aggregate, m.Arithmetic)
+
+
+def is_literal(op: Any) -> bool:
+    """Whether an operand is a literal value (a number, date, text, boolean or list), not a reference."""
+    return not isinstance(op, _REFS)
+
+
+def literal(op: Any) -> tuple[Any, str]:
+    """A literal operand's value as evaluation compares it (a number as a Decimal, a list as a tuple)
+    and its kind."""
+    if isinstance(op, list):
+        return tuple(op), LIST_K
+    kind = _literal_kind(op)
+    return (Decimal(op) if kind == NUMBER else op), kind
 
 
 def _literal_kind(value: Any) -> str:
