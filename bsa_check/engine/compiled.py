@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Callable, Iterable
 
 from bsa_check.engine.context import CompiledParam, CompiledRule, Ctx, LazyParams
-from bsa_check.engine.evaluate import CREDIT_GAPS, TRACE, Reach, binding_in_reach, decide, evaluate
+from bsa_check.engine.evaluate import CREDIT_GAPS, TRACE, Reach, binding_in_reach, decide, evaluate, placeholder_plan
 from bsa_check.engine.verdict import Verdict
 from bsa_check.records.parse import academic_year_of
 from bsa_check.ruleset import model as m
@@ -41,6 +41,8 @@ class CompiledRuleSet:
     origins: dict[str, str] = field(default_factory=dict)
     # ``circumstances.excluded``: kinds moved out of personal_circumstances into excluded_circumstances
     excluded_kinds: frozenset[str] = frozenset()
+    # rule index -> where each of its placeholders' values comes from (``placeholder_plan``)
+    _placeholder_plans: dict[int, tuple[tuple[str, int], ...]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -105,6 +107,14 @@ class CompiledRuleSet:
             if len(self._param_cache) < 10_000:
                 self._param_cache[key] = cached
         return cached
+
+    def placeholder_plan(self, rule: CompiledRule) -> tuple[tuple[str, int], ...]:
+        """Where each placeholder of ``rule`` (one of this rule set's) takes its value from, made once per rule
+        (``engine.evaluate.placeholder_plan``)."""
+        plan = self._placeholder_plans.get(rule.index)
+        if plan is None:
+            plan = self._placeholder_plans[rule.index] = placeholder_plan(self, rule)
+        return plan
 
     @staticmethod
     def record_year(record: Any, as_of: date) -> int:

@@ -30,7 +30,7 @@ from bsa_check.ruleset.operators import GAP_WHEN_MET, GAP_WHEN_UNMET
 if TYPE_CHECKING:  # pragma: no cover - a type only: the compiled rule set calls this module
     from bsa_check.engine.compiled import CompiledRuleSet
 
-__all__ = ["CREDIT_GAPS", "context", "OUTCOME", "RECORDERS", "Reach", "TRACE", "binding_in_reach", "decide", "evaluate", "run", "split_circumstances"]
+__all__ = ["CREDIT_GAPS", "context", "OUTCOME", "RECORDERS", "Reach", "TRACE", "binding_in_reach", "decide", "evaluate", "placeholder_plan", "run", "split_circumstances"]
 
 # The recorders (what an evaluation records; see the module docstring).
 OUTCOME = "outcome"
@@ -105,7 +105,7 @@ def evaluate(rs: "CompiledRuleSet", record: Any, as_of: date, recorder: str = CR
     ctx = context(rs, record, as_of, tracing=trace)
     rule, missing, checks, pre_checks = run(rs, ctx, recorder)
     shortfalls = _shortfalls(checks, rs.non_credit, rule)
-    values = {name: _placeholder_value(ctx, name, shortfalls, missing) for name in rule.placeholders}
+    values = _placeholder_values(ctx, rs.placeholder_plan(rule), shortfalls, missing)
     details = Trace(tuple(checks), tuple(pre_checks), tuple(ctx.details.values())) \
         if trace and ctx.details is not None else None
     verdict = Verdict(rule.model.if_missing if missing else rule.outcome, rule, rs, values, missing, shortfalls,
@@ -140,7 +140,7 @@ def binding_in_reach(rs: "CompiledRuleSet", record: Any, as_of: date) -> "Reach"
                 continue
     if binding is None:
         return Reach(deciding, None, (), {})
-    values = {name: _placeholder_value(ctx, name, (), missing) for name in binding.placeholders}
+    values = _placeholder_values(ctx, rs.placeholder_plan(binding), (), missing)
     return Reach(deciding, binding, missing, values)
 
 
@@ -202,30 +202,51 @@ def _fragments(ctx: Ctx, rule: CompiledRule) -> tuple[int, ...]:
         ctx.log = saved
 
 
-def _placeholder_value(ctx: Ctx, name: str, shortfalls: tuple[Shortfall, ...],
-                       missing: tuple[CompiledPrecondition, ...]) -> Any:
-    if name == "shortfall":
-        return shortfalls[0].amount if shortfalls else None
-    if name == "target":
-        return shortfalls[0].target if shortfalls else None
-    if name == "missing":
-        return tuple(p.model.missing for p in missing)
-    if name == "as_of":
-        return ctx.as_of
-    if name == "academic_year":
-        return f"{ctx.year}-{ctx.year + 1}"
-    if name in ctx.params:
-        try:
-            return ctx.params[name]
-        except EvaluationError:
-            return None  # a parameter shown in a text but not in force that year: nothing to show
-    if name in ctx.derived:
-        try:
-            value = ctx.derived_value(name)
-        except MissingValue:
-            return None
-        # an empty aggregate (no grades to average) or an absent optional field: no value, shown as such,
-        # never the sentinel's repr
-        return None if value is ABSENT else value
-    value = ctx.record.get(name)
-    return value
+# Where a placeholder's value comes from (``placeholder_plan``), in the order of precedence
+# _placeholder_values applies: the verdict's own values, then a parameter, a derived value, a field.
+SHORTFALL, TARGET, MISSING, AS_OF, ACADEMIC_YEAR, PARAM, DERIVED, FIELD = range(8)
+_OWN = {"shortfall": SHORTFALL, "target": TARGET, "missing": MISSING, "as_of": AS_OF, "academic_year": ACADEMIC_YEAR}
+
+
+def placeholder_plan(rs: "CompiledRuleSet", rule: CompiledRule) -> tuple[tuple[str, int], ...]:
+    """``rule``'s placeholders (in the order of ``rule.placeholders``), each with where its value comes
+    from: one of the verdict's own values, a parameter of ``rs``, a derived value of ``rs``, else a
+    record field. The same for every record: evaluation reads a rule set's parameters
+    (``ctx.params``, a :class:`LazyParams` of ``rs.params``) and derived values (``rs.derived``)."""
+    return tuple((name, _OWN[name] if name in _OWN else PARAM if name in rs.params
+                  else DERIVED if name in rs.derived else FIELD) for name in rule.placeholders)
+
+
+def _placeholder_values(ctx: Ctx, plan: tuple[tuple[str, int], ...], shortfalls: tuple[Shortfall, ...],
+                        missing: tuple[CompiledPrecondition, ...]) -> dict[str, Any]:
+    """The values of a rule's placeholders (``placeholder_plan``) for this evaluation."""
+    values: dict[str, Any] = {}
+    for name, kind in plan:
+        if kind == FIELD:
+            value = ctx.record.get(name)
+        elif kind == PARAM:
+            try:
+                value = ctx.params[name]
+            except EvaluationError:
+                value = None  # a parameter shown in a text but not in force that year: nothing to show
+        elif kind == DERIVED:
+            try:
+                value = ctx.derived_value(name)
+            except MissingValue:
+                value = None
+            # an empty aggregate (no grades to average) or an absent optional field: no value, shown as
+            # such, never the sentinel's repr
+            if value is ABSENT:
+                value = None
+        elif kind == SHORTFALL:
+            value = shortfalls[0].amount if shortfalls else None
+        elif kind == TARGET:
+            value = shortfalls[0].target if shortfalls else None
+        elif kind == MISSING:
+            value = tuple(p.model.missing for p in missing)
+        elif kind == AS_OF:
+            value = ctx.as_of
+        else:
+            value = f"{ctx.year}-{ctx.year + 1}"
+        values[name] = value
+    return values
