@@ -2,9 +2,10 @@
 
 The body of the file is cut into record-aligned byte ranges (``records.chunks``); each worker
 reads a range with the same reader logic as a single pass (``RecordReader.chunk_rows``) and
-returns what the parent needs, in order: for ``check`` the chunk's rows rendered as one piece of
-output (bytes, encoded as the output encodes), with the counts and the error rows; for ``compare``
-the per-row items (``bsa_check.compare.workers``). The parent only writes each piece whole: a copy, not a loop over rows.
+returns what the parent needs, in order (a command's job, :mod:`bsa_check.services.drive`: for
+``check`` the chunk's rows rendered as one piece of output, :mod:`bsa_check.services.check_jobs`;
+for ``compare`` the per-row items, :mod:`bsa_check.compare.workers`). The parent only writes each
+piece whole: a copy, not a loop over rows.
 
 Duplicate students (BSA313) are found in parallel too: a worker records the (hash, line) of every
 row key of its chunk and splits them by hash over ``keepers`` processes; keeper ``p`` holds the
@@ -26,12 +27,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from array import array
-from bisect import bisect_left
-from collections import Counter, deque
+from collections import deque
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import date
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, Callable, Iterator
 
 from bsa_check import signals
 from bsa_check.gcpause import paused
@@ -247,119 +246,4 @@ def _answers(conns: list[Any]) -> dict[int, int]:
 
 def duplicate_errors(reader: RecordReader, duplicates: dict[int, int]) -> dict[int, Any]:
     """line -> the BSA313 error of each duplicate row (``duplicates``: line -> first line)."""
-    return {line: reader._duplicate(line, first) for line, first in duplicates.items()}
-
-
-# --- check -----------------------------------------------------------------------------------------
-
-class CheckedPiece(NamedTuple):
-    """A worker's ``check`` of one chunk: its rows rendered as one piece of output (bytes encoded as
-    the output encodes, or text), and what the parent needs beside writing it: per row its line,
-    where its text ends in the piece and its outcome code (an index in ``outcomes``; 0: an error
-    row); the verdicts by outcome; the error rows (row index, line, student, programme, error);
-    the student numbers as written (joined, each ending at ``sid_ends``), for a duplicate's error."""
-
-    piece: bytes | str
-    lines: Any  # array("I")
-    ends: Any  # array("I")
-    codes: Any  # array("B")
-    outcomes: list[str | None]
-    counts: dict[str, int]
-    errors: list[tuple[int, int, str | None, str | None, Any]]
-    sids: str
-    sid_ends: Any  # array("I")
-    # per-programme parameters -> programmes on their default, in this worker so far (BSA327)
-    on_default: dict[str, list[str]] | None = None
-
-
-def check_work(ruleset: Any, as_of: date, reporter: Any, pseudo: Any,
-               encoding: tuple[str, str] | None = None) -> Callable[[Iterator[Any], KeyRecorder], Any]:
-    """A worker's ``check``: a :class:`CheckedPiece` per chunk. ``encoding``: (codec, errors) to
-    encode the piece with, as the output would (``None``: the piece stays text)."""
-    from bsa_check.service import Result, rendered
-    from bsa_check.services import cache
-
-    memo = cache.new(cache.RENDERED)  # each forked worker keeps its own copy across its chunks
-    frame, error_piece = reporter.piece_text, reporter.error_piece
-    only = reporter.only  # --only: other outcomes are counted, not written (an empty text in the piece)
-
-    def work(rows: Iterator[Any], recorder: KeyRecorder) -> CheckedPiece:
-        lines, ends, codes, sid_ends = array("I"), array("I"), array("B"), array("I")
-        texts: list[str] = []
-        sids: list[str] = []
-        errors = []
-        codes_of: dict[str | None, int] = {None: 0}
-        pos = spos = 0
-        for line, sid, programme, text, outcome, error in rendered(
-                _JOB.reader, ruleset, as_of, reporter, rows=rows, pseudo=pseudo, memo=memo):  # type: ignore[union-attr]
-            if text is None:
-                errors.append((len(lines), line, sid, programme, error))
-                text = error_piece(Result(line, sid, programme, {}, None, error))
-                code = 0
-            else:
-                text = frame(text) if only is None or outcome in only else ""
-                code = codes_of.get(outcome) or codes_of.setdefault(outcome, len(codes_of))
-            lines.append(line)
-            codes.append(code)
-            texts.append(text)
-            pos += len(text)
-            ends.append(pos)
-            if sid:
-                sids.append(sid)
-                spos += len(sid)
-            sid_ends.append(spos)
-        text = "".join(texts)
-        piece: bytes | str = text
-        if encoding is not None:
-            try:
-                piece = text.encode(*encoding)
-            except UnicodeError:  # the parent writes the text, and meets the same error as one process
-                piece = text
-            else:
-                if len(piece) != len(text):  # not all ASCII: where each row ends, in bytes
-                    ends = array("I")
-                    pos = 0
-                    for t in texts:
-                        pos += len(t.encode(*encoding))
-                        ends.append(pos)
-        counts = Counter(codes)
-        outcomes = list(codes_of)
-        return CheckedPiece(piece, lines, ends, codes, outcomes,
-                            {outcomes[c]: n for c, n in counts.items() if c},  # type: ignore[misc]
-                            errors, "".join(sids), sid_ends, ruleset.programmes_on_default())
-
-    return work
-
-
-def write_checked(reporter: Any, reader: RecordReader, chunk: CheckedPiece, duplicates: dict[int, int]) -> None:
-    """The parent's side of :func:`check_work`: the piece written whole, its rows counted; a chunk
-    with duplicate rows is written around them (each replaced by its BSA313 error)."""
-    from bsa_check.service import Result
-
-    def errors(low: int, high: int) -> list[Any]:
-        return [Result(line, sid, programme, {}, None, error)
-                for i, line, sid, programme, error in chunk.errors if low <= i < high]
-
-    if not duplicates:
-        reporter.add_counted(len(chunk.lines), chunk.counts, errors(0, len(chunk.lines)))
-        reporter.write_piece(chunk.piece)
-        return
-    lines = chunk.lines
-    row = 0
-    for line in sorted(duplicates):
-        k = bisect_left(lines, line)
-        _write_rows(reporter, chunk, row, k, errors(row, k))
-        sid = chunk.sids[chunk.sid_ends[k - 1] if k else 0:chunk.sid_ends[k]] or None
-        reporter.add(Result(line, sid, None, {}, None, reader._duplicate(line, duplicates[line])))
-        row = k + 1
-    _write_rows(reporter, chunk, row, len(lines), errors(row, len(lines)))
-
-
-def _write_rows(reporter: Any, chunk: CheckedPiece, low: int, high: int, errors: list[Any]) -> None:
-    """Rows ``low`` to ``high`` (exclusive) of a chunk: counted and written."""
-    if high <= low:
-        return
-    counts = Counter(chunk.codes[low:high])
-    reporter.add_counted(high - low, {chunk.outcomes[c]: n for c, n in counts.items() if c}, errors)
-    start = chunk.ends[low - 1] if low else 0
-    reporter.write_piece(chunk.piece[start:chunk.ends[high - 1]])
+    return {line: reader.duplicate_error(line, first) for line, first in duplicates.items()}

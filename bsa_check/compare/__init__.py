@@ -29,11 +29,11 @@ from bsa_check.compare.model import (BIN_WIDTH, CREDIT_FIELD, ERROR_LIST_LIMIT, 
                                      ChangedStudent, Comparison, Decision, Item, Matrix, Norm, Outcomes, RowError,
                                      RuleSetInfo, bin_label, credit_bin, pairs)
 from bsa_check.compare.rows import Accumulator, classify, classify_all, compare, row_error
-from bsa_check.compare.workers import ComparedChunk, compare_in_workers, compare_work
+from bsa_check.compare.workers import CompareJob, ComparedChunk, compare_work
 
 __all__ = ["BIN_WIDTH", "CREDIT_FIELD", "ERROR_LIST_LIMIT", "NO_CREDITS", "N_BINS", "TOP", "Accumulator", "Cell",
-           "ChangedStudent", "ComparedChunk", "Comparison", "Decision", "Item", "Matrix", "Norm", "Outcomes",
-           "RowError", "RuleSetInfo", "bin_label", "classify", "classify_all", "compare", "compare_in_workers",
+           "ChangedStudent", "CompareJob", "ComparedChunk", "Comparison", "Decision", "Item", "Matrix", "Norm", "Outcomes",
+           "RowError", "RuleSetInfo", "bin_label", "classify", "classify_all", "compare",
            "compare_work", "credit_bin", "pairs", "row_error", "ruleset_info"]
 
 callable_subpackage(__name__, "compare")  # bsa_check.compare(...) is the Python API (bsa_check.api)

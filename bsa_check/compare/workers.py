@@ -1,6 +1,7 @@
-"""``compare --workers N``: the rows classified in N processes (``bsa_check.parallel`` cuts the file,
-forks the workers and finds the duplicates), the items added in input order in this one, so the result
-is the one-process result. :func:`compare_work` is a worker's part: per chunk a small
+"""``compare``'s work as a :class:`bsa_check.services.drive.Job` (:class:`CompareJob`): in this
+process, or with ``--workers N`` the rows classified in N processes (``bsa_check.parallel`` cuts the
+file, forks the workers and finds the duplicates) and the items added in input order in this one, so
+the result is the one-process result. :func:`compare_work` is a worker's part: per chunk a small
 :class:`ComparedChunk` (each distinct cell once, rows as indexes into them)."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from array import array
 from datetime import date
 from typing import Any, Callable, Iterator, NamedTuple
 
-from bsa_check.compare.model import Comparison, RowError
+from bsa_check.compare.model import RowError
 from bsa_check.compare.rows import Accumulator, classify_all, row_error
 from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import EvaluationError
@@ -17,19 +18,32 @@ from bsa_check.records.seen import KeyRecorder
 from bsa_check.services import cache
 
 
-def compare_in_workers(reader: Any, parts: list[Any], workers: int, rulesets: list[CompiledRuleSet], as_of: date, *,
-                       source: str, locate: Callable[[EvaluationError, int], EvaluationError] | None = None,
-                       list_changed: bool = False, lang: str = "en", pseudo: Any = None) -> Comparison:
-    """:func:`compare` with the rows classified in ``workers`` processes (``bsa_check.parallel``);
-    items are added in input order, duplicates found by the keepers (in file order): the same result."""
-    from bsa_check import parallel
+class CompareJob:
+    """``compare`` over an open reader into ``acc``, as a :class:`bsa_check.services.drive.Job`:
+    in this process, or per worker piece. ``detail_lang``: also list the changed students (their
+    reasons in that language); ``pseudo``: their student numbers replaced."""
 
-    acc = Accumulator(rulesets, as_of, source, list_changed=list_changed)
-    work = compare_work(rulesets, as_of, locate, lang if list_changed else None, pseudo)
-    for chunk, duplicates in parallel.run(reader, parts, workers, work):
-        errors = parallel.duplicate_errors(reader, duplicates) if duplicates else {}
-        acc.add_chunk(chunk, {line: row_error(dup, line, None) for line, dup in errors.items()})
-    return acc.result()
+    def __init__(self, reader: Any, acc: Accumulator, rulesets: list[CompiledRuleSet], as_of: date,
+                 locate: Callable[[EvaluationError, int], EvaluationError] | None, detail_lang: str | None,
+                 pseudo: Any) -> None:
+        self.reader, self.acc, self.rulesets, self.as_of = reader, acc, rulesets, as_of
+        self.locate, self.detail_lang, self.pseudo = locate, detail_lang, pseudo
+        # made in the parent before the workers fork: each worker keeps its own copy of the memo
+        self.piece = compare_work(rulesets, as_of, locate, detail_lang, pseudo)
+
+    def here(self, rows: Iterator[Any]) -> None:
+        add = self.acc.add
+        for item in classify_all(self.pseudo.rows(rows) if self.pseudo else rows, self.rulesets, self.as_of,
+                                 self.locate, self.detail_lang):
+            add(item)
+
+    def join(self, piece: ComparedChunk, duplicates: dict[int, int]) -> int:
+        """One worker's piece, in input order; a duplicate row becomes its BSA313 error."""
+        from bsa_check import parallel
+
+        errors = parallel.duplicate_errors(self.reader, duplicates) if duplicates else {}
+        self.acc.add_chunk(piece, {line: row_error(dup, line, None) for line, dup in errors.items()})
+        return len(piece.lines)
 
 
 def compare_work(rulesets: list[Any], as_of: date, locate: Any, detail_lang: str | None,

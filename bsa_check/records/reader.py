@@ -317,7 +317,7 @@ class RecordReader(TextFile, HeaderReading, QuoteRecovery, RowErrors):
                                                    if i == k1 else cells[i].strip() for i in key_indexes if i < n)])
                     first = seen_first(hash(key), start)
                     if first is not None:
-                        yield Row(start, {}, self._duplicate(start, first), sid)
+                        yield Row(start, {}, self.duplicate_error(start, first), sid)
                         continue
                 if has_nul:
                     bad = next((i for i, c in enumerate(cells) if "\x00" in c), -1)

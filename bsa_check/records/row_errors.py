@@ -73,7 +73,7 @@ class RowErrors:
             return ""
         return str(academic_year_of(day))
 
-    def _duplicate(self, line: int, first: int) -> RecordError:
+    def duplicate_error(self, line: int, first: int) -> RecordError:
         col = self._sid_index + 1
         header = self.headers[self._sid_index].strip()
         same = "student number, programme and academic year" if len(self._key_indexes) > 1 else \

@@ -226,7 +226,7 @@ class XlsxReader(RecordReader):
                         key += "\x1f" + year
                     first = seen.first_line_of_hash(hash(key), line)
                     if first is not None:
-                        duplicate = self._duplicate(line, first)
+                        duplicate = self.duplicate_error(line, first)
                         yield Row(line, {}, self._cell_error(duplicate), sid)
                         continue
                 if keep is not None:

@@ -1,4 +1,5 @@
-"""``bsa-check check`` end to end: one verdict per student, in one process or over ``--workers``.
+"""``bsa-check check`` end to end: one verdict per student (its work: :mod:`bsa_check.services.check_jobs`,
+run in one process or over ``--workers`` by :func:`bsa_check.services.drive.drive`).
 
 Called by the CLI, which parses the options and chooses the format: :func:`run_check` opens the
 records and the output, writes the report and returns the run (the reader, the reporter) for
@@ -12,8 +13,7 @@ from typing import Any, NamedTuple
 
 from bsa_check.errors import UsageError
 from bsa_check.formats import CHECK_FORMATS
-from bsa_check.progress import progress_option, progress_rows
-from bsa_check.services.common import (Text, default_rules, doors, parallel_parts, parse_as_of, parse_params,
+from bsa_check.services.common import (Text, default_rules, doors, parse_as_of, parse_params,
                                        pseudonymizer_from_options, stderr, usable)
 from bsa_check.services.notes import encoding_note, programmes_on_default, unknown_columns
 
@@ -33,13 +33,13 @@ def run_check(students: str, rules: str | None, as_of: str | None, language: str
               keep_all: bool, only: str | None, summary: bool) -> CheckRun:
     """Check every record and write the report in format ``fmt`` (chosen by the CLI)."""
     from bsa_check.engine.compile import compile_ruleset
-    from bsa_check.gcpause import paused
     from bsa_check.output import open_output
     from bsa_check.records.plan import record_plan
     from bsa_check.records.opener import open_records
     from bsa_check.report import make_reporter
     from bsa_check.ruleset.load import load
-    from bsa_check.service import Result, rendered, results
+    from bsa_check.services.check_jobs import RenderedJob, ResultsJob
+    from bsa_check.services.drive import drive
 
     output_spec = CHECK_FORMATS[fmt]
     if excel and not output_spec.csv:
@@ -72,63 +72,14 @@ def run_check(students: str, rules: str | None, as_of: str | None, language: str
                                      excel=for_excel, only=wanted, summary_only=summary,
                                      kept_headers=kept_columns.headers_of(keep, reader.headers))
             reporter.start()
-            # reporters that take whole results (kept columns: the rows' own cells, one process)
-            streamed = output_spec.whole_results or bool(keep)
-            parts = parallel_parts(reader, workers) if not streamed else None
-            if parts is not None:
-                check_in_workers(reader, parts, workers, ruleset, reference, reporter, pseudo, on_default)
-            elif streamed:
-                shown = progress_rows(reader)
-                stream = results(reader, ruleset, reference) if shown is None else \
-                    results(reader, ruleset, reference, rows=shown)
-                for result in paused(pseudo.results(stream) if pseudo else stream):
-                    reporter.add(result)
-            else:  # machine formats: rows rendered straight from a memo of outcome and text,
-                # written a block at a time (an error row first writes the rows before it)
-                texts: list[str] = []
-                outcomes: list[str] = []
-                for line, sid, programme, text, outcome, error in paused(
-                        rendered(reader, ruleset, reference, reporter, pseudo=pseudo,
-                                 **progress_option(reader))):
-                    if text is not None:
-                        texts.append(text)
-                        outcomes.append(outcome)
-                        if len(texts) < WRITE_BLOCK_ROWS:
-                            continue
-                    elif texts:
-                        reporter.add_texts(texts, outcomes)
-                        texts, outcomes = [], []
-                    if text is None:
-                        reporter.add(Result(line, sid, programme, {}, None, error))
-                    else:
-                        reporter.add_texts(texts, outcomes)
-                        texts, outcomes = [], []
-                reporter.add_texts(texts, outcomes)
+            # formats that take whole results (and kept columns: the rows' own cells) run in one
+            # process; the machine formats also over --workers (services.drive decides)
+            if output_spec.whole_results or keep:
+                drive(reader, ResultsJob(reader, ruleset, reference, reporter, pseudo))
+            else:
+                drive(reader, RenderedJob(reader, ruleset, reference, reporter, pseudo, on_default), workers)
             reporter.finish()
     return CheckRun(ruleset, reader, reporter, on_default)
-
-
-def check_in_workers(reader, parts, workers, ruleset, as_of, reporter, pseudo,  # type: ignore[no-untyped-def]
-                     on_default: dict) -> None:  # type: ignore[type-arg]
-    """``check`` over worker processes: each chunk rendered there as one piece, written here in
-    input order. ``on_default``: filled with the workers' programmes on a per-programme default (BSA327)."""
-    from bsa_check import parallel
-
-    from bsa_check.progress import RowProgress
-
-    work = parallel.check_work(ruleset, as_of, reporter, pseudo, getattr(reporter.out, "bytes_encoding", None))
-    progress = RowProgress(stderr)  # a line on a terminal once the run passes a second
-    try:
-        for chunk, duplicates in parallel.run(reader, parts, workers, work):
-            for name, progs in (chunk.on_default or {}).items():
-                on_default.setdefault(name, set()).update(progs)
-            parallel.write_checked(reporter, reader, chunk, duplicates)
-            progress.advance(len(chunk.lines))
-    finally:
-        progress.close()
-
-
-WRITE_BLOCK_ROWS = 512  # check's machine formats: rows written per write call (a few hundred kB)
 
 
 def report_notes(ruleset, reader, reporter, language: str, on_default: dict | None = None) -> None:  # type: ignore[no-untyped-def,type-arg]

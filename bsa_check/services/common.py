@@ -170,12 +170,3 @@ def open_for(students: str, rulesets: list, *,  # type: ignore[no-untyped-def,ty
 
     options = record_plan(rulesets).reader_options(extra=extra)
     return open_records(students, **options, **(doors or {}))
-
-
-def parallel_parts(reader, workers: int):  # type: ignore[no-untyped-def]
-    """The chunks for ``--workers``, or None to read the file in this process."""
-    if workers < 2:
-        return None
-    from bsa_check import parallel
-
-    return parallel.plan(reader, workers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from bsa_check.errors import UsageError
-from bsa_check.services.common import (Text, doors, open_for, parallel_parts, parse_as_of,
+from bsa_check.services.common import (Text, doors, open_for, parse_as_of,
                                        pseudonymizer_from_options, stderr, usable_many)
 from bsa_check.services.notes import encoding_note, programmes_on_default, unknown_columns
 
@@ -27,13 +27,11 @@ def run_compare(students: str, rules: list[str] | None, as_of: str | None, langu
                 output: str | None, param: list[str] | None, list_changed: bool, pseudonymize: bool,
                 pseudonym_key_file: str | None, workers: int, columns: str | None, sheet: str | None) -> CompareRun:
     """Compare the rule sets over every record and write the comparison in format ``chosen``."""
-    from contextlib import closing
-
-    from bsa_check.compare import compare as compare_rows
-    from bsa_check.gcpause import paused
+    from bsa_check.compare import Accumulator
+    from bsa_check.compare.workers import CompareJob
     from bsa_check.output import open_output
-    from bsa_check.progress import with_progress
     from bsa_check.service import error_locator
+    from bsa_check.services.drive import drive
 
     if len(rules or []) < 2:
         raise UsageError("compare needs at least two rule sets", code="BSA409",
@@ -44,20 +42,10 @@ def run_compare(students: str, rules: list[str] | None, as_of: str | None, langu
     with open_for(students, rulesets,
                   doors=doors(columns, sheet)) as reader, \
             open_output(output, [students, *(rs.path for rs in rulesets)]) as out:
-        parts = parallel_parts(reader, workers)
-        if parts is not None:
-            from bsa_check.compare import compare_in_workers
-
-            result = compare_in_workers(reader, parts, workers, rulesets, reference, source=students,
-                                        locate=error_locator(reader), list_changed=list_changed,
-                                        lang=language, pseudo=pseudo)
-        else:
-            rows = pseudo.rows(reader) if pseudo else reader
-            # closing: an error mid-stream closes the pause (and turns the collector back on)
-            # even while its traceback keeps compare's frames alive
-            with closing(paused(with_progress(rows))) as stream:
-                result = compare_rows(stream, rulesets, reference, source=students,
-                                      locate=error_locator(reader), list_changed=list_changed, lang=language)
+        acc = Accumulator(rulesets, reference, students, list_changed=list_changed)
+        drive(reader, CompareJob(reader, acc, rulesets, reference, error_locator(reader),
+                                 language if list_changed else None, pseudo), workers)
+        result = acc.result()
         render_comparison(result, chosen, language, out)
     return CompareRun(result, reader, rulesets)
 

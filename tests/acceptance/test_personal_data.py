@@ -217,8 +217,8 @@ def test_an_internal_bug_shows_no_record_content_in_its_traceback(tmp_path: Path
     code = (
         "import bsa_check.service as service\n"
         "real, real_rendered = service.results, service.rendered\n"
-        "def broken(reader, ruleset, as_of):\n"
-        "    for result in real(reader, ruleset, as_of):\n"
+        "def broken(reader, ruleset, as_of, **kw):\n"
+        "    for result in real(reader, ruleset, as_of, **kw):\n"
         "        record = dict(result.record)\n"
         "        raise RuntimeError('simulated internal bug')\n"
         "    yield\n"

@@ -195,6 +195,7 @@ def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
     from bsa_check.engine.compile import compile_ruleset
     from bsa_check.ruleset.load import load
     from bsa_check.report import make_reporter
+    from bsa_check.services.check_jobs import check_work
     import io
     from datetime import date
 
@@ -203,7 +204,7 @@ def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
     reporter.start()
     with open_records(path) as reader:
         parts = parallel.plan(reader, 2)
-        work = parallel.check_work(rs, date(2026, 8, 20), reporter, None, ("utf-8", "strict"))
+        work = check_work(reader, rs, date(2026, 8, 20), reporter, None, ("utf-8", "strict"))
         pieces = [chunk for chunk, _ in parallel.run(reader, parts, 2, work)]
     assert pieces and all(isinstance(p.piece, bytes) for p in pieces)
     assert sum(len(p.lines) for p in pieces) == 40

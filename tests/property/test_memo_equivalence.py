@@ -170,7 +170,7 @@ def test_check_command_writes_error_rows_in_their_place_among_blocks(tmp_path, f
 def assert_check_streams(directory, picks, name, fmt, broken, programmes, pseudonymize, block):
     from typer.testing import CliRunner
 
-    import bsa_check.services.check_run as check_service
+    import bsa_check.services.check_jobs as check_service
     from bsa_check.cli import app
     from bsa_check.privacy import KEY_ENV, Pseudonymizer
 
