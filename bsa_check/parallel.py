@@ -140,7 +140,10 @@ def _keep(conn: Any, parents: list[Any]) -> None:
         hashes, lines = array("q"), array("I")
         hashes.frombytes(data[1:1 + 8 * n])
         lines.frombytes(data[1 + 8 * n:])
-        conn.send(seen.duplicates(hashes, lines))
+        try:
+            conn.send(seen.duplicates(hashes, lines))
+        except OSError:  # the parent closed its end while the answer was sent (an error ended the run)
+            break
     conn.close()
 
 

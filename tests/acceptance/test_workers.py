@@ -294,7 +294,6 @@ def test_a_full_disk_with_workers_ends_at_once(tmp_path, command):
         synth.write_csv(out, 20_000, seed=4)
     extra = ["--rules", "ho-current", "--rules", "ho-proposed-2023", "--list-changed"] if command == "compare" else \
         ["--format", "jsonl"]
-    import statistics
     import time
 
     took = []
@@ -307,4 +306,24 @@ def test_a_full_disk_with_workers_ends_at_once(tmp_path, command):
         took.append(time.monotonic() - start)
         assert proc.returncode == 2, proc.stderr
         assert proc.stderr.count("error[BSA411]") == 1 and "Traceback" not in proc.stderr
-    assert statistics.median(took) < 4.5, took  # the keepers were waited for 5 s each before
+    # the keepers were waited for 5 s each before, so every run took longer; the fastest of three is
+    # the guard, as a loaded machine slows single runs
+    assert min(took) < 4.5, took
+
+
+def test_a_keeper_whose_parent_is_gone_ends_without_a_traceback():
+    """The parent's write failed and it closed the keepers' pipes while a keeper was answering a
+    chunk: the keeper ends quietly (exit 0) instead of printing a BrokenPipeError traceback into the
+    user's error output (seen once in CI under the full-disk test above)."""
+    import multiprocessing
+    from array import array
+
+    context = multiprocessing.get_context("fork")
+    mine, theirs = context.Pipe()
+    mine.send_bytes(b"K" + array("q", [42]).tobytes() + array("I", [7]).tobytes())  # one chunk's keys
+    mine.close()  # the parent is gone before the keeper answers: the answer hits a closed pipe
+    proc = context.Process(target=parallel._keep, args=(theirs, [mine]))
+    proc.start()
+    theirs.close()
+    proc.join(timeout=20)
+    assert proc.exitcode == 0
