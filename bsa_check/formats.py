@@ -28,9 +28,9 @@ from typing import Any
 
 from bsa_check.errors import Location, UsageError
 
-__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "CHECK_SUFFIXES", "COMPARE_FORMATS", "CheckFormats", "CheckOutput",
-           "DUE_FORMATS", "LETTER_FORMATS", "RULES_FORMATS", "SUFFIXES", "VALIDATE_FORMATS", "Writer", "output_format",
-           "suffix_help", "suffix_of"]
+__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "CHECK_SUFFIXES", "COMPARE_FORMATS", "COMPARE_FORMAT_HELP",
+           "CheckFormats", "CheckOutput", "DUE_FORMATS", "DUE_FORMAT_HELP", "LETTER_FORMATS", "RULES_FORMATS", "SUFFIXES",
+           "VALIDATE_FORMATS", "Writer", "format_help", "output_format", "suffix_help", "suffix_of"]
 
 # the suffixes every command reads alike; a command's own format ``x`` that none of these names also
 # answers to ``.x``
@@ -139,7 +139,14 @@ class CheckFormats(Mapping[str, CheckOutput]):
 CHECK_FORMATS = CheckFormats("bsa_check.report.check_formats", Path(__file__).parent / "report" / "check_formats",
                              order=("text", "json", "jsonl", "csv", "xlsx"))
 CHECK_SUFFIXES = suffix_help(CHECK_FORMATS.names)
-CHECK_FORMAT_HELP = f"Output format; default from the --output suffix ({CHECK_SUFFIXES}), else text."
+
+
+def format_help(names: tuple[str, ...]) -> str:
+    """``--format``'s help for a command writing ``names`` (text the default), its suffixes generated."""
+    return f"Output format; default from the --output suffix ({suffix_help(names)}), else text."
+
+
+CHECK_FORMAT_HELP = format_help(CHECK_FORMATS.names)
 
 
 # --- the other commands -----------------------------------------------------------------------------
@@ -172,6 +179,7 @@ DUE_FORMATS = writers(
     Writer("csv", "bsa_check.report.due:write_csv", csv=True),
     Writer("jsonl", "bsa_check.report.due:write_jsonl"),
 )
+DUE_FORMAT_HELP = format_help(tuple(DUE_FORMATS))
 # compare: (comparison, language, out) -> None, writing to out
 COMPARE_FORMATS = writers(
     Writer("text", "bsa_check.report.compare_text:render_text"),
@@ -179,6 +187,7 @@ COMPARE_FORMATS = writers(
     Writer("markdown", "bsa_check.report.compare:write_markdown"),
     Writer("html", "bsa_check.report.compare_html:write_html"),
 )
+COMPARE_FORMAT_HELP = format_help(tuple(COMPARE_FORMATS))
 # validate: (run, shown suppressions or None, language) -> the report's text
 VALIDATE_FORMATS = writers(
     Writer("text", "bsa_check.services.validate_run:text_report"),

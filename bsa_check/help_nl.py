@@ -17,7 +17,14 @@ import sys
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bsa_check.formats import CHECK_FORMAT_HELP, CHECK_SUFFIXES
+from bsa_check.formats import (CHECK_FORMAT_HELP, CHECK_FORMATS, COMPARE_FORMAT_HELP, COMPARE_FORMATS, DUE_FORMAT_HELP,
+                               DUE_FORMATS, suffix_help)
+
+
+def _format_help(names: tuple[str, ...]) -> str:
+    """``formats.format_help`` in Dutch."""
+    return f"Uitvoerformaat; standaard volgens de extensie van --output ({suffix_help(names)}), anders tekst."
+
 
 HELP: dict[str, str] = {
     # the program and its root options
@@ -39,7 +46,7 @@ HELP: dict[str, str] = {
     "Reference date (ISO or dd-mm-jjjj); default today.": "Peildatum (ISO of dd-mm-jjjj); standaard vandaag.",
     "Output language; default from LC_ALL/LANG.": "Taal van de uitvoer; standaard uit LC_ALL/LANG.",
     # check's --format: the suffixes of its formats (bsa_check.formats), as cli.options words it
-    CHECK_FORMAT_HELP: f"Uitvoerformaat; standaard volgens de extensie van --output ({CHECK_SUFFIXES}), anders tekst.",
+    CHECK_FORMAT_HELP: _format_help(CHECK_FORMATS.names),
     "Write to this file (atomically) instead of stdout.":
         "Schrijf naar dit bestand (atomair) in plaats van naar standaarduitvoer.",
     "Override a rule-set parameter: NAME=VALUE.": "Overschrijf een parameter van de regelset: NAAM=WAARDE.",
@@ -83,8 +90,7 @@ HELP: dict[str, str] = {
     "data).": "Per student de procedurestappen die een rechtmatig bindend advies nog nodig heeft, elk met de "
               "laatste dag (persoonsgegevens).",
     "Only steps whose last day is within DAYS.": "Alleen stappen waarvan de laatste dag binnen DAGEN valt.",
-    "Output format; default from the --output suffix (.csv, .jsonl), else text.":
-        "Uitvoerformaat; standaard volgens de extensie van --output (.csv, .jsonl), anders tekst.",
+    DUE_FORMAT_HELP: _format_help(tuple(DUE_FORMATS)),
     # letters
     "One letter per student, warning or advice; letters are never pseudonymised (real student numbers).\n\n"
     "Refused, one line each: a binding negative letter for any outcome but negative (procedure\nincomplete names "
@@ -114,8 +120,7 @@ HELP: dict[str, str] = {
         "studiepunten.",
     "Rule set name or file; at least twice. The first is the baseline (A).":
         "Naam of bestand van een regelset; minstens twee keer. De eerste is het uitgangspunt (A).",
-    "Output format; default from the --output suffix (.html, .json, .md), else text.":
-        "Uitvoerformaat; standaard volgens de extensie van --output (.html, .json, .md), anders tekst.",
+    COMPARE_FORMAT_HELP: _format_help(tuple(COMPARE_FORMATS)),
     "Also list the students whose outcome changes, with both reasons (personal data).":
         "Noem ook de studenten van wie de uitkomst verandert, met beide redenen (persoonsgegevens).",
     # validate, test

@@ -12,7 +12,7 @@ import typer
 from bsa_check.cli.app import EXIT_FINDINGS, EXIT_OK, app, choose_language, output_format, user_errors
 from bsa_check.cli.options import (CheckFormat, ColumnsOpt, CompareFormat, DueFormat, Lang, LetterFormat, LetterKind,
                                    PseudonymizeOpt, PseudonymKeyFileOpt, SheetOpt, STUDENTS_HELP, WorkersOpt)
-from bsa_check.formats import CHECK_FORMAT_HELP
+from bsa_check.formats import CHECK_FORMAT_HELP, COMPARE_FORMAT_HELP, DUE_FORMAT_HELP
 from bsa_check.services.common import Text, default_rules, parse_as_of, reading, stderr, usable_many
 from bsa_check.services.notes import programmes_on_default
 
@@ -95,7 +95,7 @@ def due(
                                                   metavar="DAYS")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[Optional[DueFormat], typer.Option(
-        "--format", help="Output format; default from the --output suffix (.csv, .jsonl), else text.")] = None,
+        "--format", help=DUE_FORMAT_HELP)] = None,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
 ) -> None:
@@ -165,7 +165,7 @@ def compare(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reference date (ISO or dd-mm-jjjj); default today.")] = None,
     lang: Annotated[Optional[Lang], typer.Option("--lang", help="Output language; default from LC_ALL/LANG.")] = None,
     fmt: Annotated[Optional[CompareFormat], typer.Option(
-        "--format", help="Output format; default from the --output suffix (.html, .json, .md), else text.")] = None,
+        "--format", help=COMPARE_FORMAT_HELP)] = None,
     output: Annotated[Optional[str], typer.Option("--output", help="Write to this file (atomically) instead of stdout.")] = None,
     param: Annotated[Optional[list[str]], typer.Option("--param", help="Override a rule-set parameter: NAME=VALUE.")] = None,
     list_changed: Annotated[bool, typer.Option(

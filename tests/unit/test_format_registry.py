@@ -126,3 +126,23 @@ def test_the_other_commands_keep_their_choices_in_their_order() -> None:
     assert list(formats.VALIDATE_FORMATS) == ["text", "json", "github", "sarif", "gitlab"]
     assert list(formats.LETTER_FORMATS) == ["html", "docx"]
     assert list(formats.RULES_FORMATS) == ["text", "json"]
+
+
+@pytest.mark.parametrize("command", ["check", "due", "compare"])
+def test_format_help_names_the_suffix_of_every_registered_format_in_both_languages(command: str) -> None:
+    """``--format``'s help is generated from the command's registry (it was written by hand for due and
+    compare, and left out ``.txt``), in English and in Dutch; each suffix it names chooses its format."""
+    import typer.main
+
+    from bsa_check.cli import app
+    from bsa_check.formats import COMPARE_FORMATS, DUE_FORMATS, suffix_of
+    from bsa_check.help_nl import HELP
+
+    registry = {"check": tuple(CHECK_FORMATS), "due": tuple(DUE_FORMATS), "compare": tuple(COMPARE_FORMATS)}[command]
+    group = typer.main.get_command(app)
+    click_command = group.get_command(None, command)  # type: ignore[attr-defined]
+    english = next(p.help for p in click_command.params if "--format" in p.opts)
+    for text in (english, HELP[english]):
+        for name in registry:
+            assert suffix_of(name) in text, (name, text)
+            assert output_format(None, "out" + suffix_of(name), registry, command) == name
