@@ -28,7 +28,7 @@ from typing import Any
 
 from bsa_check.errors import Location, UsageError
 
-__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "CHECK_SUFFIXES", "COMPARE_FORMATS", "COMPARE_FORMAT_HELP",
+__all__ = ["CHECK_FORMATS", "CHECK_FORMAT_HELP", "COMPARE_FORMATS", "COMPARE_FORMAT_HELP",
            "CheckFormats", "CheckOutput", "DUE_FORMATS", "DUE_FORMAT_HELP", "LETTER_FORMATS", "RULES_FORMATS", "SUFFIXES",
            "VALIDATE_FORMATS", "Writer", "format_help", "output_format", "suffix_help", "suffix_of"]
 
@@ -138,7 +138,6 @@ class CheckFormats(Mapping[str, CheckOutput]):
 # come first in --help, in their old order; any other follows them alphabetically.
 CHECK_FORMATS = CheckFormats("bsa_check.report.check_formats", Path(__file__).parent / "report" / "check_formats",
                              order=("text", "json", "jsonl", "csv", "xlsx"))
-CHECK_SUFFIXES = suffix_help(CHECK_FORMATS.names)
 
 
 def format_help(names: tuple[str, ...]) -> str:

@@ -195,6 +195,8 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
     finally:
         _JOB = None
         if signals.received is not None:  # a signal ends the run (bsa_check.signals): kill, do not wait
+            if pool is not None:
+                _no_new_workers(pool)  # else the pool's handler thread starts new ones in place of the killed
             signals.kill_children()
         else:
             if pool is not None:
@@ -221,11 +223,7 @@ def _abandon(pool: Any) -> None:
     and drop its own shutdown. A worker ended while it wrote a result into the full result pipe
     keeps the pipe's lock for ever, and ``Pool.terminate`` (also at interpreter exit) then waits for
     it: the run hung on a full disk with ``--workers`` before this. The pool's threads are daemons."""
-    from multiprocessing import pool as mp_pool
-
-    handler = getattr(pool, "_worker_handler", None)
-    if handler is not None:
-        handler._state = mp_pool.TERMINATE  # start no workers in place of the killed ones
+    _no_new_workers(pool)
     for proc in list(getattr(pool, "_pool", ())):
         try:
             proc.kill()
@@ -235,6 +233,15 @@ def _abandon(pool: Any) -> None:
     finalizer = getattr(pool, "_terminate", None)
     if finalizer is not None:
         finalizer.cancel()
+
+
+def _no_new_workers(pool: Any) -> None:
+    """Stop the pool's handler thread from starting workers in place of ended ones (before killing them)."""
+    from multiprocessing import pool as mp_pool
+
+    handler = getattr(pool, "_worker_handler", None)
+    if handler is not None:
+        handler._state = mp_pool.TERMINATE
 
 
 def _answers(conns: list[Any]) -> dict[int, int]:

@@ -322,8 +322,35 @@ def test_a_keeper_whose_parent_is_gone_ends_without_a_traceback():
     mine, theirs = context.Pipe()
     mine.send_bytes(b"K" + array("q", [42]).tobytes() + array("I", [7]).tobytes())  # one chunk's keys
     mine.close()  # the parent is gone before the keeper answers: the answer hits a closed pipe
-    proc = context.Process(target=parallel._keep, args=(theirs, [mine]))
+    proc = context.Process(target=parallel._keep, args=(theirs, [mine]), daemon=True)
     proc.start()
     theirs.close()
-    proc.join(timeout=20)
-    assert proc.exitcode == 0
+    try:
+        proc.join(timeout=20)
+        assert proc.exitcode == 0
+    finally:
+        if proc.is_alive():  # a keeper that hangs is a failure, not a process left behind
+            proc.kill()
+            proc.join()
+
+
+def test_a_pool_told_to_start_no_new_workers_stays_empty_after_its_workers_are_killed():
+    """The signal path (parallel.run's finally) kills the pool's workers; before, the pool's handler
+    thread forked new ones in their place within a tenth of a second, which could escape the kill and
+    hold the user's output pipe open."""
+    import multiprocessing
+    import time
+
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(2)
+    try:
+        first = list(pool._pool)
+        parallel._no_new_workers(pool)
+        for proc in first:
+            proc.kill()
+            proc.join(timeout=5)
+        time.sleep(0.5)  # the handler looks every 0.1 s
+        assert [p for p in multiprocessing.active_children() if p not in first and p.name.startswith("ForkPoolWorker")] \
+            == []
+    finally:
+        parallel._abandon(pool)  # Pool.terminate waits for ever on killed workers (see _abandon)
