@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -31,6 +32,10 @@ _ENDING = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "
 
 _KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link"))
+
+
+# sendfile cannot write to this output (or cannot here): the piece is copied through Python instead
+_NO_SENDFILE = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ESPIPE, errno.EXDEV}
 
 
 class OutputError(UsageError):
@@ -101,6 +106,38 @@ class GuardedWriter:
         try:
             self._stream.flush()
             self._stream.buffer.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise write_failed(self._where, exc) from None
+
+    def write_file(self, piece: Any) -> None:
+        """Bytes held in a memory file (a ``--workers`` piece, :class:`bsa_check.pieces.PieceFile`),
+        encoded as this stream encodes (``bytes_encoding``), written after what the text layer holds:
+        copied in the kernel (``sendfile``) where the output is a descriptor that takes it, else read
+        and written."""
+        fd, offset, count = piece.fd, piece.offset, piece.size
+        try:
+            self._stream.flush()
+            buffer = self._stream.buffer  # only a stream with bytes_encoding gets pieces as bytes
+            buffer.flush()
+            try:
+                out = buffer.fileno()
+            except (ValueError, io.UnsupportedOperation):  # an in-memory stream
+                out = -1
+            while count and out >= 0:
+                try:
+                    sent = os.sendfile(out, fd, offset, count)
+                except OSError as exc:
+                    if exc.errno in _NO_SENDFILE:  # e.g. an O_APPEND file: copied here instead
+                        break
+                    raise
+                if not sent:  # pragma: no cover - the memory file is shorter than its piece says
+                    raise OSError(errno.EIO, "a piece's memory file ended early")
+                offset += sent
+                count -= sent
+            if count:
+                buffer.write(piece[piece.size - count:].read())
         except BrokenPipeError:
             raise
         except OSError as exc:

@@ -5,7 +5,9 @@ reads a range with the same reader logic as a single pass (``RecordReader.chunk_
 returns what the parent needs, in order (a command's job, :mod:`bsa_check.services.drive`: for
 ``check`` the chunk's rows rendered as one piece of output, :mod:`bsa_check.services.check_jobs`;
 for ``compare`` the per-row items, :mod:`bsa_check.compare.workers`). The parent only writes each
-piece whole: a copy, not a loop over rows.
+piece whole: a copy, not a loop over rows; a large piece of bytes comes in a memory file whose
+descriptor the worker passes over a socket (:mod:`bsa_check.pieces`), so the parent copies it to
+the output in the kernel instead of receiving it through the result pipe.
 
 Duplicate students (BSA313) are found in parallel too: a worker records the (hash, line) of every
 row key of its chunk and splits them by hash over ``keepers`` processes; keeper ``p`` holds the
@@ -32,7 +34,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
-from bsa_check import signals
+from bsa_check import pieces, signals
 from bsa_check.gcpause import paused
 from bsa_check.records.chunks import chunks
 from bsa_check.records.reader import RecordReader
@@ -168,6 +170,7 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
                 theirs.close()
                 procs.append(proc)
                 conns.append(mine)
+            pieces.open_channel()  # after the keepers: only the workers and the parent hold it
             pool = context.Pool(workers, initializer=signals.quiet_worker)
         pending: deque[Any] = deque()
         todo = iter(parts)
@@ -216,6 +219,7 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
                     proc.kill()
         for conn in conns:
             conn.close()
+        pieces.close_channel()
 
 
 def _abandon(pool: Any) -> None:

@@ -15,6 +15,7 @@ from bsa_check.engine.compile import CompiledRuleSet
 from bsa_check.errors import cell_name
 from bsa_check.explain import changes, reason, shows_shortfall, verdict_basis
 from bsa_check.formats import CHECK_FORMATS
+from bsa_check.pieces import PieceFile
 from bsa_check.report.facts import legal_facts
 from bsa_check.ruleset.model import OUTCOMES, Text
 from bsa_check.service import Result
@@ -198,10 +199,13 @@ class Reporter:
         """An error row as it stands in a piece: what ``on_error`` writes for it."""
         raise NotImplementedError
 
-    def write_piece(self, piece: bytes | str) -> None:
-        """Rows rendered by ``piece_text``/``error_piece``, joined (bytes: encoded as ``out`` encodes)."""
+    def write_piece(self, piece: bytes | str | PieceFile) -> None:
+        """Rows rendered by ``piece_text``/``error_piece``, joined (bytes, or bytes in a memory file:
+        encoded as ``out`` encodes)."""
         if isinstance(piece, bytes):
             self.out.write_bytes(piece)  # type: ignore[attr-defined]  # output.GuardedWriter
+        elif isinstance(piece, PieceFile):  # bytes in a worker's memory file (bsa_check.pieces)
+            self.out.write_file(piece)  # type: ignore[attr-defined]  # output.GuardedWriter
         elif piece:
             self.out.write(piece)
 

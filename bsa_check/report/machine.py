@@ -11,6 +11,7 @@ from typing import Any
 
 from bsa_check.engine.values import Average
 from bsa_check.memo import Memo
+from bsa_check.pieces import PieceFile
 from bsa_check.explain import reason, shows_shortfall, verdict_basis
 from bsa_check.report.facts import CSV_COLUMNS, legal_cells
 from bsa_check.report.keep import distinct
@@ -186,7 +187,7 @@ class JsonReporter(Reporter):
     def error_piece(self, result: Any) -> str:
         return ""  # errors follow the verdicts array (finish)
 
-    def write_piece(self, piece: bytes | str) -> None:
+    def write_piece(self, piece: bytes | str | PieceFile) -> None:
         if piece and self._first:
             piece = piece[1:]
             self._first = False

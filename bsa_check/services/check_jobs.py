@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import date
 from typing import Any, Callable, Iterator, NamedTuple
 
+from bsa_check.pieces import PieceFile, out_of_band
 from bsa_check.records.seen import KeyRecorder
 from bsa_check.service import Result, rendered, results
 from bsa_check.services import cache
@@ -88,7 +89,7 @@ class CheckedPiece(NamedTuple):
     row); the verdicts by outcome; the error rows (row index, line, student, programme, error);
     the student numbers as written (joined, each ending at ``sid_ends``), for a duplicate's error."""
 
-    piece: bytes | str
+    piece: bytes | str | PieceFile  # PieceFile: bytes in a memory file (bsa_check.pieces)
     lines: Any  # array("I")
     ends: Any  # array("I")
     codes: Any  # array("B")
@@ -135,7 +136,7 @@ def check_work(reader: Any, ruleset: Any, as_of: date, reporter: Any, pseudo: An
                 spos += len(sid)
             sid_ends.append(spos)
         text = "".join(texts)
-        piece: bytes | str = text
+        piece: bytes | str | PieceFile = text
         if encoding is not None:
             try:
                 piece = text.encode(*encoding)
@@ -148,6 +149,7 @@ def check_work(reader: Any, ruleset: Any, as_of: date, reporter: Any, pseudo: An
                     for t in texts:
                         pos += len(t.encode(*encoding))
                         ends.append(pos)
+                piece = out_of_band(piece)  # to the parent in a memory file, not through the pipe
         counts = Counter(codes)
         outcomes = list(codes_of)
         return CheckedPiece(piece, lines, ends, codes, outcomes,
@@ -164,19 +166,23 @@ def write_checked(reporter: Any, reader: Any, chunk: CheckedPiece, duplicates: d
         return [Result(line, sid, programme, {}, None, error)
                 for i, line, sid, programme, error in chunk.errors if low <= i < high]
 
-    if not duplicates:
-        reporter.add_counted(len(chunk.lines), chunk.counts, errors(0, len(chunk.lines)))
-        reporter.write_piece(chunk.piece)
-        return
-    lines = chunk.lines
-    row = 0
-    for line in sorted(duplicates):
-        k = bisect_left(lines, line)
-        write_rows(reporter, chunk, row, k, errors(row, k))
-        sid = chunk.sids[chunk.sid_ends[k - 1] if k else 0:chunk.sid_ends[k]] or None
-        reporter.add(Result(line, sid, None, {}, None, reader.duplicate_error(line, duplicates[line])))
-        row = k + 1
-    write_rows(reporter, chunk, row, len(lines), errors(row, len(lines)))
+    try:
+        if not duplicates:
+            reporter.add_counted(len(chunk.lines), chunk.counts, errors(0, len(chunk.lines)))
+            reporter.write_piece(chunk.piece)
+            return
+        lines = chunk.lines
+        row = 0
+        for line in sorted(duplicates):
+            k = bisect_left(lines, line)
+            write_rows(reporter, chunk, row, k, errors(row, k))
+            sid = chunk.sids[chunk.sid_ends[k - 1] if k else 0:chunk.sid_ends[k]] or None
+            reporter.add(Result(line, sid, None, {}, None, reader.duplicate_error(line, duplicates[line])))
+            row = k + 1
+        write_rows(reporter, chunk, row, len(lines), errors(row, len(lines)))
+    finally:
+        if isinstance(chunk.piece, PieceFile):
+            chunk.piece.close()  # its memory file is freed now, not when the piece is collected
 
 
 def write_rows(reporter: Any, chunk: CheckedPiece, low: int, high: int, errors: list[Any]) -> None:

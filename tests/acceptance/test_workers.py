@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from bsa_check import parallel, synth
+from bsa_check import parallel, pieces, synth
 from bsa_check.cli import app
 
 runner = CliRunner()
@@ -18,6 +18,14 @@ POOL = list(synth.rows(40, seed=9))
 AS_OF = "2026-08-20"
 
 pytestmark = pytest.mark.skipif(not parallel.fork_available(), reason="--workers needs fork (Linux)")
+
+
+@pytest.fixture(autouse=True)
+def every_piece_out_of_band(monkeypatch):
+    """Every worker's piece goes to the parent in a memory file (bsa_check.pieces), however small
+    these test files' pieces are: the byte-for-byte tests below run through that path (and the
+    in-band path, where it is not available, has its own test)."""
+    monkeypatch.setattr(pieces, "MIN_BYTES", 0)
 
 
 def _messy_file(path, picks, damage):
@@ -187,8 +195,11 @@ def test_keepers_split_the_keys_and_each_duplicate_names_its_first_line(tmp_path
     assert found == {52: 5, 92: 5, 102: 5, 121: 2}
 
 
-def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
-    """Workers encode their piece; the parent writes the bytes as they come (no decoding there)."""
+@pytest.mark.parametrize("out_of_band", [False, True])
+def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path, monkeypatch, out_of_band):
+    """Workers encode their piece; the parent writes the bytes as they come (no decoding there):
+    through the result pipe, or in a memory file whose descriptor the parent receives."""
+    monkeypatch.setattr(pieces, "MIN_BYTES", 0 if out_of_band else 1 << 40)
     path = tmp_path / "cohort.csv"
     _dup_cohort(path, list(range(40)), {})
     from bsa_check.records.opener import open_records
@@ -205,10 +216,13 @@ def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path):
     with open_records(path) as reader:
         parts = parallel.plan(reader, 2)
         work = check_work(reader, rs, date(2026, 8, 20), reporter, None, ("utf-8", "strict"))
-        pieces = [chunk for chunk, _ in parallel.run(reader, parts, 2, work)]
-    assert pieces and all(isinstance(p.piece, bytes) for p in pieces)
-    assert sum(len(p.lines) for p in pieces) == 40
-    assert all(p.ends[-1] == len(p.piece) for p in pieces)
+        made = [chunk for chunk, _ in parallel.run(reader, parts, 2, work)]
+        kind = pieces.PieceFile if out_of_band else bytes
+        assert made and all(isinstance(p.piece, kind) for p in made)
+        assert sum(len(p.lines) for p in made) == 40
+        assert all(p.ends[-1] == len(p.piece) for p in made)
+        text = b"".join(p.piece.read() if out_of_band else p.piece for p in made).decode()
+    assert [json.loads(line)["line"] for line in text.splitlines()] == list(range(2, 42))
 
 
 @pytest.mark.parametrize("value, expected", [("1", 1), ("16", 16), (" auto ", None), ("AUTO", None)])
@@ -257,11 +271,43 @@ def test_the_parent_writes_each_piece_whole(tmp_path, monkeypatch):
     with open_chunks(path) as parts:
         n = len(parts)
     assert n > 3
-    assert all(isinstance(w, bytes) for w in writes)  # encoded in the workers
+    # encoded in the workers, handed over in memory files (bsa_check.pieces): the parent never
+    # receives the bytes through the pipe
+    assert all(isinstance(w, pieces.PieceFile) for w in writes)
     # one write per chunk, except the chunk with the duplicate (row 70): written around it
     assert len(writes) == n + 1 and sum(counted) == 79
     one = _run("check", path, "--format", "jsonl")
     assert many.stdout == one.stdout and one.stdout.count("BSA313") == 1
+
+
+def test_pieces_go_through_the_pipe_where_memory_files_are_not_available(tmp_path, monkeypatch):
+    """No memfd_create or send_fds (or a piece too small to be worth one): the bytes come through
+    the pool's result pipe, as before, and the output is the same."""
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 1024)
+    monkeypatch.setattr(pieces, "available", lambda: False)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 2, {70: 5})
+    writes = []
+    from bsa_check.report import Reporter
+
+    real_write = Reporter.write_piece
+    monkeypatch.setattr(Reporter, "write_piece", lambda self, piece: (writes.append(piece), real_write(self, piece)))
+    many = _run("check", path, "--format", "jsonl", "--workers", "2")
+    assert writes and all(isinstance(w, bytes) for w in writes)
+    assert many.stdout == _run("check", path, "--format", "jsonl").stdout
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv"])
+def test_an_output_file_from_workers_is_the_one_process_file(tmp_path, monkeypatch, fmt):
+    """--output: the pieces are copied from their memory files into the output file in the kernel
+    (sendfile), around a duplicate too, and the file is the one-process file byte for byte."""
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 700)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 3, {70: 5, 101: 90})
+    one, many = tmp_path / f"one.{fmt}", tmp_path / f"many.{fmt}"
+    _run("check", path, "--format", fmt, "--output", one)
+    _run("check", path, "--format", fmt, "--output", many, "--workers", "3")
+    assert many.read_bytes() == one.read_bytes() and one.read_bytes().count(b"BSA313") == 2
 
 
 def open_chunks(path):
@@ -354,3 +400,19 @@ def test_a_pool_told_to_start_no_new_workers_stays_empty_after_its_workers_are_k
             == []
     finally:
         parallel._abandon(pool)  # Pool.terminate waits for ever on killed workers (see _abandon)
+
+
+def test_a_run_with_workers_leaves_no_descriptor_open(tmp_path, monkeypatch):
+    """Every memory file a piece came in is closed once written (and the channel after the run)."""
+    import os
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc/self/fd")
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 500)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 2, {70: 5})
+    before = set(os.listdir("/proc/self/fd"))
+    for fmt in ("jsonl", "json"):
+        # exit 1: the duplicate row is an error row
+        assert _run("check", path, "--format", fmt, "--workers", "2", "--output", tmp_path / f"o.{fmt}").exit_code == 1
+    assert set(os.listdir("/proc/self/fd")) == before
