@@ -1,10 +1,11 @@
 """``--workers N``: read, evaluate and render a file's records in N processes, in input order.
 
-The body of the file is cut into record-aligned byte ranges (``records.chunks``); each worker
-reads a range with the same reader logic as a single pass (``RecordReader.chunk_rows``) and
-returns what the parent needs, in order (a command's job, :mod:`bsa_check.services.drive`: for
-``check`` the chunk's rows rendered as one piece of output, :mod:`bsa_check.services.check_jobs`;
-for ``compare`` the per-row items, :mod:`bsa_check.compare.workers`). The parent only writes each
+The body of the file is cut into record-aligned byte ranges (``records.chunks``, as they are
+handed out); each worker reads a range with the same reader logic as a single pass
+(``RecordReader.chunk_rows``) and returns what the parent needs, in order (a command's job,
+:mod:`bsa_check.services.drive`: for ``check`` the chunk's rows rendered as one piece of output,
+:mod:`bsa_check.services.check_jobs`; for ``compare`` the per-row items,
+:mod:`bsa_check.compare.workers`). The parent only writes each
 piece whole: a copy, not a loop over rows; a large piece of bytes comes in a memory file whose
 descriptor the worker passes over a socket (:mod:`bsa_check.pieces`), so the parent copies it to
 the output in the kernel instead of receiving it through the result pipe.
@@ -85,16 +86,20 @@ def fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def plan(reader: RecordReader, workers: int) -> list[Any] | None:
-    """The chunks to hand out, or ``None`` when this file must be read in one process."""
+def plan(reader: RecordReader, workers: int) -> Iterator[Any] | None:
+    """The chunks to hand out, cut as they are handed out (so the first worker starts at once,
+    and cutting overlaps the work), or ``None`` when this file must be read in one process."""
     if workers < 2 or not fork_available() or not os.path.isfile(reader.path):
         return None
     start = reader.body_offset()
     if start is None:
         return None
-    with open(reader.path, "rb") as handle:
-        return list(chunks(handle, start, reader.header_line + 1, CHUNK_BYTES,
-                           delimiter=reader.delimiter.encode()))
+    return _cut(reader.path, start, reader.header_line + 1, reader.delimiter.encode())
+
+
+def _cut(path: str, start: int, first_line: int, delimiter: bytes) -> Iterator[Any]:
+    with open(path, "rb") as handle:
+        yield from chunks(handle, start, first_line, CHUNK_BYTES, delimiter=delimiter)
 
 
 def _split_keys(recorder: KeyRecorder, keepers: int) -> list[bytes]:
@@ -149,7 +154,7 @@ def _keep(conn: Any, parents: list[Any]) -> None:
     conn.close()
 
 
-def run(reader: RecordReader, parts: list[Any], workers: int,
+def run(reader: RecordReader, parts: Iterator[Any], workers: int,
         work: Callable[[Iterator[Any], KeyRecorder], Any]) -> Iterator[tuple[Any, dict[int, int]]]:
     """``work(rows, recorder)`` for every chunk in ``workers`` processes; per chunk, in order, its
     result and its duplicate rows (line -> the line its key was first seen on)."""
@@ -220,6 +225,9 @@ def run(reader: RecordReader, parts: list[Any], workers: int,
         for conn in conns:
             conn.close()
         pieces.close_channel()
+        close = getattr(parts, "close", None)
+        if close is not None:
+            close()  # the file the chunks are cut from, when the run ended before the last chunk
 
 
 def _abandon(pool: Any) -> None:

@@ -18,7 +18,7 @@ from bsa_check.errors import Location, RecordError
 from bsa_check.records.quotes import MAX_LINE_CHARS
 from bsa_check.records.sniff import check_utf16
 
-__all__ = ["CHUNK_SIZE", "ENCODING_HINT", "Scan", "locate", "scan"]
+__all__ = ["CHUNK_SIZE", "ENCODING_HINT", "Scan", "locate", "long_stretch", "scan"]
 
 # Bytes read per step of the encoding pre-scan; bounds its memory.
 CHUNK_SIZE = 1 << 20
@@ -46,6 +46,27 @@ def _error_at(file_name: str) -> Callable[..., RecordError]:
     return error
 
 
+def long_stretch(chunk: bytes, carry: int, limit: int) -> tuple[bool, int]:
+    """Whether ``chunk``, read after ``carry`` bytes without a ``\\n``, completes a stretch of at
+    least ``limit`` bytes without one; and the bytes after its last ``\\n`` (the next carry).
+
+    Steps from one ``\\n`` to the last ``\\n`` within the next ``limit`` bytes (``rfind``), so a
+    chunk costs two C-speed passes at most and no object per line."""
+    n = len(chunk)
+    pos = chunk.find(b"\n")
+    if pos < 0:
+        carry += n
+        return carry >= limit, carry
+    if carry + pos >= limit:
+        return True, 0
+    while pos + 1 + limit <= n:  # a whole window of ``limit`` bytes follows this \n
+        last = chunk.rfind(b"\n", pos + 1, pos + 1 + limit)
+        if last < 0:
+            return True, 0
+        pos = last
+    return False, n - chunk.rfind(b"\n", pos) - 1  # the rest is shorter than ``limit``
+
+
 def scan(f: Any, file_name: str) -> Scan:
     """The encoding of the byte stream ``f`` (at its start), by one streaming pass in bounded chunks,
     and what the pass saw; raise BSA302 (located) for a file that is no readable text."""
@@ -69,18 +90,14 @@ def scan(f: Any, file_name: str) -> Scan:
     # Whether rows can be read by plain iteration (see _open_header): no quote, and no stretch
     # without a \n as long as the csv module's cell limit (so no line or cell is oversized).
     quotes = False
+    limit = min(csv.field_size_limit(), MAX_LINE_CHARS, CHUNK_SIZE)
     carry = 0  # bytes since the last \n
-    longest = 0
+    long_line = False
     while chunk:
         if not quotes:
             quotes = b'"' in chunk
-        pieces = chunk.split(b"\n")
-        if len(pieces) == 1:
-            carry += len(chunk)
-        else:
-            longest = max(longest, carry + len(pieces[0]), max(map(len, pieces)))
-            carry = len(pieces[-1])
-        longest = max(longest, carry)
+        if not long_line:
+            long_line, carry = long_stretch(chunk, carry, limit)
         ascii_only = chunk.isascii()
         if utf8_bad is None:
             pending = decoder.getstate()[0]
@@ -102,7 +119,7 @@ def scan(f: Any, file_name: str) -> Scan:
         offset += len(chunk)
         chunk = f.read(CHUNK_SIZE)
     else:
-        plain_lines = not quotes and longest < min(csv.field_size_limit(), MAX_LINE_CHARS, CHUNK_SIZE)
+        plain_lines = not quotes and not long_line
         if utf8_bad is None:
             pending = decoder.getstate()[0]
             try:

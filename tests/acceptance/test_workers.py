@@ -101,8 +101,10 @@ def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
     from bsa_check.records.opener import open_records
 
     with open_records(path) as reader:
-        parts = parallel.plan(reader, 2)
-    assert parts is not None and len(parts) > 10
+        planned = parallel.plan(reader, 2)
+        assert planned is not None
+        parts = list(planned)  # cut lazily, as the run hands them out
+    assert len(parts) > 10
     seen_pids = set()
 
     def work(rows, recorder):
@@ -112,7 +114,7 @@ def test_the_file_is_really_split_and_workers_really_run(tmp_path, monkeypatch):
 
     with open_records(path) as reader:
         lines = []
-        for out, _ in parallel.run(reader, parts, 2, work):
+        for out, _ in parallel.run(reader, iter(parts), 2, work):
             seen_pids |= {pid for pid, _ in out}
             lines += [line for _, line in out]
     assert lines == list(range(2, 122))  # every data row once, in order
@@ -186,9 +188,11 @@ def test_keepers_split_the_keys_and_each_duplicate_names_its_first_line(tmp_path
 
     found = {}
     with open_records(path) as reader:
-        parts = parallel.plan(reader, 4)
-        assert parts is not None and len(parts) > 8
-        for _, duplicates in parallel.run(reader, parts, 4, lambda rows, recorder: [r.line for r in rows]):
+        planned = parallel.plan(reader, 4)
+        assert planned is not None
+        parts = list(planned)
+        assert len(parts) > 8
+        for _, duplicates in parallel.run(reader, iter(parts), 4, lambda rows, recorder: [r.line for r in rows]):
             found.update(duplicates)
     assert parallel.keeper_count(4) == 2
     # data rows start on line 2: row n is on line n + 2; 100 repeats 50, which repeats 3
@@ -215,6 +219,7 @@ def test_the_piece_is_bytes_when_the_output_is_utf8(tmp_path, monkeypatch, out_o
     reporter.start()
     with open_records(path) as reader:
         parts = parallel.plan(reader, 2)
+        assert parts is not None
         work = check_work(reader, rs, date(2026, 8, 20), reporter, None, ("utf-8", "strict"))
         made = [chunk for chunk, _ in parallel.run(reader, parts, 2, work)]
         kind = pieces.PieceFile if out_of_band else bytes
@@ -318,7 +323,8 @@ def open_chunks(path):
     @contextlib.contextmanager
     def chunks():
         with open_records(path) as reader:
-            yield parallel.plan(reader, 2)
+            planned = parallel.plan(reader, 2)
+            yield None if planned is None else list(planned)
 
     return chunks()
 
@@ -416,3 +422,31 @@ def test_a_run_with_workers_leaves_no_descriptor_open(tmp_path, monkeypatch):
         # exit 1: the duplicate row is an error row
         assert _run("check", path, "--format", fmt, "--workers", "2", "--output", tmp_path / f"o.{fmt}").exit_code == 1
     assert set(os.listdir("/proc/self/fd")) == before
+
+
+def test_a_run_that_ends_early_closes_the_file_its_pieces_are_cut_from(tmp_path, monkeypatch):
+    """The pieces are cut as they are handed out: a run that stops after its first piece (the
+    consumer stopped, or an error) closes the file the cutting reads, with the run."""
+    import os
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc/self/fd")
+    from bsa_check.records.opener import open_records
+
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 256)
+    path = tmp_path / "cohort.csv"
+    _dup_cohort(path, list(range(40)) * 3, {})
+
+    def cut_from():
+        return sum(os.path.realpath(f"/proc/self/fd/{fd}") == str(path.resolve())
+                   for fd in os.listdir("/proc/self/fd") if os.path.exists(f"/proc/self/fd/{fd}"))
+
+    with open_records(path) as reader:
+        opened = cut_from()  # the reader's own handle
+        parts = parallel.plan(reader, 2)
+        assert parts is not None
+        run = parallel.run(reader, parts, 2, lambda rows, recorder: [r.line for r in rows])
+        first, _ = next(run)
+        assert first and cut_from() == opened + 1  # the cutting is under way, its file open
+        run.close()  # the consumer stops after one piece
+        assert cut_from() == opened
