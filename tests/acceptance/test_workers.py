@@ -450,3 +450,33 @@ def test_a_run_that_ends_early_closes_the_file_its_pieces_are_cut_from(tmp_path,
         assert first and cut_from() == opened + 1  # the cutting is under way, its file open
         run.close()  # the consumer stops after one piece
         assert cut_from() == opened
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_memos_that_give_way_to_the_memory_budget_change_no_output(tmp_path, monkeypatch, workers):
+    """Issue 22 (flat at 5M): past the budget the memos halve; what is written stays the same."""
+    from bsa_check import memo
+    from bsa_check.services import cache
+
+    path = tmp_path / "cohort.csv"
+    rows = list(synth.rows(3000, seed=4))  # ~2,000 distinct records: the small memos below rotate
+    path.write_text("\n".join([";".join(synth.HEADER), *(";".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    monkeypatch.setattr(memo, "MIN_SIZE", 16)
+    monkeypatch.setattr(cache, "SIZES", {k: 256 for k in cache.SIZES})
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 4096)
+    full = _run("check", path, "--format", "jsonl", "--workers", workers).stdout
+    shrunk = []
+    monkeypatch.setattr(memo, "BUDGET_BYTES", 0)  # every full generation is past the budget
+    real_put = memo.Memo.put
+
+    def put(self, key, value):
+        before = self.size
+        real_put(self, key, value)
+        if self.size < before:
+            shrunk.append(self.size)
+
+    monkeypatch.setattr(memo.Memo, "put", put)
+    small = _run("check", path, "--format", "jsonl", "--workers", workers).stdout
+    assert small == full and len(full.splitlines()) == 3000
+    if workers == "1":
+        assert 16 in shrunk  # the memos did halve, down to the floor (in workers: other processes)
