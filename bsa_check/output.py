@@ -76,7 +76,8 @@ def write_failed(where: str, exc: OSError) -> OutputError:
     reason = exc.strerror or type(exc).__name__
     hint = {errno.ENOSPC: "free some space, or write elsewhere", errno.EROFS: "write to a writable file system",
             errno.EACCES: "write to a folder you may write to", errno.EPERM: "write to a folder you may write to",
-            errno.EDQUOT: "free some space (quota), or write elsewhere"}.get(exc.errno or 0, "write elsewhere")
+            errno.EDQUOT: "free some space (quota), or write elsewhere",
+            errno.EMFILE: "raise the open-file limit (ulimit -n), or use fewer --workers"}.get(exc.errno or 0, "write elsewhere")
     what = "the output is incomplete" if where == STDOUT else "nothing was written"
     return OutputError(f"could not write the output: {reason}; {what}", location=Location(where),
                        hint=hint, code="BSA411")
@@ -118,6 +119,8 @@ class GuardedWriter:
         and written."""
         fd, offset, count = piece.fd, piece.offset, piece.size
         try:
+            if piece.lost:  # its descriptor never arrived (too many open files): BSA411, not a hang
+                piece.read()  # raises the OSError that says so
             self._stream.flush()
             buffer = self._stream.buffer  # only a stream with bytes_encoding gets pieces as bytes
             buffer.flush()

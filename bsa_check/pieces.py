@@ -11,8 +11,12 @@ carries a :class:`PieceFile`, a token and a size. The parent copies the bytes to
 kernel (``sendfile``, :meth:`bsa_check.output.GuardedWriter.write_file`), never reading them.
 
 Nothing is written to a disk and no temp file can survive. Where the system lacks any part (no
-``memfd_create``, no ``socket.send_fds``) or a step fails (no memory, too many open files), the
-piece goes through the pipe as bytes, as before: the output is the same either way.
+``memfd_create``, no ``socket.send_fds``) or a step fails in the worker (no memory, too many open
+files), the piece goes through the pipe as bytes, as before: the output is the same either way.
+Where the parent cannot take a descriptor the worker sent (too many open files there: the kernel
+drops it), the piece is *lost* and the run ends with BSA411 naming the open-file limit, never a
+wrong output and never a hang (the pool's result thread must not raise). Tokens carry the
+channel's number, so a late result of an earlier run in the same process is not waited for.
 
 The channel is set up by :func:`open_channel` in the parent before the workers fork and closed by
 :func:`close_channel` after the run; :func:`out_of_band` is called in a worker, and a
@@ -21,6 +25,7 @@ The channel is set up by :func:`open_channel` in the parent before the workers f
 
 from __future__ import annotations
 
+import errno
 import itertools
 import os
 import socket
@@ -29,6 +34,7 @@ from typing import Any
 
 __all__ = ["PieceFile", "close_channel", "open_channel", "out_of_band"]
 
+_CHANNELS = itertools.count()
 MIN_BYTES = 1 << 16  # a smaller piece goes through the pipe: a memory file and a message cost more
 
 
@@ -41,21 +47,25 @@ class _Channel:
         self.waiting: dict[bytes, int] = {}
         self.lock = threading.Lock()
         self.count = itertools.count()
+        self.id = next(_CHANNELS)  # in every token: a late result from an earlier run is told apart
 
     def take(self, token: bytes) -> int:
-        """The descriptor sent with ``token``: a worker sent it before its result, so it is here."""
+        """The descriptor sent with ``token`` (a worker sent it before its result, so it is here);
+        -1 when its message came without it (the kernel drops a passed descriptor the parent has no
+        room for: too many open files)."""
         with self.lock:
             while token not in self.waiting:
                 message, fds, _flags, _addr = socket.recv_fds(self.receive, 64, 1)
-                if not fds:  # pragma: no cover - only a message without its descriptor
-                    raise OSError("a piece's descriptor did not arrive")
-                self.waiting[message] = fds[0]
+                for extra in fds[1:]:  # pragma: no cover - a worker sends one
+                    os.close(extra)
+                self.waiting[message] = fds[0] if fds else -1
             return self.waiting.pop(token)
 
     def close(self) -> None:
         with self.lock:
             for fd in self.waiting.values():  # a piece whose result never came (the run ended early)
-                os.close(fd)
+                if fd >= 0:
+                    os.close(fd)
             self.waiting.clear()
         self.receive.close()
         self.send.close()
@@ -101,7 +111,7 @@ def out_of_band(data: bytes) -> bytes | PieceFile:
         written = 0
         while written < len(data):
             written += os.write(fd, view[written:])
-        token = f"{os.getpid()}:{next(channel.count)}".encode()
+        token = f"{channel.id}:{os.getpid()}:{next(channel.count)}".encode()
         socket.send_fds(channel.send, [token], [fd])
     except OSError:
         return data
@@ -112,11 +122,21 @@ def out_of_band(data: bytes) -> bytes | PieceFile:
 
 
 def _received(token: bytes, size: int) -> PieceFile:
-    """Unpickling a :class:`PieceFile` in the parent: take its descriptor from the channel."""
+    """Unpickling a :class:`PieceFile` in the parent (in the pool's result thread): take its
+    descriptor from the channel. Never raises (an exception there would end the pool's result
+    thread and leave the run waiting): a piece whose descriptor cannot be had is *lost* (``fd``
+    -1), and writing it raises BSA411 in the main thread."""
     channel = _CHANNEL
-    if channel is None:  # pragma: no cover - a piece unpickled after the run ended
-        raise OSError("a piece arrived after its run ended")
-    return PieceFile(token, size, channel.take(token))
+    if channel is None or not token.startswith(f"{channel.id}:".encode()):
+        return PieceFile(token, size)  # a late result of an earlier run: its descriptor is not here
+    try:
+        return PieceFile(token, size, channel.take(token))
+    except OSError:  # pragma: no cover - the channel broke
+        return PieceFile(token, size)
+
+
+def lost_error() -> OSError:
+    return OSError(errno.EMFILE, "a worker's piece of the output did not reach this process")
 
 
 class PieceFile:
@@ -146,10 +166,18 @@ class PieceFile:
         if not isinstance(key, slice) or key.step not in (None, 1):
             raise TypeError("a piece is sliced by a range of bytes")
         start, stop, _ = key.indices(self.size)
-        return PieceFile(self.token, max(0, stop - start), self.fd, self.offset + start, self._root or self)
+        root = self if self._root is None else self._root
+        return PieceFile(self.token, max(0, stop - start), self.fd, self.offset + start, root)
+
+    @property
+    def lost(self) -> bool:
+        """Its descriptor never reached this process (see ``_received``): the bytes are gone."""
+        return self.fd < 0 and self.size > 0
 
     def read(self) -> bytes:
         """The bytes themselves (where the output cannot take them from the descriptor)."""
+        if self.lost:
+            raise lost_error()
         out = bytearray()
         while len(out) < self.size:
             data = os.pread(self.fd, min(self.size - len(out), 1 << 20), self.offset + len(out))

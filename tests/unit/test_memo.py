@@ -63,3 +63,9 @@ def test_the_peak_memory_is_read_in_bytes():
     from bsa_check.memo import peak_bytes
 
     assert 1 << 20 < peak_bytes() < 1 << 40  # this test process: more than a MiB, less than a TiB
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            hwm = next(int(line.split()[1]) * 1024 for line in f if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return
+    assert abs(peak_bytes() - hwm) <= hwm // 10  # the kernel's own peak, in bytes

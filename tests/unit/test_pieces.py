@@ -155,3 +155,46 @@ def test_a_full_disk_under_write_file_is_a_located_error():
         with pytest.raises(OutputError) as caught:
             GuardedWriter(stream, "<stdout>").write_file(_piece(b"x" * 100_000))
     assert caught.value.code == "BSA411"
+
+
+def test_a_descriptor_the_parent_has_no_room_for_is_a_lost_piece_and_bsa411_not_a_hang(channel, tmp_path):
+    """Review finding: the kernel drops a passed descriptor when the parent is at its open-file
+    limit; unpickling (in the pool's result thread) must not raise, or the run waits forever."""
+    import resource
+
+    sent = _from_child(lambda: pieces.out_of_band(b"y" * 100_000))
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    held = []
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(64, len(_open_fds()) + 8), hard))
+        try:
+            while True:
+                held.append(os.open(os.devnull, os.O_RDONLY))
+        except OSError:
+            pass
+        piece = pickle.loads(sent)  # no exception here
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert isinstance(piece, pieces.PieceFile) and piece.lost and len(piece) == 100_000
+    with open(tmp_path / "out.jsonl", "w", encoding="utf-8") as stream:
+        with pytest.raises(OutputError) as caught:
+            GuardedWriter(stream, str(tmp_path / "out.jsonl")).write_file(piece)
+    assert caught.value.code == "BSA411" and "ulimit" in str(caught.value.hint)
+
+
+def test_a_late_piece_of_an_earlier_run_is_not_waited_for(tmp_path):
+    """Review finding: tokens carry the channel's number; a result of an earlier run unpickled
+    while a later run's channel is open is lost at once instead of blocking that run."""
+    assert pieces.open_channel()
+    try:
+        sent = _from_child(lambda: pieces.out_of_band(b"z" * 100_000))
+    finally:
+        pieces.close_channel()
+    assert pieces.open_channel()
+    try:
+        piece = pickle.loads(sent)  # returns at once: the token names the earlier channel
+        assert piece.lost
+    finally:
+        pieces.close_channel()
