@@ -81,6 +81,10 @@ def test_descriptors_not_taken_are_closed_with_the_channel():
     before = _open_fds()
     assert pieces.open_channel()
     _from_child(lambda: pieces.out_of_band(b"z" * 70_000))  # sent, never unpickled (a run ended early)
+    later = _from_child(lambda: pieces.out_of_band(b"w" * 70_000))
+    piece = pickle.loads(later)  # receiving it takes the first descriptor off the socket, into the stash
+    piece.close()
+    assert len(_open_fds()) > len(before)  # the stashed descriptor is open in this process now
     pieces.close_channel()
     assert _open_fds() == before
 
