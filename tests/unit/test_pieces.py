@@ -26,14 +26,14 @@ def channel():
         pieces.close_channel()
 
 
-def _from_child(make) -> bytes:
-    """What ``make()`` returns in a forked child, pickled as a pool result is (0 on success)."""
+def _in_child(act) -> bytes:
+    """Everything ``act(fd)`` writes to a pipe's end ``fd`` in a forked child."""
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child
         try:
             os.close(read)
-            os.write(write, pickle.dumps(make()))
+            act(write)
         finally:
             os._exit(0)
     os.close(write)
@@ -43,6 +43,11 @@ def _from_child(make) -> bytes:
     os.close(read)
     os.waitpid(pid, 0)
     return data
+
+
+def _from_child(make) -> bytes:
+    """What ``make()`` returns in a forked child, pickled as a pool result is."""
+    return _in_child(lambda fd: os.write(fd, pickle.dumps(make())))
 
 
 def _open_fds() -> set[str]:
@@ -131,21 +136,12 @@ def test_write_file_puts_the_bytes_after_the_text_in_a_file(tmp_path, mode):
 
 def test_write_file_to_a_pipe_and_to_a_stream_without_a_descriptor():
     data = b"row\n" * 30_000
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child writes through the pipe
-        try:
-            os.close(read)
-            with os.fdopen(write, "w", encoding="utf-8") as stream:
-                GuardedWriter(stream, "<stdout>").write_file(_piece(data))
-        finally:
-            os._exit(0)
-    os.close(write)
-    got = b""
-    while chunk := os.read(read, 1 << 16):
-        got += chunk
-    os.close(read)
-    os.waitpid(pid, 0)
+
+    def write_through_the_pipe(fd):
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            GuardedWriter(stream, "<stdout>").write_file(_piece(data))
+
+    got = _in_child(write_through_the_pipe)
     assert got == data
     memory = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     GuardedWriter(memory, "<stdout>").write_file(_piece(data))  # no fileno: read and written
